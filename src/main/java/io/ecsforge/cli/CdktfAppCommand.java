@@ -2,6 +2,7 @@ package io.ecsforge.cli;
 
 import com.hashicorp.cdktf.App;
 import io.ecsforge.config.EnvironmentConfig;
+import io.ecsforge.emit.JsiiNode;
 import io.ecsforge.emit.Synthesizer;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,6 +22,7 @@ final class CdktfAppCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        JsiiNode.prepare();
         App app = new App();
         Object context = app.getNode().tryGetContext("environments");
         List<String> environments = context instanceof List<?> list

@@ -43,6 +43,7 @@ public final class Synthesizer {
 
     /** Synthesizes into {@code dir} with no swapping: the output cdktf's own CLI asked for. */
     public static Map<String, List<String>> synthesizeInto(List<EnvironmentConfig> configs, Path dir) {
+        JsiiNode.prepare();
         App app = new App(AppConfig.builder().outdir(dir.toString()).stackTraces(false).build());
         return synthesize(app, configs);
     }
