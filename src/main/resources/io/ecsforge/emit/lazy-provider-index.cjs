@@ -50,7 +50,8 @@ function parseIndex(source) {
     if (ES_MODULE.test(line)) {
       esModule = true;
     } else if (DECLARE.test(line)) {
-      for (const declared of line.matchAll(DECLARED)) {
+      // a = b = c = void 0 assigns c first: the compiled index's keys are in that order.
+      for (const declared of [...line.matchAll(DECLARED)].reverse()) {
         steps.push({ declare: declared[1] });
       }
     } else if ((match = REQUIRE.exec(line)) !== null) {
