@@ -174,7 +174,8 @@ public final class ConfigLoader {
             String environment = matching(root, root.requiredString("environment", "the environment's name, e.g. " + env),
                     "environment", ENV_NAME, ENV_NAME_ALLOWED);
             if (root.ok("environment") && !environment.isEmpty() && !environment.equals(env)) {
-                root.problem("environment", "\"" + environment + "\" does not match the file name; expected \"" + env + "\"");
+                root.problem("environment", "\"" + environment + "\" does not match the file name; allowed: \"" + env
+                        + "\", or rename the file to " + environment + ".yaml");
             }
             AwsConfig aws = aws(root.section("aws"));
             StateConfig state = state(root.section("state"), app, aws);
@@ -267,8 +268,8 @@ public final class ConfigLoader {
                 int subnetPrefix = vpc.get().prefix() + newBits;
                 if (subnetPrefix > 28) {
                     s.problem("cidr", "\"" + cidrText + "\" is too small: its " + 2 * azCount + " subnets would be /" + subnetPrefix
-                            + ", smaller than AWS's smallest subnet (/28); use a VPC of /24 or larger, or list"
-                            + " network.publicSubnets and network.privateSubnets yourself");
+                            + ", smaller than AWS's smallest subnet (/28); allowed: a VPC of /24 or larger, or"
+                            + " network.publicSubnets and network.privateSubnets listed yourself");
                 } else {
                     List<String> pub = new ArrayList<>();
                     List<String> priv = new ArrayList<>();
@@ -291,7 +292,8 @@ public final class ConfigLoader {
             for (String key : List.of("publicSubnets", "privateSubnets")) {
                 List<String> given = key.equals("publicSubnets") ? publicGiven : privateGiven;
                 if (given.size() != azCount && s.ok("azCount")) {
-                    s.problem(key, given.size() + " subnets given; expected one per availability zone (network.azCount = " + azCount + ")");
+                    s.problem(key, given.size() + " subnets given; allowed: " + azCount
+                            + ", one per availability zone (network.azCount)");
                 }
                 for (int i = 0; i < given.size(); i++) {
                     String path = key + "[" + i + "]";
@@ -306,7 +308,7 @@ public final class ConfigLoader {
                         for (int j = 0; j < blocks.size(); j++) {
                             if (blocks.get(j).overlaps(block.get())) {
                                 s.problem(path, "\"" + given.get(i) + "\" overlaps network." + paths.get(j) + " (" + blocks.get(j)
-                                        + "); subnets must not overlap");
+                                        + "); allowed: blocks that do not overlap");
                             }
                         }
                         paths.add(path);
@@ -371,7 +373,8 @@ public final class ConfigLoader {
                             + " arn:aws:ssm:<region>:<account>:parameter/<name> or arn:aws:secretsmanager:<region>:<account>:secret:<name>");
                 }
                 if (environment.containsKey(name)) {
-                    s.problem("secrets." + name, "is also set in service.environment; a name is either a plain value or a secret");
+                    s.problem("secrets." + name, "is also set in service.environment; allowed: a name in one of the two,"
+                            + " as a plain value or as a secret");
                 }
             });
             Optional<Autoscaling> autoscaling = autoscaling(s);
@@ -391,7 +394,7 @@ public final class ConfigLoader {
             int target = s.integer("cpuTarget", 70, 10, 90);
             s.rejectUnknownKeys();
             if (s.ok("min", "max") && min > max) {
-                s.problem("min", min + " is greater than service.autoscaling.max (" + max + "); min must be at most max");
+                s.problem("min", min + " is greater than service.autoscaling.max (" + max + "); allowed: 1 to " + max);
             }
             return enabled ? Optional.of(new Autoscaling(min, max, target)) : Optional.empty();
         }
