@@ -20,8 +20,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -56,6 +58,8 @@ public final class ConfigLoader {
             "arn:aws[a-z-]*:(ssm:[a-z0-9-]+:\\d{12}:parameter/.+|secretsmanager:[a-z0-9-]+:\\d{12}:secret:.+)");
     private static final Pattern CERTIFICATE_ARN = Pattern.compile("arn:aws[a-z-]*:acm:[a-z0-9-]+:\\d{12}:certificate/.+");
     private static final Pattern IAM_ACTION = Pattern.compile("[a-z0-9-]+:[A-Za-z0-9*]+");
+    private static final Pattern TAG_KEY = Pattern.compile("[\\p{L}\\p{N}\\p{Zs}_.:/=+@-]{1,128}");
+    private static final Pattern TAG_VALUE = Pattern.compile("[\\p{L}\\p{N}\\p{Zs}_.:/=+@-]{0,256}");
     private static final Pattern HEALTH_PATH = Pattern.compile("/[\\x21-\\x7e]{0,1023}");
 
     private static final String REQUIRED = "allowed: a mapping with at least app, environment, aws.region,"
@@ -184,9 +188,10 @@ public final class ConfigLoader {
             GithubConfig github = github(root.section("github"));
             ClusterConfig cluster = cluster(root.section("cluster"));
             ServiceConfig service = service(root.section("service"), app);
-            LoadBalancerConfig loadBalancer = loadBalancer(root.section("loadBalancer"));
+            LoadBalancerConfig loadBalancer = loadBalancer(root.section("loadBalancer"), aws, root.ok("aws", "aws.region"));
             DeploymentConfig deployment = deployment(root.section("deployment"));
             Map<String, String> tags = root.stringMap("tags");
+            tags.forEach((key, value) -> tag(root, key, value));
             root.rejectUnknownKeys();
             return new EnvironmentConfig(problems.file(), app, environment, aws, state, network, registry, github,
                     cluster, service, loadBalancer, deployment, tags);
@@ -197,6 +202,18 @@ public final class ConfigLoader {
                 s.problem(key, "\"" + value + "\" is not allowed; allowed: " + allowed);
             }
             return value;
+        }
+
+        private static void tag(Section root, String key, String value) {
+            String path = "tags." + key;
+            if (Set.of("app", "environment", "managed-by").contains(key)) {
+                root.problem(path, "is set by ecsforge on every resource; allowed: a key other than app, environment and managed-by");
+            } else if (!TAG_KEY.matcher(key).matches() || key.toLowerCase(Locale.ROOT).startsWith("aws:")) {
+                root.problem(path, "\"" + key + "\" is not a tag key; allowed: 1 to 128 letters, digits, spaces and _ . : / = + - @,"
+                        + " not starting with aws:");
+            } else if (!TAG_VALUE.matcher(value).matches()) {
+                root.problem(path, "\"" + value + "\" is not a tag value; allowed: up to 256 letters, digits, spaces and _ . : / = + - @");
+            }
         }
 
         private AwsConfig aws(Section s) {
@@ -235,6 +252,10 @@ public final class ConfigLoader {
             if (lock.usesDynamodb() && table.isEmpty()) {
                 s.problem("dynamodbTable", "is required when state.lock is " + lock.yamlName()
                         + "; name the lock table (e.g. " + app + "-tflock) or use lock: lockfile");
+            }
+            if (!lock.usesDynamodb() && table.isPresent() && s.ok("lock")) {
+                s.problem("dynamodbTable", "\"" + table.get() + "\" is set but state.lock is " + lock.yamlName()
+                        + ", which uses no table; allowed: lock: dynamodb or both, or no dynamodbTable");
             }
             s.rejectUnknownKeys();
             return new StateConfig(backend, bucket, region, lock, table);
@@ -424,9 +445,15 @@ public final class ConfigLoader {
             return new PolicyStatement(actions, resources);
         }
 
-        private LoadBalancerConfig loadBalancer(Section s) {
+        private LoadBalancerConfig loadBalancer(Section s, AwsConfig aws, boolean awsOk) {
             Optional<String> certificate = s.optionalString("certificateArn");
             certificate.ifPresent(arn -> matching(s, arn, "certificateArn", CERTIFICATE_ARN, "an ACM certificate ARN"));
+            // A load balancer can only use a certificate from its own region.
+            certificate.filter(arn -> CERTIFICATE_ARN.matcher(arn).matches() && awsOk && !aws.region().isEmpty())
+                    .map(arn -> arn.split(":")[3])
+                    .filter(region -> !region.equals(aws.region()))
+                    .ifPresent(region -> s.problem("certificateArn", "\"" + certificate.get() + "\" is in " + region
+                            + "; allowed: a certificate in aws.region (" + aws.region() + "), where the load balancer is"));
             List<String> allowed = cidrs(s, "allowedCidrs", List.of("0.0.0.0/0"));
             int testPort = s.integer("testListenerPort", 8443, 1, 65535);
             List<String> testCidrs = cidrs(s, "testListenerCidrs", List.of("10.0.0.0/8"));

@@ -253,6 +253,9 @@ final class Section {
             JsonNode item = entry.getValue();
             if (item.isTextual()) {
                 result.put(entry.getKey(), item.textValue());
+            } else if (item.isFloatingPointNumber()) {
+                // YAML reads 1.10 as the number 1.1: passed on as text, it would not be what was written.
+                report(at(key) + "." + entry.getKey(), show(item) + " is a number, not a string; quote it to keep it as written");
             } else if (item.isNumber() || item.isBoolean()) {
                 result.put(entry.getKey(), item.asText());
             } else {

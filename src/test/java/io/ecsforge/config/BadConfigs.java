@@ -260,6 +260,24 @@ final class BadConfigs {
                 bad("alarmPeriodThatCloudWatchDoesNotOfferIsRejected",
                         minimalWith("deployment:\n  alarms: {periodSeconds: 90}\n"),
                         "deployment.alarms.periodSeconds: 90 is not an alarm period; allowed: 10, 30 or a multiple of 60"),
+                // tags
+                bad("tagOverridingAnEcsforgeTagIsRejected", minimalWith("tags:\n  environment: prod\n"),
+                        "tags.environment: is set by ecsforge on every resource; allowed: a key other than app, environment and managed-by"),
+                bad("tagKeyStartingWithAwsIsRejected", minimalWith("tags:\n  \"aws:team\": platform\n"),
+                        "tags.aws:team: \"aws:team\" is not a tag key; allowed: 1 to 128 letters, digits, spaces and _ . : / = + - @, not starting with aws:"),
+                bad("tagValueWithCharactersAwsRejectsIsRejected", minimalWith("tags:\n  Team: \"platform;ops\"\n"),
+                        "tags.Team: \"platform;ops\" is not a tag value; allowed: up to 256 letters, digits, spaces and _ . : / = + - @"),
+                bad("fractionalEnvironmentValueMustBeQuoted", minimalWith("service:\n  environment:\n    VERSION: 1.10\n"),
+                        "service.environment.VERSION: 1.1 is a number, not a string; quote it to keep it as written"),
+                // settings that would be silently ignored or fail at apply
+                bad("lockTableWithLockfileLockingIsRejected", minimalReplacing("  bucket: webapp-tfstate\n",
+                        "  bucket: webapp-tfstate\n  dynamodbTable: webapp-tflock\n"),
+                        "state.dynamodbTable: \"webapp-tflock\" is set but state.lock is lockfile, which uses no table; allowed: lock: dynamodb or both, or no dynamodbTable"),
+                bad("certificateFromAnotherRegionIsRejected", minimalWith("""
+                        loadBalancer:
+                          certificateArn: "arn:aws:acm:eu-west-1:123456789012:certificate/0f1e2d3c"
+                        """),
+                        "loadBalancer.certificateArn: \"arn:aws:acm:eu-west-1:123456789012:certificate/0f1e2d3c\" is in eu-west-1; allowed: a certificate in aws.region (us-east-1), where the load balancer is"),
                 // several at once
                 bad("everyProblemOfTheFileIsReportedOnePerLineInFileOrder", minimalReplacing("app: webapp\n", "app: WebApp\n")
                         + "network:\n  azCount: 0\nservice:\n  cpu: 256\n  memory: 4096\ndeployment:\n  percent: 100\n",

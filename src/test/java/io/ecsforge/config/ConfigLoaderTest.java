@@ -219,6 +219,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void wholeNumbersAndBooleansInEnvironmentArePassedAsText() {
+        ServiceConfig service = parse(minimalWith("service:\n  environment:\n    WORKERS: 4\n    DEBUG: false\n")).service();
+        assertEquals(Map.of("WORKERS", "4", "DEBUG", "false"), service.environment());
+    }
+
+    @Test
+    void tagsWithSpacesAndAwsPunctuationReadThrough() {
+        EnvironmentConfig config = parse(minimalWith("tags:\n  Cost Center: \"web/checkout:eu+1@team=a_b.c-d\"\n"));
+        assertEquals(Map.of("Cost Center", "web/checkout:eu+1@team=a_b.c-d"), config.tags());
+    }
+
+    @Test
     void missingFileListsTheEnvironmentsAvailable(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("dev.yaml"), MINIMAL);
         Files.writeString(dir.resolve("prod.yaml"), MINIMAL);
