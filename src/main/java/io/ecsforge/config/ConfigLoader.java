@@ -197,8 +197,9 @@ public final class ConfigLoader {
                     cluster, service, loadBalancer, deployment, tags);
         }
 
+        /** Checks a string the user wrote; one that is missing or not a string was reported already. */
         private static String matching(Section s, String value, String key, Pattern pattern, String allowed) {
-            if (!value.isEmpty() && !pattern.matcher(value).matches()) {
+            if (s.ok(key) && !pattern.matcher(value).matches()) {
                 s.problem(key, "\"" + value + "\" is not allowed; allowed: " + allowed);
             }
             return value;

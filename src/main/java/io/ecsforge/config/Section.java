@@ -98,6 +98,10 @@ final class Section {
             report(at(key), "is required; " + hint);
             return "";
         }
+        if (value.isTextual() && value.textValue().isBlank()) {
+            report(at(key), "is empty; " + hint);
+            return "";
+        }
         return text(key, value, "");
     }
 
