@@ -252,8 +252,7 @@ final class Section {
             return Map.of();
         }
         Map<String, String> result = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : value.properties()) {
             JsonNode item = entry.getValue();
             if (item.isTextual()) {
                 result.put(entry.getKey(), item.textValue());
