@@ -24,11 +24,26 @@ public final class AttributeDiff {
 
     private AttributeDiff() {}
 
-    public static List<Row> rows(Values values, List<AttributePath> replacePaths) {
+    /**
+     * The changed attributes, masked.
+     *
+     * @param secrets strings masked wherever they appear, marked or not
+     */
+    public static List<Row> rows(Values values, List<AttributePath> replacePaths, Secrets secrets) {
         List<Row> rows = new ArrayList<>();
-        walk(AttributePath.root(), values.before(), values.after(), values.afterUnknown(),
-                values.beforeSensitive(), values.afterSensitive(), values.sensitivityMarked(), replacePaths, rows);
+        new Walk(values.sensitivityMarked(), replacePaths, secrets, rows).walk(AttributePath.root(), values.before(),
+                values.after(), values.afterUnknown(), values.beforeSensitive(), values.afterSensitive());
         return rows;
+    }
+
+    /** The whole value as one row, at the root path: for outputs. */
+    public static Row whole(Values values, Secrets secrets) {
+        return new Row(AttributePath.root(),
+                cell(AttributePath.root(), values.before(), values.beforeSensitive(), null, values.sensitivityMarked(),
+                        secrets),
+                cell(AttributePath.root(), values.after(), values.afterSensitive(), values.afterUnknown(),
+                        values.sensitivityMarked(), secrets),
+                false);
     }
 
     /**
@@ -50,39 +65,41 @@ public final class AttributeDiff {
         return shown;
     }
 
-    private static void walk(AttributePath path, JsonNode before, JsonNode after, JsonNode unknown,
-            JsonNode beforeSensitive, JsonNode afterSensitive, boolean marked, List<AttributePath> replacePaths,
-            List<Row> rows) {
-        boolean wholeMarked = isTrue(unknown) || isTrue(beforeSensitive) || isTrue(afterSensitive);
-        if (!wholeMarked && descendable(before, after, unknown)) {
-            if (before.isObject() || after.isObject() || unknown.isObject()) {
-                TreeSet<String> keys = new TreeSet<>();
-                addKeys(keys, before);
-                addKeys(keys, after);
-                addKeys(keys, unknown);
-                for (String key : keys) {
-                    walk(path.child(key), before.path(key), after.path(key), unknown.path(key),
-                            beforeSensitive.path(key), afterSensitive.path(key), marked, replacePaths, rows);
+    /** One diff being built: what stays the same across the recursion. */
+    private record Walk(boolean marked, List<AttributePath> replacePaths, Secrets secrets, List<Row> rows) {
+        void walk(AttributePath path, JsonNode before, JsonNode after, JsonNode unknown, JsonNode beforeSensitive,
+                JsonNode afterSensitive) {
+            boolean wholeMarked = isTrue(unknown) || isTrue(beforeSensitive) || isTrue(afterSensitive);
+            if (!wholeMarked && descendable(before, after, unknown)) {
+                if (before.isObject() || after.isObject() || unknown.isObject()) {
+                    TreeSet<String> keys = new TreeSet<>();
+                    addKeys(keys, before);
+                    addKeys(keys, after);
+                    addKeys(keys, unknown);
+                    for (String key : keys) {
+                        walk(path.child(key), before.path(key), after.path(key), unknown.path(key),
+                                beforeSensitive.path(key), afterSensitive.path(key));
+                    }
+                } else {
+                    int size = Math.max(before.size(), Math.max(after.size(), unknown.isArray() ? unknown.size() : 0));
+                    for (int i = 0; i < size; i++) {
+                        walk(path.child((long) i), before.path(i), after.path(i), unknown.path(i),
+                                beforeSensitive.path(i), afterSensitive.path(i));
+                    }
                 }
-            } else {
-                int size = Math.max(before.size(), Math.max(after.size(), unknown.isArray() ? unknown.size() : 0));
-                for (int i = 0; i < size; i++) {
-                    walk(path.child((long) i), before.path(i), after.path(i), unknown.path(i),
-                            beforeSensitive.path(i), afterSensitive.path(i), marked, replacePaths, rows);
-                }
+                return;
             }
-            return;
+            boolean afterUnknown = isTrue(unknown);
+            if (!afterUnknown && sameValue(before, after)) {
+                return;
+            }
+            Cell beforeCell = cell(path, before, beforeSensitive, null, marked, secrets);
+            Cell afterCell = cell(path, after, afterSensitive, unknown, marked, secrets);
+            if (noise(beforeCell, before) && noise(afterCell, after)) {
+                return;
+            }
+            rows.add(new Row(path, beforeCell, afterCell, forcesReplacement(path, replacePaths)));
         }
-        boolean afterUnknown = isTrue(unknown);
-        if (!afterUnknown && sameValue(before, after)) {
-            return;
-        }
-        Cell beforeCell = cell(path, before, beforeSensitive, null, marked);
-        Cell afterCell = cell(path, after, afterSensitive, unknown, marked);
-        if (noise(beforeCell, before) && noise(afterCell, after)) {
-            return;
-        }
-        rows.add(new Row(path, beforeCell, afterCell, forcesReplacement(path, replacePaths)));
     }
 
     /** Descend while both sides are the same kind of container (or absent) and one is non-empty. */
@@ -114,14 +131,15 @@ public final class AttributeDiff {
                         && (value.isNull() || (value.isContainerNode() && value.size() == 0)));
     }
 
-    private static Cell cell(AttributePath path, JsonNode value, JsonNode sensitive, JsonNode unknown, boolean marked) {
+    private static Cell cell(AttributePath path, JsonNode value, JsonNode sensitive, JsonNode unknown, boolean marked,
+            Secrets secrets) {
         if (unknown != null && isTrue(unknown)) {
             return Cell.UNKNOWN;
         }
         if (value.isMissingNode() || (value.isNull() && path.isRoot())) {
             return Cell.ABSENT;
         }
-        if (isTrue(sensitive)) {
+        if (isTrue(sensitive) || secrets.foundIn(value)) {
             return Cell.SENSITIVE;
         }
         if (!marked && !value.isNull()) {

@@ -9,8 +9,11 @@ import java.util.List;
  * @param changes resource changes, sorted by address, no-ops included
  * @param drift changes found outside Terraform during refresh ({@code resource_drift})
  * @param deferred changes put off to a later plan
- * @param outputs output changes, sorted by name, no-ops included
+ * @param outputs output changes, sorted by name, no-ops included; empty when not recorded
+ * @param outputChangesUnrecorded whether the plan lists output changes that its Terraform
+ *     version did not really compute (before 0.14), so they are left out
  * @param errored whether Terraform reported errors while planning ({@code errored}, 1.6+)
+ * @param secrets every sensitive string in the plan, masked wherever it appears
  */
 public record Plan(
         String terraformVersion,
@@ -18,7 +21,9 @@ public record Plan(
         List<ResourceChange> drift,
         List<DeferredChange> deferred,
         List<OutputChange> outputs,
-        boolean errored) {
+        boolean outputChangesUnrecorded,
+        boolean errored,
+        Secrets secrets) {
 
     public Plan {
         changes = List.copyOf(changes);

@@ -21,6 +21,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads the JSON that {@code terraform show -json PLANFILE} (or {@code tofu show -json}) writes,
@@ -28,6 +30,7 @@ import java.util.Optional;
  * a {@link UserError} naming the file.
  */
 public final class PlanReader {
+    private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)");
     private static final String HOW = "give the JSON that `terraform show -json PLANFILE` writes";
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -144,13 +147,17 @@ public final class PlanReader {
                     resourceChange(name, "deferred_changes[" + i + "].resource_change", entry.path("resource_change"))));
         }
         deferred.sort(Comparator.comparing((DeferredChange d) -> d.change().address()));
+        String version = root.path("terraform_version").asText("unknown");
+        boolean outputsRecorded = recordsOutputChanges(version);
         return new Plan(
-                root.path("terraform_version").asText("unknown"),
+                version,
                 changes,
                 drift,
                 deferred,
-                outputChanges(name, root),
-                root.path("errored").asBoolean(false));
+                outputsRecorded ? outputChanges(name, root) : List.of(),
+                !outputsRecorded && root.path("output_changes").size() > 0,
+                root.path("errored").asBoolean(false),
+                Secrets.of(root));
     }
 
     private static List<ResourceChange> resourceChanges(String name, String field, JsonNode nodes) {
@@ -232,15 +239,12 @@ public final class PlanReader {
             if (declaredSensitive(root, output)) {
                 values = values.allSensitive();
             }
-            if (unchangedOutputReportedAsCreate(root, output, action, values)) {
-                action = Action.NO_OP;
-            }
             outputs.add(new OutputChange(output, action, values));
         }
         return outputs;
     }
 
-    private static boolean declaredSensitive(JsonNode root, String output) {
+    static boolean declaredSensitive(JsonNode root, String output) {
         return root.path("planned_values").path("outputs").path(output).path("sensitive").asBoolean(false)
                 || root.path("configuration").path("root_module").path("outputs").path(output).path("sensitive").asBoolean(false)
                 || root.path("prior_state").path("values").path("outputs").path(output).path("sensitive").asBoolean(false)
@@ -253,17 +257,18 @@ public final class PlanReader {
     }
 
     /**
-     * Terraform 0.12 and 0.13 wrote every root output as "create" with no before value, even when
-     * the prior state already held the same value (hashicorp/terraform#24628, fixed in 0.14 when
-     * output changes were recorded in the plan). Such an output does not change.
+     * Terraform before 0.14 did not record output changes in the plan: {@code show -json}
+     * reported every root output as "create" whatever the state held (hashicorp/terraform#24628,
+     * fixed by #26551 in 0.14), and its own {@code plan} ignored outputs. So do summaries.
      */
-    private static boolean unchangedOutputReportedAsCreate(JsonNode root, String output, Action action, Values values) {
-        JsonNode prior = root.path("prior_state").path("values").path("outputs").path(output);
-        return action == Action.CREATE
-                && values.before().isNull()
-                && !isTrue(values.afterUnknown())
-                && prior.has("value")
-                && prior.get("value").equals(values.after());
+    static boolean recordsOutputChanges(String terraformVersion) {
+        Matcher version = VERSION.matcher(terraformVersion);
+        if (!version.lookingAt()) {
+            return true;
+        }
+        int major = Integer.parseInt(version.group(1));
+        int minor = Integer.parseInt(version.group(2));
+        return major > 0 || minor >= 14;
     }
 
     private static Optional<String> text(JsonNode node) {
