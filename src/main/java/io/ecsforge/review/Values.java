@@ -39,6 +39,12 @@ public record Values(
         return new Values(before, after, afterUnknown, BooleanNode.TRUE, BooleanNode.TRUE, true);
     }
 
+    /** Never the values: a plan holds sensitive ones in clear, and a log line must not show them. */
+    @Override
+    public String toString() {
+        return "Values[not shown; sensitivityMarked=" + sensitivityMarked + "]";
+    }
+
     private static JsonNode orNull(JsonNode node) {
         return node == null || node.isMissingNode() ? NullNode.getInstance() : node;
     }
