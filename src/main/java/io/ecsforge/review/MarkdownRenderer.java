@@ -346,8 +346,7 @@ public final class MarkdownRenderer {
         if (plan.drift().isEmpty()) {
             return;
         }
-        doc.text("**Changed outside Terraform** (found while refreshing; this plan changes them back only where"
-                + " the table above says so)\n\n");
+        doc.text("**Changed outside Terraform** since the last apply (found while refreshing)\n\n");
         List<String> rows = new ArrayList<>();
         List<String> details = new ArrayList<>();
         for (ResourceChange change : plan.drift()) {

@@ -146,7 +146,7 @@ public final class PlanReader {
             deferred.add(new DeferredChange(entry.path("reason").asText("unknown"),
                     resourceChange(name, "deferred_changes[" + i + "].resource_change", entry.path("resource_change"))));
         }
-        deferred.sort(Comparator.comparing((DeferredChange d) -> d.change().address()));
+        deferred.sort(Comparator.comparing((DeferredChange d) -> d.change().address(), AddressOrder.INSTANCE));
         String version = root.path("terraform_version").asText("unknown");
         boolean outputsRecorded = recordsOutputChanges(version);
         return new Plan(
@@ -165,7 +165,7 @@ public final class PlanReader {
         for (int i = 0; i < nodes.size(); i++) {
             changes.add(resourceChange(name, field + "[" + i + "]", nodes.get(i)));
         }
-        changes.sort(Comparator.comparing(ResourceChange::address)
+        changes.sort(Comparator.comparing(ResourceChange::address, AddressOrder.INSTANCE)
                 .thenComparing(c -> c.deposed().orElse("")));
         return changes;
     }
