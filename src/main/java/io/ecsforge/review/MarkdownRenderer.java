@@ -22,7 +22,7 @@ public final class MarkdownRenderer {
 
     static {
         REASONS.put("replace_because_cannot_update", "cannot be updated in place");
-        REASONS.put("replace_because_tainted", "tainted (an earlier apply failed part way)");
+        REASONS.put("replace_because_tainted", "tainted (a create failed part way, or terraform taint)");
         REASONS.put("replace_by_request", "replacement requested with -replace");
         REASONS.put("replace_by_triggers", "a replace_triggered_by reference changed");
         REASONS.put("delete_because_no_resource_config", "no longer in the configuration");
