@@ -163,24 +163,24 @@ public final class MarkdownRenderer {
     private void headline(String environment, List<PlannedStack> stacks) {
         Totals totals = Totals.none();
         List<String> unchanged = new ArrayList<>();
-        int changed = 0;
+        List<String> changed = new ArrayList<>();
         int deferred = 0;
         for (PlannedStack stack : stacks) {
             totals = totals.plus(stack.plan().totals());
             deferred += stack.plan().deferred().size();
             if (stack.plan().hasChanges()) {
-                changed++;
+                changed.add(Md.code(stack.stack()));
             } else {
                 unchanged.add(Md.code(stack.stack()));
             }
         }
         StringBuilder line = new StringBuilder("**").append(environment.isEmpty() ? "Plan" : Md.code(environment))
                 .append("**: ");
-        if (changed == 0) {
+        if (changed.isEmpty()) {
             line.append("no changes in ").append(Md.plural(stacks.size(), "stack", "stacks")).append('.');
         } else {
-            line.append(changed).append(" of ").append(Md.plural(stacks.size(), "stack changes", "stacks change"))
-                    .append(": ").append(totalsText(totals, true));
+            line.append(changed.size()).append(" of ").append(Md.plural(stacks.size(), "stack changes", "stacks change"))
+                    .append(" (").append(String.join(", ", changed)).append("): ").append(totalsText(totals, true));
             if (deferred > 0) {
                 line.append(", ").append(deferred).append(" deferred");
             }

@@ -41,8 +41,8 @@ class SummarizeCommandTest {
         int code = run("summarize", "prod/network=" + plans().resolve("checkov__runner_plan_change_keys.json"),
                 "prod/dns=" + plans().resolve("terraform-json__no_changes.json"));
         assertEquals(ExitCodes.OK, code, "stderr: " + err);
-        assertTrue(out.toString().contains("**`prod`**: 1 of 2 stacks change: 0 to create, 2 to update, 0 to replace,"
-                + " 0 to delete, 0 to import, 0 to move, 0 to read.  \nNo changes: `dns`."), out.toString());
+        assertTrue(out.toString().contains("**`prod`**: 1 of 2 stacks change (`network`): 0 to create, 2 to update,"
+                + " 0 to replace, 0 to delete, 0 to import, 0 to move, 0 to read.  \nNo changes: `dns`."), out.toString());
     }
 
     @Test

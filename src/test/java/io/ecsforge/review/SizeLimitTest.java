@@ -31,8 +31,8 @@ class SizeLimitTest {
                 SummaryOptions.defaults());
 
         assertTrue(markdown.length() <= SummaryOptions.GITHUB_COMMENT_LIMIT, "length " + markdown.length());
-        assertContains(markdown, "**`prod`**: 2 of 2 stacks change: 600 to create, 3002 to update, 50 to replace,"
-                + " 150 to delete, 0 to import, 0 to move, 0 to read.");
+        assertContains(markdown, "**`prod`**: 2 of 2 stacks change (`network`, `services`): 600 to create,"
+                + " 3002 to update, 50 to replace, 150 to delete, 0 to import, 0 to move, 0 to read.");
         assertContains(markdown, "> **200 resources will be deleted or replaced:** 150 deleted, 50 replaced.");
         for (int i = 0; i < 150; i++) {
             assertContains(markdown, "> - **delete** `aws_s3_bucket.gone[" + i + "]` in `prod` / `services`");
@@ -48,7 +48,7 @@ class SizeLimitTest {
 
         assertTrue(markdown.length() <= SummaryOptions.GITHUB_COMMENT_LIMIT, "length " + markdown.length());
         assertContains(markdown, "> **5000 resources will be deleted or replaced:** 5000 deleted, 0 replaced.");
-        assertContains(markdown, "**`prod`**: 1 of 1 stack changes: 0 to create, 0 to update, 0 to replace,"
+        assertContains(markdown, "**`prod`**: 1 of 1 stack changes (`data`): 0 to create, 0 to update, 0 to replace,"
                 + " 5000 to delete, 0 to import, 0 to move, 0 to read.");
         assertTrue(markdown.matches("(?s).*> - _\\d+ of 5000 warning lines cut to fit the comment size limit\\._\n.*"),
                 "expected a note saying how many warning lines were cut, found:\n" + markdown.substring(0, 3000));
