@@ -38,7 +38,7 @@ final class SummarizeCommand implements Callable<Integer> {
                     + " FILE's stack is its file name without .json and .plan.")
     List<String> planFiles;
 
-    @Option(names = "--env", description = "Environment of the files that do not name one.")
+    @Option(names = "--env", paramLabel = "ENV", description = "Environment of the files that do not name one.")
     String environment = "";
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the Markdown to FILE instead of stdout.")

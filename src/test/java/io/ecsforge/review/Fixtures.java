@@ -35,8 +35,17 @@ final class Fixtures {
         return file;
     }
 
-    /** The real Terraform 1.11.4 plan made by src/test/resources/review/terraform-1.11/generate.sh. */
+    /** The real Terraform 1.11.4 plan made by src/test/resources/review/real-plans/generate.sh. */
     static Path terraform111Plan() {
-        return repoRoot().resolve("src/test/resources/review/terraform-1.11/plan.json");
+        return realPlan("terraform-1.11.4.json");
+    }
+
+    /** The same configuration planned by OpenTofu 1.10.10. */
+    static Path openTofu110Plan() {
+        return realPlan("opentofu-1.10.10.json");
+    }
+
+    private static Path realPlan(String name) {
+        return repoRoot().resolve("src/test/resources/review/real-plans").resolve(name);
     }
 }

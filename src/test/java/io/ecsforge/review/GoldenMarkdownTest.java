@@ -25,6 +25,12 @@ class GoldenMarkdownTest {
     }
 
     @Test
+    void openTofuPlanOfTheSameConfiguration() throws IOException {
+        assertGolden("opentofu-1.10.md", List.of(new StackPlan("staging", "services", Fixtures.openTofu110Plan())),
+                SummaryOptions.defaults());
+    }
+
+    @Test
     void terraform012ReplacementWithoutSensitiveMarks() throws IOException {
         assertGolden("terraform-0.12-replacement.md", List.of(
                 new StackPlan("dev", "app", Fixtures.sharedPlan("terraform-json__config_resource_depends_on.json"))),

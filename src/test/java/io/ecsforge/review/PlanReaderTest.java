@@ -111,6 +111,17 @@ class PlanReaderTest {
     }
 
     @Test
+    void planOfOpenTofu110ReadsLikeTerraformsOfTheSameConfiguration() {
+        Plan tofu = PlanReader.read(Fixtures.openTofu110Plan());
+        Plan terraform = PlanReader.read(Fixtures.terraform111Plan());
+        assertEquals(terraform.totals(), tofu.totals());
+        assertEquals(terraform.changes().stream().map(c -> c.address() + " " + c.action() + " " + c.actionReason()
+                        + " " + c.previousAddress() + " " + c.importId() + " " + c.replacePaths()).toList(),
+                tofu.changes().stream().map(c -> c.address() + " " + c.action() + " " + c.actionReason()
+                        + " " + c.previousAddress() + " " + c.importId() + " " + c.replacePaths()).toList());
+    }
+
+    @Test
     void replacementKeepsTerraformsReasonAndForcingAttributes() {
         ResourceChange replaced = change(PlanReader.read(Fixtures.terraform111Plan()), "terraform_data.replaced");
         assertEquals(Action.DELETE_THEN_CREATE, replaced.action());

@@ -29,6 +29,11 @@ class SensitiveValuesTest {
     }
 
     @Test
+    void secretsOfARealOpenTofu110PlanNeverAppear() throws IOException {
+        assertAbsent(Fixtures.openTofu110Plan(), "first-secret-Xq7", "second-secret-Kp9", "created-token-Zr4");
+    }
+
+    @Test
     void secretEchoedUnmarkedByTerraformIsMaskedToo() throws IOException {
         // terraform_data.app's "output" repeats the sensitive input with no sensitive mark.
         String markdown = render(Fixtures.terraform111Plan());
