@@ -33,8 +33,8 @@ class NetworkStackTest {
     private final Resources prod = Synthesized.examples().resources("webapp-prod-network");
 
     /**
-     * Variants of dev.yaml, synthesized together: "nonat" with natGateways: none and no account
-     * id, "nologs" with flowLogs: false.
+     * Variants of dev.yaml, synthesized together: "nonat" with natGateways: none (and the
+     * endpoints its tasks then need) and no account id, "nologs" with flowLogs: false.
      */
     private static Synthesized variants;
 
@@ -43,6 +43,7 @@ class NetworkStackTest {
             String nonat = devYaml()
                     .replace("environment: dev", "environment: nonat")
                     .replace("natGateways: single", "natGateways: none")
+                    .replace("vpcEndpoints: false", "vpcEndpoints: true")
                     .replace("accountId: \"123456789012\"", "accountId: null");
             String nologs = devYaml()
                     .replace("environment: dev", "environment: nologs")
