@@ -272,6 +272,11 @@ public final class ConfigLoader {
             List<String> publicGiven = s.strings("publicSubnets", List.of());
             List<String> privateGiven = s.strings("privateSubnets", List.of());
             s.rejectUnknownKeys();
+            if (nat == NetworkConfig.NatGateways.NONE && !endpoints) {
+                // Without NAT or endpoints, tasks in the private subnets cannot pull their image.
+                s.problem("natGateways", "none needs network.vpcEndpoints: true, or tasks in the private subnets cannot reach"
+                        + " ECR, CloudWatch Logs or their secrets; allowed: natGateways single or one-per-az, or vpcEndpoints: true");
+            }
 
             Optional<Cidr> vpc = Cidr.parse(cidrText);
             if (vpc.isEmpty()) {

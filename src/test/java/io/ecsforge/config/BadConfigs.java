@@ -142,6 +142,9 @@ final class BadConfigs {
                         "network.cidr: \"10.0.0.0/29\" has prefix /29; allowed: a VPC of /16 to /28"),
                 bad("vpcTooSmallForItsSubnetsIsRejected", minimalWith("network:\n  cidr: 10.0.0.0/26\n"),
                         "network.cidr: \"10.0.0.0/26\" is too small: its 4 subnets would be /30, smaller than AWS's smallest subnet (/28); allowed: a VPC of /24 or larger, or network.publicSubnets and network.privateSubnets listed yourself"),
+                bad("noNatWithoutEndpointsLeavesTasksNoWayToPullImages", minimalWith("network:\n  natGateways: none\n"),
+                        "network.natGateways: none needs network.vpcEndpoints: true, or tasks in the private subnets cannot reach"
+                                + " ECR, CloudWatch Logs or their secrets; allowed: natGateways single or one-per-az, or vpcEndpoints: true"),
                 bad("azCountZeroIsOutOfRange", minimalWith("network:\n  azCount: 0\n"),
                         "network.azCount: 0 is out of range; allowed: 1 to 6"),
                 bad("azCountSevenIsOutOfRange", minimalWith("network:\n  azCount: 7\n"),
