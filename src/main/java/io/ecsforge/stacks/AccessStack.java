@@ -82,7 +82,7 @@ public final class AccessStack extends PlatformStack {
 
         String githubProvider = githubOidcProvider(config.github());
         deployRole = role("github-deploy", "Assumed by GitHub Actions on " + config.github().branch() + " or in the "
-                        + config.environment() + " environment to release the app; it cannot change infrastructure.",
+                        + config.environment() + " environment: pushes images, registers task definitions, starts CodeDeploy deployments.",
                 document("deploy_trust", List.of(githubTrust(githubProvider, deploySubjects(config)))));
         inlinePolicy("deploy", deployRole, deployStatements(repositoryArn));
 
