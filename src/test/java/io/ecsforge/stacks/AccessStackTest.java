@@ -32,6 +32,12 @@ class AccessStackTest {
     private static final String ACCOUNT = "${data.aws_caller_identity.caller.account_id}";
     private static final String PARTITION = "${data.aws_partition.partition.partition}";
 
+    /** The registry stack's repository ARN, as cdktf references it across stacks. */
+    private static String repositoryArn(String environment) {
+        return "${data.terraform_remote_state.cross-stack-reference-input-webapp-" + environment
+                + "-registry.outputs.cross-stack-output-aws_ecr_repositoryrepositoryarn}";
+    }
+
     /**
      * The statements allowed a {@code "*"} resource, by stack and sid, with the reason AWS gives
      * no narrower resource. Every entry must still be found, so the list cannot go stale.
@@ -96,9 +102,8 @@ class AccessStackTest {
     void executionRolePullsFromThisRepositoryOnly() {
         JsonNode pull = statement(prod, "execution_permissions", "PullImage");
         assertAt(pull, "actions", List.of("ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"));
-        assertAt(pull, "resources", List.of("arn:aws:ecr:us-east-1:210987654321:repository/webapp"));
-        assertAt(statement(dev, "execution_permissions", "PullImage"), "resources",
-                List.of("arn:aws:ecr:us-east-1:123456789012:repository/webapp"));
+        assertAt(pull, "resources", List.of(repositoryArn("prod")));
+        assertAt(statement(dev, "execution_permissions", "PullImage"), "resources", List.of(repositoryArn("dev")));
     }
 
     @Test
@@ -264,7 +269,7 @@ class AccessStackTest {
     @Test
     void deployRolePushesToThisRepositoryOnly() {
         JsonNode push = statement(prod, "deploy_permissions", "PushImage");
-        assertAt(push, "resources", List.of("arn:aws:ecr:us-east-1:210987654321:repository/webapp"));
+        assertAt(push, "resources", List.of(repositoryArn("prod")));
         assertTrue(strings(push.path("actions")).containsAll(List.of("ecr:PutImage", "ecr:InitiateLayerUpload", "ecr:UploadLayerPart",
                 "ecr:CompleteLayerUpload", "ecr:BatchCheckLayerAvailability")), () -> show(push));
     }

@@ -58,11 +58,15 @@ public final class PolicyDocuments {
         return statements;
     }
 
-    /** Policy attributes whose value can be read neither as a reference nor as JSON. */
+    /**
+     * Policy attributes that mention a {@code Statement} but can be read neither as a reference
+     * nor as JSON (a {@code jsonencode} expression, say). Attributes without one, such as an ECR
+     * lifecycle policy, are not IAM policies.
+     */
     public static List<Unreadable> unreadable(JsonNode stack) {
         List<Unreadable> found = new ArrayList<>();
         forEachPolicyAttribute(stack, (where, value) -> {
-            if (!isDocumentReference(value) && parse(value) == null) {
+            if (value.contains("Statement") && !isDocumentReference(value) && parse(value) == null) {
                 found.add(new Unreadable(where, value));
             }
         });

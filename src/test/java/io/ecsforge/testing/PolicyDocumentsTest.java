@@ -36,6 +36,14 @@ class PolicyDocumentsTest {
     }
 
     @Test
+    void policyAttributesWithoutAStatementAreNotIamPolicies() throws Exception {
+        JsonNode stack = stack("{'resource':{'aws_ecr_lifecycle_policy':{'l':{'policy':'{\\'rules\\':[]}'}},"
+                + "'aws_x':{'y':{'policy':'${jsonencode({rules = []})}'}}}}");
+        assertEquals(List.of(), PolicyDocuments.statements(stack));
+        assertEquals(List.of(), PolicyDocuments.unreadable(stack));
+    }
+
+    @Test
     void referencesToPolicyDocumentsAreReadThroughTheDataSourceAndOtherExpressionsAreUnreadable() throws Exception {
         JsonNode stack = stack("{'resource':{'aws_iam_role':{'r':{'assume_role_policy':'${data.aws_iam_policy_document.trust.json}'}},"
                 + "'aws_iam_policy':{'p':{'policy':'${jsonencode({Statement = []})}'}}}}");
