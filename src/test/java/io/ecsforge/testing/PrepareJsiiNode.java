@@ -1,0 +1,16 @@
+package io.ecsforge.testing;
+
+import io.ecsforge.emit.JsiiNode;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+/**
+ * Prepares jsii's Node.js process before any test runs, as the CLI does before it synthesizes, so
+ * that a test creating a cdktf App of its own gets the same lazy provider load.
+ */
+public final class PrepareJsiiNode implements LauncherSessionListener {
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        JsiiNode.prepare();
+    }
+}
