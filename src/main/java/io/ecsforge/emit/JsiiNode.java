@@ -50,6 +50,10 @@ public final class JsiiNode {
             // jsii runs a command line through cmd.exe there, which the quoting below is not for.
             return false;
         }
+        if (System.getenv("JSII_RUNTIME") != null) {
+            // A runtime of one's own is started as given, without the node command line.
+            return false;
+        }
         try {
             Field runtimeField = JsiiEngine.class.getDeclaredField("runtime");
             Field childField = JsiiRuntime.class.getDeclaredField("childProcess");
