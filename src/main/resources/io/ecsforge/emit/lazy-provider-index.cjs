@@ -20,9 +20,11 @@ const ES_MODULE = /^Object\.defineProperty\(exports, "__esModule", \{ value: tru
 const DECLARE = /^(?:exports\.[A-Za-z_$][\w$]* = )+void 0;$/;
 const DECLARED = /exports\.([A-Za-z_$][\w$]*) = /g;
 const REQUIRE = /^exports\.([A-Za-z_$][\w$]*) = require\("(\.\/[\w.-]+)"\);$/;
-const COMMENT = /^\s*(?:\/\/.*|\/\*.*|\*.*)$/;
+const LINE_COMMENT = /^\s*\/\/.*$/;
+const BLOCK_COMMENT_START = /^\s*\/\*/;
+const BLOCK_COMMENT_END = /\*\/\s*$/;
 
-/** True when {@code filename} is lib/index.js of a prebuilt cdktf provider package. */
+/** True when filename is lib/index.js of a prebuilt cdktf provider package. */
 function isProviderIndex(filename) {
   if (path.basename(filename) !== 'index.js' || path.basename(path.dirname(filename)) !== 'lib') {
     return false;
@@ -42,9 +44,18 @@ function isProviderIndex(filename) {
 function parseIndex(source) {
   const steps = [];
   let esModule = false;
+  let inComment = false;
   for (const line of source.split(/\r?\n/)) {
     let match;
-    if (line.trim() === '' || STRICT.test(line) || COMMENT.test(line)) {
+    if (inComment || BLOCK_COMMENT_START.test(line)) {
+      // A block comment must end at a line's end: code after it is a shape not known here.
+      inComment = !line.includes('*/');
+      if (!inComment && !BLOCK_COMMENT_END.test(line)) {
+        return null;
+      }
+      continue;
+    }
+    if (line.trim() === '' || STRICT.test(line) || LINE_COMMENT.test(line)) {
       continue;
     }
     if (ES_MODULE.test(line)) {
@@ -60,10 +71,10 @@ function parseIndex(source) {
       return null;
     }
   }
-  return esModule && steps.some((step) => step.request) ? steps : null;
+  return esModule && !inComment && steps.some((step) => step.request) ? steps : null;
 }
 
-/** Defines the index's exports on {@code module.exports} as the compiled index would, lazily. */
+/** Defines the index's exports on module.exports as the compiled index would, lazily. */
 function defineLazily(module, steps) {
   const exports = module.exports;
   Object.defineProperty(exports, '__esModule', { value: true });

@@ -11,8 +11,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * lazy-provider-index.cjs, preloaded into the Node.js that jsii runs, on small packages shaped
@@ -73,9 +77,22 @@ class LazyProviderIndexTest {
         assertEquals(compiled, lazy);
     }
 
-    @Test
-    void providerIndexOfAnotherShapeLoadsEveryModuleAsCompiledAndPrintsNothing() throws IOException {
-        fakePackage("@cdktf/provider-fake", GENERATED_INDEX + "exports.VERSION = \"1.2.3\";\n");
+    /** Indexes a future generator might write: each is loaded as compiled. */
+    static Stream<Arguments> otherShapes() {
+        return Stream.of(
+                Arguments.of("an export that is not a module", GENERATED_INDEX + "exports.VERSION = \"1.2.3\";\n"),
+                Arguments.of("code after a comment", GENERATED_INDEX + "/* version */ exports.VERSION = \"1.2.3\";\n"),
+                Arguments.of("code after a comment's last line", GENERATED_INDEX + "/* the\n version */ exports.VERSION = \"1.2.3\";\n"),
+                Arguments.of("re-exports", GENERATED_INDEX.replace("exports.betaQueue = require(\"./beta-queue\");",
+                        "Object.assign(exports, { betaQueue: require(\"./beta-queue\") });")),
+                Arguments.of("no __esModule marker", GENERATED_INDEX.replace(
+                        "Object.defineProperty(exports, \"__esModule\", { value: true });\n", "")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("otherShapes")
+    void providerIndexOfAnotherShapeLoadsEveryModuleAsCompiledAndPrintsNothing(String shape, String index) throws IOException {
+        fakePackage("@cdktf/provider-fake", index);
 
         ChildProcess preloaded = node(true, "@cdktf/provider-fake");
         JsonNode result = JSON.readTree(preloaded.stdout());
