@@ -8,7 +8,7 @@ import io.ecsforge.config.EnvironmentConfig;
 import io.ecsforge.config.ServiceConfig;
 import java.util.Collections;
 import java.util.List;
-import java.util.SortedMap;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -25,8 +25,8 @@ import java.util.TreeMap;
  * @param cpu Fargate CPU units
  * @param memory MiB
  * @param cpuArchitecture X86_64 or ARM64
- * @param environment plain variables, sorted by name
- * @param secrets variable name to SSM parameter or Secrets Manager ARN, sorted by name; passed as
+ * @param environment plain variables; kept sorted by name
+ * @param secrets variable name to SSM parameter or Secrets Manager ARN, kept sorted by name; passed as
  *     {@code valueFrom} so the value never appears in the task definition
  * @param logGroup the awslogs group
  * @param region the awslogs region
@@ -43,8 +43,8 @@ public record TaskDefinitionModel(
         int cpu,
         int memory,
         ServiceConfig.CpuArchitecture cpuArchitecture,
-        SortedMap<String, String> environment,
-        SortedMap<String, String> secrets,
+        Map<String, String> environment,
+        Map<String, String> secrets,
         String logGroup,
         String region,
         boolean readonlyRootFilesystem,
@@ -85,8 +85,8 @@ public record TaskDefinitionModel(
                 service.cpu(),
                 service.memory(),
                 service.cpuArchitecture(),
-                new TreeMap<>(service.environment()),
-                new TreeMap<>(service.secrets()),
+                service.environment(),
+                service.secrets(),
                 Names.serviceLogGroup(config),
                 config.aws().region(),
                 service.readonlyRootFilesystem(),
