@@ -6,7 +6,9 @@ import java.util.List;
 
 /**
  * One entry of a capacity provider strategy. The cluster's default strategy and the service's
- * strategy are the same list, made here once.
+ * strategy are the same list, made here once. A release's AppSpec must repeat it as
+ * {@code CapacityProviderStrategy}: CodeDeploy gives the service the AppSpec's strategy at every
+ * deployment, and none when the AppSpec has none.
  *
  * @param capacityProvider FARGATE or FARGATE_SPOT
  * @param base tasks placed on this provider before weights apply

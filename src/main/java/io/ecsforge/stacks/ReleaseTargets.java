@@ -1,41 +1,27 @@
 package io.ecsforge.stacks;
 
-import java.util.List;
-
 /**
- * What a blue/green release needs of the service stack: the CodeDeploy deployment group, its
- * alarms and the AppSpec name these. Values are plain names where the name is fixed by the
- * configuration, and references to the service stack's resources otherwise.
+ * What CodeDeploy needs from the service stack to release a new version blue/green: the service,
+ * the two listeners and the two target groups it swaps between them. Values are usually Terraform
+ * references into the service stack, which cdktf turns into cross-stack outputs.
  *
- * @param clusterName the cluster the service runs in
+ * @param clusterName the ECS cluster the service runs in
  * @param serviceName the ECS service CodeDeploy deploys to
- * @param containerName the container the target groups send traffic to (AppSpec LoadBalancerInfo)
- * @param containerPort that container's port (AppSpec LoadBalancerInfo)
- * @param productionListenerArn the listener whose traffic CodeDeploy shifts to the new tasks
- * @param testListenerArn the listener that reaches the new tasks before they take production traffic
- * @param blueTargetGroupName the target group the listeners forward to when the stack is created
- * @param greenTargetGroupName the target group the first release moves traffic to
- * @param blueTargetGroupArnSuffix the CloudWatch TargetGroup dimension of the blue target group
- * @param greenTargetGroupArnSuffix the CloudWatch TargetGroup dimension of the green target group
- * @param loadBalancerArnSuffix the CloudWatch LoadBalancer dimension
- * @param capacityProviderStrategy the service's strategy; CodeDeploy replaces the service's
- *     strategy with the AppSpec's at every deployment, so the AppSpec must repeat it
+ * @param productionListenerArn the listener whose target group serves production traffic
+ * @param testListenerArn the listener that reaches the new version before it takes production traffic
+ * @param blueTargetGroupName the target group serving production before the first release
+ * @param greenTargetGroupName the other target group; the two swap roles at every release
+ * @param blueTargetGroupArnSuffix the blue target group's CloudWatch dimension ({@code targetgroup/<name>/<id>})
+ * @param greenTargetGroupArnSuffix the green target group's CloudWatch dimension
+ * @param loadBalancerArnSuffix the load balancer's CloudWatch dimension ({@code app/<name>/<id>})
  */
 public record ReleaseTargets(
         String clusterName,
         String serviceName,
-        String containerName,
-        int containerPort,
         String productionListenerArn,
         String testListenerArn,
         String blueTargetGroupName,
         String greenTargetGroupName,
         String blueTargetGroupArnSuffix,
         String greenTargetGroupArnSuffix,
-        String loadBalancerArnSuffix,
-        List<CapacityShare> capacityProviderStrategy) {
-
-    public ReleaseTargets {
-        capacityProviderStrategy = List.copyOf(capacityProviderStrategy);
-    }
-}
+        String loadBalancerArnSuffix) {}

@@ -100,11 +100,12 @@ public final class ServiceStack extends PlatformStack {
                 .toPort(service.containerPort())
                 .referencedSecurityGroupId(albSecurityGroup.getId())
                 .build();
-        // Anywhere rather than the VPC's endpoints: the network's endpoints cover ECR, S3 and Logs
-        // but not SSM or Secrets Manager, which the secrets are read from through the NAT gateway.
+        // Anywhere rather than only the VPC endpoints: with network.vpcEndpoints the AWS names
+        // resolve to the endpoints and that traffic stays in the VPC anyway, while the
+        // application may call HTTPS APIs on the internet through the NAT gateways.
         VpcSecurityGroupEgressRule.Builder.create(this, "service_egress_https")
                 .securityGroupId(serviceSecurityGroup.getId())
-                .description("ECR, CloudWatch Logs, SSM and Secrets Manager")
+                .description("ECR, CloudWatch Logs, SSM, Secrets Manager and HTTPS APIs")
                 .ipProtocol("tcp")
                 .fromPort(TASK_EGRESS_PORT)
                 .toPort(TASK_EGRESS_PORT)
@@ -268,16 +269,13 @@ public final class ServiceStack extends PlatformStack {
         releaseTargets = new ReleaseTargets(
                 Names.cluster(config),
                 Names.service(config),
-                service.containerName(),
-                service.containerPort(),
                 productionListener.getArn(),
                 testListener.getArn(),
                 blue.getName(),
                 green.getName(),
                 blue.getArnSuffix(),
                 green.getArnSuffix(),
-                alb.getArnSuffix(),
-                capacity);
+                alb.getArnSuffix());
 
         output("alb_dns_name", alb.getDnsName());
         output("alb_zone_id", alb.getZoneId());

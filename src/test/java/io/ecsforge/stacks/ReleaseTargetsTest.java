@@ -32,10 +32,8 @@ class ReleaseTargetsTest {
     }
 
     @Test
-    void clusterServiceAndContainerAreNamedFromConfig() {
-        assertEquals(List.of("webapp-dev", "webapp-dev", "webapp", 3000),
-                List.of(targets.clusterName(), targets.serviceName(), targets.containerName(), targets.containerPort()),
-                targets::toString);
+    void clusterAndServiceAreNamedFromConfig() {
+        assertEquals(List.of("webapp-dev", "webapp-dev"), List.of(targets.clusterName(), targets.serviceName()), targets::toString);
     }
 
     @Test
@@ -61,11 +59,6 @@ class ReleaseTargetsTest {
                 "blue_suffix", "${aws_lb_target_group.blue.arn_suffix}",
                 "green_suffix", "${aws_lb_target_group.green.arn_suffix}",
                 "alb_suffix", "${aws_lb.alb.arn_suffix}"), resolved);
-    }
-
-    @Test
-    void capacityStrategyIsTheClustersForTheAppSpecToRepeat() {
-        assertEquals(List.of(new CapacityShare("FARGATE", 1, 1)), targets.capacityProviderStrategy());
     }
 
     @Test
