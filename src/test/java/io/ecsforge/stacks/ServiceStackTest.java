@@ -164,7 +164,7 @@ class ServiceStackTest {
         assertAt(alb, "load_balancer_type", "application");
         assertAt(alb, "internal", false);
         assertAt(alb, "security_groups", List.of("${aws_security_group.alb_security_group.id}"));
-        assertEquals(2, alb.path("subnets").size(), () -> "expected the two public subnets in\n" + Resources.show(alb));
+        assertSubnets(alb.path("subnets"), "public", alb);
     }
 
     @Test
@@ -307,9 +307,7 @@ class ServiceStackTest {
         JsonNode network = dev.resource("aws_ecs_service", "service").path("network_configuration");
         assertAt(network, "assign_public_ip", false);
         assertAt(network, "security_groups", List.of("${aws_security_group.service_security_group.id}"));
-        assertEquals(2, network.path("subnets").size(), () -> "expected the two private subnets in\n" + Resources.show(network));
-        assertFalse(network.path("subnets").equals(dev.resource("aws_lb", "alb").path("subnets")),
-                () -> "tasks must not run in the load balancer's public subnets:\n" + Resources.show(network));
+        assertSubnets(network.path("subnets"), "private", network);
     }
 
     @Test
@@ -433,6 +431,14 @@ class ServiceStackTest {
         assertAt(dev.json(), "output.production_listener_arn.value", "${aws_lb_listener.production_listener.arn}");
         assertAt(dev.json(), "output.test_listener_arn.value", "${aws_lb_listener.test_listener.arn}");
         assertAt(dev.json(), "output.service_name.value", "${aws_ecs_service.service.name}");
+    }
+
+    /** Two subnets (dev has two zones), each a reference to one of the network stack's {@code kind} subnets. */
+    private static void assertSubnets(JsonNode subnets, String kind, JsonNode resource) {
+        assertEquals(2, subnets.size(), () -> "expected the two " + kind + " subnets in\n" + Resources.show(resource));
+        subnets.forEach(subnet -> assertTrue(subnet.asText().contains("webapp-dev-network")
+                        && subnet.asText().contains("aws_subnet" + kind + "_"),
+                () -> "expected a " + kind + " subnet of webapp-dev-network, found " + subnet + " in\n" + Resources.show(resource)));
     }
 
     private static JsonNode container(Resources stack) {
