@@ -1,0 +1,27 @@
+package io.ecsforge.cli;
+
+import io.ecsforge.runner.StackManifest;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code ecsforge bootstrap}: creates the state bucket and moves the state stack's state into it. */
+@Command(name = "bootstrap", mixinStandardHelpOptions = true,
+        description = {"Creates the state bucket by applying the <app>-<env>-state stack on local state, then moves"
+                + " that stack's state into the bucket (init -migrate-state).",
+                "When the bucket already holds the state it only checks for changes: running it twice changes nothing."})
+final class BootstrapCommand implements Callable<Integer> {
+    @ParentCommand Main main;
+    @Mixin EnvironmentOptions environment;
+    @Mixin TerraformOptions terraform;
+
+    @Override
+    public Integer call() {
+        StackManifest manifest = environment.manifest();
+        String prefix = manifest.environmentPrefix(environment.env);
+        terraform.runner(environment.workspace(), main.environment(), main.out(), main.err())
+                .bootstrap(manifest.stack(prefix, "state"));
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,48 @@
+package io.ecsforge.cli;
+
+import io.ecsforge.UserError;
+import io.ecsforge.runner.Stack;
+import io.ecsforge.runner.StackManifest;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code ecsforge destroy}: destroys a stack and the stacks that depend on it. */
+@Command(name = "destroy", mixinStandardHelpOptions = true,
+        description = {"Destroys the stack and every stack that depends on it, in reverse dependency order"
+                + " (dependents first).",
+                "The state stack is refused: its bucket holds every stack's state."})
+final class DestroyCommand implements Callable<Integer> {
+    @ParentCommand Main main;
+    @Mixin EnvironmentOptions environment;
+    @Mixin TerraformOptions terraform;
+
+    @Option(names = "--stack", required = true, paramLabel = "STACK", description = "The stack to destroy.")
+    String stack;
+
+    @Option(names = "--confirm", required = true, paramLabel = "STACK-NAME",
+            description = "The stack's full name again, to confirm.")
+    String confirm;
+
+    @Override
+    public Integer call() {
+        StackManifest manifest = environment.manifest();
+        String prefix = manifest.environmentPrefix(environment.env);
+        Stack target = manifest.stack(prefix, stack);
+        if (!target.name().equals(confirm)) {
+            throw new UserError("--confirm " + confirm + " does not match the stack to destroy; pass --confirm "
+                    + target.name());
+        }
+        if (target.name().equals(prefix + "state")) {
+            throw new UserError("--stack " + target.name() + ": the state stack is not destroyed by ecsforge, its bucket"
+                    + " holds every stack's state; destroy the other stacks, then empty and delete the bucket by hand");
+        }
+        List<Stack> order = manifest.withDependentsInDestroyOrder(prefix, target);
+        main.out().println("destroying, in this order: " + String.join(", ", order.stream().map(Stack::name).toList()));
+        terraform.runner(environment.workspace(), main.environment(), main.out(), main.err()).destroy(order);
+        return ExitCodes.OK;
+    }
+}

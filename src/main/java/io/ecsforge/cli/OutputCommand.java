@@ -1,0 +1,31 @@
+package io.ecsforge.cli;
+
+import io.ecsforge.runner.StackManifest;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code ecsforge output}: a stack's outputs on stdout. */
+@Command(name = "output", mixinStandardHelpOptions = true,
+        description = "Prints a stack's outputs; sensitive values are shown as <sensitive>, also in --json.")
+final class OutputCommand implements Callable<Integer> {
+    @ParentCommand Main main;
+    @Mixin EnvironmentOptions environment;
+    @Mixin TerraformOptions terraform;
+
+    @Option(names = "--stack", required = true, paramLabel = "STACK", description = "The stack whose outputs to print.")
+    String stack;
+
+    @Option(names = "--json", description = "Print Terraform's JSON (name -> sensitive, type, value).")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        StackManifest manifest = environment.manifest();
+        terraform.runner(environment.workspace(), main.environment(), main.out(), main.err())
+                .output(environment.stacks(manifest, stack).get(0), json);
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,30 @@
+package io.ecsforge.cli;
+
+import io.ecsforge.runner.StackManifest;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code ecsforge plan}: a saved, reviewable plan for every stack, in dependency order. */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = {"For each stack in dependency order: init, plan to a saved plan file, and show -json beside it"
+                + " (in .ecsforge/plans/<stack>/), with the sha256 of the stack JSON the plan was made from.",
+                "Run 'ecsforge synth' first: plan reads cdktf.out/ as it is."})
+final class PlanCommand implements Callable<Integer> {
+    @ParentCommand Main main;
+    @Mixin EnvironmentOptions environment;
+    @Mixin TerraformOptions terraform;
+
+    @Option(names = "--stack", paramLabel = "STACK", description = "Plan only this stack (full name or the part after <app>-<env>-).")
+    String stack;
+
+    @Override
+    public Integer call() {
+        StackManifest manifest = environment.manifest();
+        terraform.runner(environment.workspace(), main.environment(), main.out(), main.err())
+                .plan(environment.stacks(manifest, stack));
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,283 @@
+package io.ecsforge.runner;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecsforge.UserError;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * Plans, applies, destroys and bootstraps stacks in order with a Terraform-compatible binary.
+ * Every stack ends with one line giving its result and elapsed time; the first failure stops
+ * the run with a {@link StackFailure}.
+ */
+public final class Runner {
+    /** Written beside a state stack's JSON while {@code bootstrap} keeps its state local. */
+    public static final String BOOTSTRAP_OVERRIDE = "ecsforge_bootstrap_override.tf.json";
+
+    /** What Terraform's S3 backend says when the bucket is not there yet. */
+    private static final Pattern NO_SUCH_BUCKET =
+            Pattern.compile("NoSuchBucket|S3 bucket .*does not exist|bucket does not exist", Pattern.CASE_INSENSITIVE);
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> INIT = List.of("init", "-input=false", "-no-color");
+
+    private final Terraform terraform;
+    private final PlanStore plans;
+    private final Path bootstrapStates;
+    private final PrintWriter out;
+
+    /**
+     * @param plans where saved plans are kept
+     * @param bootstrapStates where {@code bootstrap} keeps a state stack's local state until it is
+     *     in the bucket; outside {@code cdktf.out}, so an interrupted bootstrap can resume
+     * @param out where the result lines go
+     */
+    public Runner(Terraform terraform, PlanStore plans, Path bootstrapStates, PrintWriter out) {
+        this.terraform = terraform;
+        this.plans = plans;
+        this.bootstrapStates = bootstrapStates.toAbsolutePath().normalize();
+        this.out = out;
+    }
+
+    /** For each stack in order: init, plan to a saved plan file, and its {@code show -json}. */
+    public void plan(List<Stack> stacks) {
+        for (Stack stack : stacks) {
+            timed(stack, "plan", () -> {
+                plans.discard(stack);
+                require(stack, terraform.stream(stack, INIT));
+                Path planFile = plans.prepare(stack);
+                require(stack, terraform.stream(stack,
+                        List.of("plan", "-input=false", "-no-color", "-out=" + planFile)));
+                Terraform.Result show = require(stack,
+                        terraform.capture(stack, List.of("show", "-json", "-no-color", planFile.toString())));
+                plans.save(stack, show.stdout());
+                return PlanCounts.of(readJson(stack, show)).describe() + "; saved " + plans.planJson(stack);
+            });
+        }
+    }
+
+    /**
+     * Applies exactly the saved plans, in order. Every plan is checked before any is applied:
+     * one made from a stack JSON that has changed since is refused.
+     */
+    public void apply(List<Stack> stacks) {
+        List<String> refusals = new ArrayList<>();
+        Stack firstRefused = null;
+        for (Stack stack : stacks) {
+            String why = plans.whyNotApplicable(stack);
+            if (why != null) {
+                refusals.add(stack.name() + ": " + why);
+                firstRefused = firstRefused == null ? stack : firstRefused;
+            }
+        }
+        if (firstRefused != null) {
+            throw new StackFailure(firstRefused.name(), "apply",
+                    "refused to apply; nothing was applied", refusals);
+        }
+        for (Stack stack : stacks) {
+            timed(stack, "apply", () -> {
+                require(stack, terraform.stream(stack, INIT));
+                require(stack, terraform.stream(stack,
+                        List.of("apply", "-input=false", "-no-color", plans.planFile(stack).toString())));
+                // An applied plan is spent: Terraform would refuse it as stale, so say so sooner.
+                plans.discard(stack);
+                return "applied";
+            });
+        }
+    }
+
+    /** Destroys the stacks in the order given (dependents first). */
+    public void destroy(List<Stack> stacksInDestroyOrder) {
+        for (Stack stack : stacksInDestroyOrder) {
+            timed(stack, "destroy", () -> {
+                plans.discard(stack);
+                require(stack, terraform.stream(stack, INIT));
+                require(stack, terraform.stream(stack,
+                        List.of("destroy", "-input=false", "-no-color", "-auto-approve")));
+                return "destroyed";
+            });
+        }
+    }
+
+    /**
+     * Creates the state bucket with the state stack on local state, then moves that stack's
+     * state into the bucket its own S3 backend names. When the bucket already holds the state,
+     * it only checks the stack has no changes: running it twice changes nothing.
+     */
+    public void bootstrap(Stack stateStack) {
+        Backend backend = stateStack.backend();
+        if (!backend.isS3()) {
+            throw new UserError(stateStack.stackJson() + ": the state stack " + stateStack.name()
+                    + " declares a '" + backend.type() + "' backend; bootstrap moves its state into the bucket"
+                    + " named by its own 's3' backend, so it must declare one");
+        }
+        Path localState = bootstrapStates.resolve(stateStack.name() + ".tfstate");
+        Path override = stateStack.workingDirectory().resolve(BOOTSTRAP_OVERRIDE);
+        timed(stateStack, "bootstrap", () -> {
+            if (!Files.exists(localState)) {
+                Terraform.Result probe = terraform.quiet(stateStack, List.of("init", "-input=false", "-no-color",
+                        "-reconfigure"));
+                if (probe.succeeded()) {
+                    return alreadyBootstrapped(stateStack, backend);
+                }
+                if (probe.errorLines().stream().noneMatch(line -> NO_SUCH_BUCKET.matcher(line).find())) {
+                    throw failure(stateStack, probe);
+                }
+                out.println("[" + stateStack.name() + "] bucket " + backend.bucket()
+                        + " does not exist yet: creating it with local state in " + localState);
+            } else {
+                out.println("[" + stateStack.name() + "] resuming an interrupted bootstrap from " + localState);
+            }
+            createDirectories(bootstrapStates);
+            try {
+                writeJson(override, Map.of("terraform", Map.of("backend",
+                        Map.of("local", Map.of("path", localState.toString())))));
+                require(stateStack, terraform.stream(stateStack,
+                        List.of("init", "-input=false", "-no-color", "-reconfigure")));
+                require(stateStack, terraform.stream(stateStack,
+                        List.of("apply", "-input=false", "-no-color", "-auto-approve")));
+            } finally {
+                delete(override);
+            }
+            require(stateStack, terraform.stream(stateStack,
+                    List.of("init", "-input=false", "-no-color", "-migrate-state", "-force-copy")));
+            verifyMigrated(stateStack, localState);
+            delete(localState);
+            delete(localState.resolveSibling(localState.getFileName() + ".backup"));
+            return "bucket created, state moved to " + backend.location();
+        });
+    }
+
+    private String alreadyBootstrapped(Stack stateStack, Backend backend) {
+        Terraform.Result plan = terraform.stream(stateStack,
+                List.of("plan", "-input=false", "-no-color", "-detailed-exitcode", "-lock=false"));
+        if (plan.exitCode() == 0) {
+            return "already bootstrapped, state in " + backend.location() + "; no changes";
+        }
+        if (plan.exitCode() == 2) {
+            return "already bootstrapped, state in " + backend.location()
+                    + "; the stack has changes: plan and apply it like any stack (nothing was changed)";
+        }
+        throw failure(stateStack, plan);
+    }
+
+    /** The bucket's copy must be the local state, same lineage and serial, before it is deleted. */
+    private void verifyMigrated(Stack stateStack, Path localState) {
+        Terraform.Result pull = require(stateStack, terraform.quiet(stateStack, List.of("state", "pull")));
+        JsonNode remote = readJson(stateStack, pull);
+        JsonNode local;
+        try {
+            local = JSON.readTree(localState.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!remote.path("lineage").asText().equals(local.path("lineage").asText())
+                || remote.path("serial").asLong() < local.path("serial").asLong()) {
+            throw new StackFailure(stateStack.name(), terraform.commandLine(List.of("state", "pull")),
+                    "the state in the bucket is not the local state that was moved", List.of(
+                            "local: lineage " + local.path("lineage").asText() + " serial " + local.path("serial"),
+                            "bucket: lineage " + remote.path("lineage").asText() + " serial " + remote.path("serial"),
+                            "the local state is kept in " + localState));
+        }
+    }
+
+    /**
+     * Prints the stack's outputs: Terraform's text, or with {@code json} its JSON with every
+     * sensitive value replaced by {@code "<sensitive>"}.
+     */
+    public void output(Stack stack, boolean json) {
+        require(stack, terraform.quiet(stack, INIT));
+        if (!json) {
+            Terraform.Result text = require(stack, terraform.capture(stack, List.of("output", "-no-color")));
+            out.print(terraform.redactor().redact(text.stdout()));
+            out.flush();
+            return;
+        }
+        Terraform.Result result = require(stack, terraform.capture(stack, List.of("output", "-json", "-no-color")));
+        JsonNode outputs = readJson(stack, result);
+        outputs.fields().forEachRemaining(entry -> {
+            if (entry.getValue().path("sensitive").asBoolean(false) && entry.getValue() instanceof ObjectNode node) {
+                node.put("value", "<sensitive>");
+            }
+        });
+        try {
+            out.println(terraform.redactor().redact(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(outputs)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.flush();
+    }
+
+    private void timed(Stack stack, String step, Supplier<String> work) {
+        long started = System.nanoTime();
+        try {
+            String result = work.get();
+            out.println("[" + stack.name() + "] " + step + " ok: " + result + " (" + elapsed(started) + ")");
+        } catch (RuntimeException e) {
+            out.println("[" + stack.name() + "] " + step + " FAILED (" + elapsed(started) + ")");
+            throw e;
+        } finally {
+            out.flush();
+        }
+    }
+
+    private static String elapsed(long startedNanos) {
+        return String.format(Locale.ROOT, "%.1fs", (System.nanoTime() - startedNanos) / 1e9);
+    }
+
+    private Terraform.Result require(Stack stack, Terraform.Result result) {
+        if (!result.succeeded()) {
+            throw failure(stack, result);
+        }
+        return result;
+    }
+
+    private static StackFailure failure(Stack stack, Terraform.Result result) {
+        return new StackFailure(stack.name(), result.commandLine(), "exited with code " + result.exitCode(),
+                result.errorLines());
+    }
+
+    private JsonNode readJson(Stack stack, Terraform.Result result) {
+        try {
+            return JSON.readTree(result.stdout());
+        } catch (IOException e) {
+            throw new StackFailure(stack.name(), result.commandLine(), "did not print JSON (" + e.getMessage() + ")",
+                    result.errorLines());
+        }
+    }
+
+    private static void writeJson(Path file, Object value) {
+        try {
+            JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void createDirectories(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
