@@ -1,6 +1,7 @@
 package io.ecsforge.cli;
 
 import io.ecsforge.UserError;
+import io.ecsforge.runner.Runner;
 import io.ecsforge.runner.StackManifest;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,9 +31,9 @@ final class ApplyCommand implements Callable<Integer> {
             throw new UserError("apply changes infrastructure without asking again: review the saved plans"
                     + " (.ecsforge/plans/<stack>/plan.json), then pass --auto-approve");
         }
+        Runner runner = terraform.runner(environment.workspace(), main.environment(), main.out(), main.err());
         StackManifest manifest = environment.manifest();
-        terraform.runner(environment.workspace(), main.environment(), main.out(), main.err())
-                .apply(environment.stacks(manifest, stack));
+        runner.apply(environment.stacks(manifest, stack));
         return ExitCodes.OK;
     }
 }

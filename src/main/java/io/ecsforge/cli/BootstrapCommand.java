@@ -1,5 +1,6 @@
 package io.ecsforge.cli;
 
+import io.ecsforge.runner.Runner;
 import io.ecsforge.runner.StackManifest;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -18,10 +19,10 @@ final class BootstrapCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Runner runner = terraform.runner(environment.workspace(), main.environment(), main.out(), main.err());
         StackManifest manifest = environment.manifest();
         String prefix = manifest.environmentPrefix(environment.env);
-        terraform.runner(environment.workspace(), main.environment(), main.out(), main.err())
-                .bootstrap(manifest.stack(prefix, "state"));
+        runner.bootstrap(manifest.stack(prefix, "state"));
         return ExitCodes.OK;
     }
 }

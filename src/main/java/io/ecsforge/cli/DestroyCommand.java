@@ -2,6 +2,7 @@ package io.ecsforge.cli;
 
 import io.ecsforge.UserError;
 import io.ecsforge.runner.Stack;
+import io.ecsforge.runner.Runner;
 import io.ecsforge.runner.StackManifest;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -29,6 +30,7 @@ final class DestroyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Runner runner = terraform.runner(environment.workspace(), main.environment(), main.out(), main.err());
         StackManifest manifest = environment.manifest();
         String prefix = manifest.environmentPrefix(environment.env);
         Stack target = manifest.stack(prefix, stack);
@@ -42,7 +44,7 @@ final class DestroyCommand implements Callable<Integer> {
         }
         List<Stack> order = manifest.withDependentsInDestroyOrder(prefix, target);
         main.out().println("destroying, in this order: " + String.join(", ", order.stream().map(Stack::name).toList()));
-        terraform.runner(environment.workspace(), main.environment(), main.out(), main.err()).destroy(order);
+        runner.destroy(order);
         return ExitCodes.OK;
     }
 }

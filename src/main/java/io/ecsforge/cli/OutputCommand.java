@@ -1,5 +1,6 @@
 package io.ecsforge.cli;
 
+import io.ecsforge.runner.Runner;
 import io.ecsforge.runner.StackManifest;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,9 +24,9 @@ final class OutputCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Runner runner = terraform.runner(environment.workspace(), main.environment(), main.out(), main.err());
         StackManifest manifest = environment.manifest();
-        terraform.runner(environment.workspace(), main.environment(), main.out(), main.err())
-                .output(environment.stacks(manifest, stack).get(0), json);
+        runner.output(environment.stacks(manifest, stack).get(0), json);
         return ExitCodes.OK;
     }
 }

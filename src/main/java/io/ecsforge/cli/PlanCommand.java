@@ -1,5 +1,6 @@
 package io.ecsforge.cli;
 
+import io.ecsforge.runner.Runner;
 import io.ecsforge.runner.StackManifest;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,9 +23,9 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Runner runner = terraform.runner(environment.workspace(), main.environment(), main.out(), main.err());
         StackManifest manifest = environment.manifest();
-        terraform.runner(environment.workspace(), main.environment(), main.out(), main.err())
-                .plan(environment.stacks(manifest, stack));
+        runner.plan(environment.stacks(manifest, stack));
         return ExitCodes.OK;
     }
 }

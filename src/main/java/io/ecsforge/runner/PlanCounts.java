@@ -28,7 +28,7 @@ public record PlanCounts(int add, int change, int destroy, boolean outputsChange
         }
         boolean outputsChange = false;
         for (JsonNode output : plan.path("output_changes")) {
-            JsonNode actions = output.path("change").path("actions");
+            JsonNode actions = output.path("actions");
             if (!(actions.size() == 1 && "no-op".equals(actions.get(0).asText()))) {
                 outputsChange = true;
             }

@@ -172,7 +172,10 @@ public final class Runner {
         throw failure(stateStack, plan);
     }
 
-    /** The bucket's copy must be the local state, same lineage and serial, before it is deleted. */
+    /**
+     * The bucket's copy must hold the local state's resources before the local file is deleted.
+     * Lineage is not compared: OpenTofu gives the copy a new one when it migrates.
+     */
     private void verifyMigrated(Stack stateStack, Path localState) {
         Terraform.Result pull = require(stateStack, terraform.quiet(stateStack, List.of("state", "pull")));
         JsonNode remote = readJson(stateStack, pull);
@@ -182,12 +185,12 @@ public final class Runner {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (!remote.path("lineage").asText().equals(local.path("lineage").asText())
-                || remote.path("serial").asLong() < local.path("serial").asLong()) {
-            throw new StackFailure(stateStack.name(), terraform.commandLine(List.of("state", "pull")),
-                    "the state in the bucket is not the local state that was moved", List.of(
-                            "local: lineage " + local.path("lineage").asText() + " serial " + local.path("serial"),
-                            "bucket: lineage " + remote.path("lineage").asText() + " serial " + remote.path("serial"),
+        if (!remote.path("resources").equals(local.path("resources"))) {
+            throw new StackFailure(stateStack.name(), pull.commandLine(),
+                    "the state in the bucket does not hold the resources of the local state that was moved", List.of(
+                            "local: " + local.path("resources").size() + " resources, serial " + local.path("serial"),
+                            "bucket: " + remote.path("resources").size() + " resources, serial "
+                                    + remote.path("serial"),
                             "the local state is kept in " + localState));
         }
     }
