@@ -10,7 +10,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code ecsforge apply}: applies exactly the plans that {@code plan} saved. */
-@Command(name = "apply", mixinStandardHelpOptions = true,
+@Command(
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:every saved plan was applied",
+            "1:a stack failed, the state lock was held, or a saved plan was missing or stale (then nothing was applied)",
+            "2:bad input: arguments, --auto-approve missing, no cdktf.out, or no terraform/tofu binary; nothing was run"
+        },
+        name = "apply", mixinStandardHelpOptions = true,
         description = {"Applies the saved plans in dependency order, exactly as reviewed.",
                 "Every plan is checked first; one whose stack JSON changed since it was planned is refused and"
                         + " nothing is applied."})

@@ -8,7 +8,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code ecsforge bootstrap}: creates the state bucket and moves the state stack's state into it. */
-@Command(name = "bootstrap", mixinStandardHelpOptions = true,
+@Command(
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:the bucket holds the state stack's state (created now, or already)",
+            "1:a Terraform command failed (its last error lines are printed; an interrupted bootstrap resumes when run again)",
+            "2:bad input: arguments, no state stack, or no terraform/tofu binary; nothing was run"
+        },
+        name = "bootstrap", mixinStandardHelpOptions = true,
         description = {"Creates the state bucket by applying the <app>-<env>-state stack on local state, then moves"
                 + " that stack's state into the bucket (init -migrate-state).",
                 "When the bucket already holds the state it only checks for changes: running it twice changes nothing."})

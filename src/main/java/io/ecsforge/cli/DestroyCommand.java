@@ -12,7 +12,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code ecsforge destroy}: destroys a stack and the stacks that depend on it. */
-@Command(name = "destroy", mixinStandardHelpOptions = true,
+@Command(
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:the stack and its dependents were destroyed",
+            "1:a stack failed (the run stops there; its command and Terraform's last error lines are printed)",
+            "2:bad input: arguments, --confirm not the stack's name, the state stack, or no terraform/tofu binary; nothing was run"
+        },
+        name = "destroy", mixinStandardHelpOptions = true,
         description = {"Destroys the stack and every stack that depends on it, in reverse dependency order"
                 + " (dependents first).",
                 "The state stack is refused: its bucket holds every stack's state."})

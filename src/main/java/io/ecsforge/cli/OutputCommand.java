@@ -9,7 +9,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code ecsforge output}: a stack's outputs on stdout. */
-@Command(name = "output", mixinStandardHelpOptions = true,
+@Command(
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:the outputs were printed",
+            "1:Terraform failed to read the state",
+            "2:bad input: arguments, an unknown stack, or no terraform/tofu binary"
+        },
+        name = "output", mixinStandardHelpOptions = true,
         description = "Prints a stack's outputs; sensitive values are shown as <sensitive>, also in --json.")
 final class OutputCommand implements Callable<Integer> {
     @ParentCommand Main main;

@@ -9,7 +9,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code ecsforge plan}: a saved, reviewable plan for every stack, in dependency order. */
-@Command(name = "plan", mixinStandardHelpOptions = true,
+@Command(
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:every stack was planned; the plans are saved for review",
+            "1:a stack failed (the run stops there; its command and Terraform's last error lines are printed)",
+            "2:bad input: arguments, no cdktf.out, or no terraform/tofu binary; nothing was run"
+        },
+        name = "plan", mixinStandardHelpOptions = true,
         description = {"For each stack in dependency order: init, plan to a saved plan file, and show -json beside it"
                 + " (in .ecsforge/plans/<stack>/), with the sha256 of the stack JSON the plan was made from.",
                 "Run 'ecsforge synth' first: plan reads cdktf.out/ as it is."})

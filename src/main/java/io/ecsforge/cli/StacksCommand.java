@@ -10,7 +10,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code ecsforge stacks}: the environment's stacks, their order and where their state is. */
-@Command(name = "stacks", mixinStandardHelpOptions = true,
+@Command(
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:the stacks were listed",
+            "1:unexpected failure",
+            "2:bad input: arguments or no cdktf.out for the environment"
+        },
+        name = "stacks", mixinStandardHelpOptions = true,
         description = "Lists the environment's stacks in the order they are applied, what each depends on and its"
                 + " backend key.")
 final class StacksCommand implements Callable<Integer> {
