@@ -39,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * local-exec instead of an aws_s3_bucket.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class RunnerLifecycleTest {
+class TofuAndMotoLifecycleTest {
     @RegisterExtension static final MotoServer MOTO = new MotoServer();
     @TempDir static Path project;
 
