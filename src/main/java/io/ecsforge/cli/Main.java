@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
         description = "Turns config/<env>.yaml into an ECS Fargate platform as Terraform stacks.",
         subcommands = {
             SynthCommand.class,
+            CdktfAppCommand.class,
+            SummarizeCommand.class,
             StacksCommand.class,
             BootstrapCommand.class,
             PlanCommand.class,

@@ -1,19 +1,48 @@
 package io.ecsforge.cli;
 
+import io.ecsforge.config.ConfigLoader;
+import io.ecsforge.config.EnvironmentConfig;
+import io.ecsforge.emit.Synthesizer;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ecsforge synth}: writes every stack of the given environments to {@code cdktf.out}. */
 @Command(name = "synth", mixinStandardHelpOptions = true,
-        description = "Synthesize config/<env>.yaml into cdktf.out/stacks/<stack>/cdk.tf.json.")
+        description = "Synthesize config/<env>.yaml into cdktf.out/stacks/<stack>/cdk.tf.json."
+                + " The previous output is replaced only when synthesis succeeds.")
 final class SynthCommand implements Callable<Integer> {
-    @Option(names = "--env", required = true, description = "Environment name (config/<env>.yaml); repeatable.")
+    @Spec CommandSpec spec;
+
+    @Option(names = "--env", required = true, paramLabel = "ENV",
+            description = "Environment to synthesize (config/ENV.yaml); repeat for several.")
     List<String> environments;
+
+    @Option(names = "--config-dir", paramLabel = "DIR", defaultValue = "config",
+            description = "Folder of the environment files (default: ${DEFAULT-VALUE}).")
+    Path configDir;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "cdktf.out",
+            description = "Output folder (default: ${DEFAULT-VALUE}).")
+    Path outDir;
 
     @Override
     public Integer call() {
-        throw new UnsupportedOperationException("synthesis is wired in the next commit");
+        List<EnvironmentConfig> configs = loadAll(configDir, environments);
+        Synthesizer.Result result = Synthesizer.synthesize(configs, outDir);
+        result.stacks().forEach((env, stacks) -> spec.commandLine().getOut().println(
+                env + ": " + stacks.size() + " stacks in " + result.outDir().resolve("stacks") + ": " + String.join(", ", stacks)));
+        return ExitCodes.OK;
+    }
+
+    /** Loads and validates every named environment before anything is synthesized. */
+    static List<EnvironmentConfig> loadAll(Path configDir, List<String> environments) {
+        ConfigLoader loader = new ConfigLoader(configDir);
+        return new LinkedHashSet<>(environments).stream().map(loader::load).toList();
     }
 }

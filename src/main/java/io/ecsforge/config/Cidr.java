@@ -1,0 +1,63 @@
+package io.ecsforge.config;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** An IPv4 CIDR block, as a network address and a prefix length. */
+public record Cidr(long address, int prefix) {
+    private static final Pattern FORM = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})/(\\d{1,2})");
+
+    /** Parses {@code a.b.c.d/n}; empty when the text is not a CIDR block with its host bits zero. */
+    public static Optional<Cidr> parse(String text) {
+        Matcher m = FORM.matcher(text);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        long address = 0;
+        for (int i = 1; i <= 4; i++) {
+            int octet = Integer.parseInt(m.group(i));
+            if (octet > 255) {
+                return Optional.empty();
+            }
+            address = (address << 8) | octet;
+        }
+        int prefix = Integer.parseInt(m.group(5));
+        if (prefix > 32 || (address & ~mask(prefix) & 0xFFFFFFFFL) != 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new Cidr(address, prefix));
+    }
+
+    private static long mask(int prefix) {
+        return prefix == 0 ? 0 : (0xFFFFFFFFL << (32 - prefix)) & 0xFFFFFFFFL;
+    }
+
+    public long size() {
+        return 1L << (32 - prefix);
+    }
+
+    public long last() {
+        return address + size() - 1;
+    }
+
+    public boolean overlaps(Cidr other) {
+        return address <= other.last() && other.address <= last();
+    }
+
+    public boolean contains(Cidr other) {
+        return address <= other.address && other.last() <= last();
+    }
+
+    /** The {@code index}-th block of prefix {@code prefix + newBits} inside this one. */
+    public Cidr subnet(int newBits, int index) {
+        int childPrefix = prefix + newBits;
+        return new Cidr(address + index * (1L << (32 - childPrefix)), childPrefix);
+    }
+
+    @Override
+    public String toString() {
+        return ((address >> 24) & 0xFF) + "." + ((address >> 16) & 0xFF) + "." + ((address >> 8) & 0xFF) + "."
+                + (address & 0xFF) + "/" + prefix;
+    }
+}

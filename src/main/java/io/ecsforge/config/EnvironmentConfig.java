@@ -1,0 +1,38 @@
+package io.ecsforge.config;
+
+import java.util.Map;
+
+/**
+ * One environment, read from {@code config/<env>.yaml} and validated as a whole. Immutable;
+ * nothing else in ecsforge reads configuration files or the process environment for settings.
+ *
+ * @param file the file it was read from, as the user named it (used in messages)
+ * @param app application name, {@code [a-z][a-z0-9-]{1,20}}
+ * @param environment environment name, {@code [a-z][a-z0-9-]{0,15}}
+ * @param tags extra tags on every resource, beside app, environment and managed-by
+ */
+public record EnvironmentConfig(
+        String file,
+        String app,
+        String environment,
+        AwsConfig aws,
+        StateConfig state,
+        NetworkConfig network,
+        RegistryConfig registry,
+        GithubConfig github,
+        ClusterConfig cluster,
+        ServiceConfig service,
+        LoadBalancerConfig loadBalancer,
+        DeploymentConfig deployment,
+        Map<String, String> tags) {
+
+    /** {@code <app>-<env>}: the prefix of every stack and resource name of this environment. */
+    public String prefix() {
+        return app + "-" + environment;
+    }
+
+    /** {@code <app>-<env>-<part>}, e.g. {@code webapp-dev-network}. */
+    public String stackName(String part) {
+        return prefix() + "-" + part;
+    }
+}

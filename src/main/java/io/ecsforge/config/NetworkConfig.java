@@ -1,0 +1,46 @@
+package io.ecsforge.config;
+
+import java.util.List;
+
+/**
+ * The VPC.
+ *
+ * @param cidr the VPC's block, /16 to /28. @default 10.0.0.0/16
+ * @param azCount availability zones, 1 to 6; each gets one public and one private subnet. @default 2
+ * @param natGateways egress for the private subnets. @default single
+ * @param flowLogs VPC flow logs to CloudWatch Logs. @default true
+ * @param flowLogRetentionDays retention of the flow log group. @default 90
+ * @param vpcEndpoints S3 gateway and ECR/Logs interface endpoints. @default false
+ * @param publicSubnets the public subnets, one per zone, computed from cidr unless given
+ * @param privateSubnets the private subnets, one per zone, computed from cidr unless given
+ */
+public record NetworkConfig(
+        String cidr,
+        int azCount,
+        NatGateways natGateways,
+        boolean flowLogs,
+        int flowLogRetentionDays,
+        boolean vpcEndpoints,
+        List<String> publicSubnets,
+        List<String> privateSubnets) {
+
+    public enum NatGateways implements Named {
+        /** No NAT: private subnets reach AWS only through VPC endpoints. Tasks cannot reach the internet. */
+        NONE("none"),
+        /** One NAT gateway for all zones: cheaper, but a zone outage cuts egress for every zone. */
+        SINGLE("single"),
+        /** One NAT gateway per zone: survives a zone outage; costs one gateway per zone. */
+        ONE_PER_AZ("one-per-az");
+
+        private final String yamlName;
+
+        NatGateways(String yamlName) {
+            this.yamlName = yamlName;
+        }
+
+        @Override
+        public String yamlName() {
+            return yamlName;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package io.ecsforge.config;
+
+import java.util.Optional;
+
+/**
+ * Where Terraform keeps each stack's state.
+ *
+ * @param backend {@code s3} or {@code local}. @default s3
+ * @param bucket the state bucket, created by the state stack. Required for s3.
+ * @param region the bucket's region. @default aws.region
+ * @param lock how concurrent runs are kept apart. @default lockfile
+ * @param dynamodbTable the lock table; required when lock is dynamodb or both. @default none
+ */
+public record StateConfig(
+        Backend backend, String bucket, String region, LockMode lock, Optional<String> dynamodbTable) {
+
+    public enum Backend implements Named {
+        S3("s3"),
+        /** Local state files: synthesize and plan with no AWS account. Not for shared environments. */
+        LOCAL("local");
+
+        private final String yamlName;
+
+        Backend(String yamlName) {
+            this.yamlName = yamlName;
+        }
+
+        @Override
+        public String yamlName() {
+            return yamlName;
+        }
+    }
+
+    public enum LockMode implements Named {
+        /** S3 native locking ({@code use_lockfile}); Terraform 1.10+ / OpenTofu 1.10+. */
+        LOCKFILE("lockfile"),
+        /** A DynamoDB lock table, for older Terraform versions. */
+        DYNAMODB("dynamodb"),
+        /** Both, while a team moves from DynamoDB to lock files. */
+        BOTH("both");
+
+        private final String yamlName;
+
+        LockMode(String yamlName) {
+            this.yamlName = yamlName;
+        }
+
+        @Override
+        public String yamlName() {
+            return yamlName;
+        }
+
+        public boolean usesLockfile() {
+            return this != DYNAMODB;
+        }
+
+        public boolean usesDynamodb() {
+            return this != LOCKFILE;
+        }
+    }
+}

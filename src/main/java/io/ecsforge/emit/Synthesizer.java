@@ -1,0 +1,83 @@
+package io.ecsforge.emit;
+
+import com.hashicorp.cdktf.App;
+import com.hashicorp.cdktf.AppConfig;
+import io.ecsforge.config.EnvironmentConfig;
+import io.ecsforge.stacks.Platform;
+import io.ecsforge.stacks.PlatformStack;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.io.file.PathUtils;
+
+/**
+ * Synthesizes environments into one output folder. The new output is written beside the old one
+ * and swapped in only when every environment synthesized, so a failure leaves the previous
+ * output as it was.
+ */
+public final class Synthesizer {
+    /** @param stacks each environment's stack names, in dependency order */
+    public record Result(Path outDir, Map<String, List<String>> stacks) {}
+
+    private Synthesizer() {}
+
+    /** Synthesizes {@code configs} (already validated) into {@code outDir}, replacing what was there. */
+    public static Result synthesize(List<EnvironmentConfig> configs, Path outDir) {
+        Path absolute = outDir.toAbsolutePath().normalize();
+        Path staging = absolute.resolveSibling(absolute.getFileName() + ".new-" + ProcessHandle.current().pid());
+        Path previous = absolute.resolveSibling(absolute.getFileName() + ".old-" + ProcessHandle.current().pid());
+        try {
+            delete(staging);
+            Map<String, List<String>> stacks = synthesizeInto(configs, staging);
+            swap(staging, absolute, previous);
+            return new Result(outDir, stacks);
+        } finally {
+            delete(staging);
+        }
+    }
+
+    /** Synthesizes into {@code dir} with no swapping: the output cdktf's own CLI asked for. */
+    public static Map<String, List<String>> synthesizeInto(List<EnvironmentConfig> configs, Path dir) {
+        App app = new App(AppConfig.builder().outdir(dir.toString()).stackTraces(false).build());
+        return synthesize(app, configs);
+    }
+
+    /** Adds every environment's stacks to {@code app} and synthesizes it. */
+    public static Map<String, List<String>> synthesize(App app, List<EnvironmentConfig> configs) {
+        Map<String, List<String>> stacks = new LinkedHashMap<>();
+        for (EnvironmentConfig config : configs) {
+            stacks.put(config.environment(),
+                    Platform.build(app, config).stream().map(PlatformStack::stackName).toList());
+        }
+        app.synth();
+        return stacks;
+    }
+
+    private static void swap(Path staging, Path target, Path previous) {
+        try {
+            delete(previous);
+            if (Files.exists(target)) {
+                Files.move(target, previous, StandardCopyOption.ATOMIC_MOVE);
+            }
+            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+            delete(previous);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not move the new output into " + target, e);
+        }
+    }
+
+    private static void delete(Path dir) {
+        try {
+            if (Files.exists(dir)) {
+                PathUtils.deleteDirectory(dir);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete " + dir, e);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.ecsforge.stacks;
+
+import io.ecsforge.config.EnvironmentConfig;
+
+/**
+ * Names that several stacks must agree on without a cross-stack reference: a policy in the
+ * access stack names the log group the service stack creates, for example.
+ */
+public final class Names {
+    private Names() {}
+
+    /** The container log group. */
+    public static String serviceLogGroup(EnvironmentConfig config) {
+        return "/ecs/" + config.prefix();
+    }
+
+    public static String cluster(EnvironmentConfig config) {
+        return config.prefix();
+    }
+
+    public static String service(EnvironmentConfig config) {
+        return config.prefix();
+    }
+
+    public static String codeDeployApplication(EnvironmentConfig config) {
+        return config.prefix();
+    }
+
+    public static String deploymentGroup(EnvironmentConfig config) {
+        return config.prefix();
+    }
+}

@@ -1,0 +1,99 @@
+package io.ecsforge.stacks;
+
+import com.hashicorp.cdktf.LocalBackend;
+import com.hashicorp.cdktf.S3Backend;
+import com.hashicorp.cdktf.TerraformStack;
+import com.hashicorp.cdktf.providers.aws.provider.AwsProvider;
+import com.hashicorp.cdktf.providers.aws.provider.AwsProviderAssumeRole;
+import com.hashicorp.cdktf.providers.aws.provider.AwsProviderDefaultTags;
+import io.ecsforge.config.EnvironmentConfig;
+import io.ecsforge.config.StateConfig;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.constructs.Construct;
+
+/**
+ * A stack of one environment, named {@code <app>-<env>-<part>}, with the AWS provider and the
+ * state backend every stack shares. Subclasses add resources.
+ */
+public abstract class PlatformStack extends TerraformStack {
+    /** Where local state lives, relative to a stack's working directory (cdktf.out/stacks/NAME). */
+    static final String LOCAL_STATE_ROOT = "../../../.tfstate";
+
+    private final EnvironmentConfig config;
+    private final String part;
+
+    protected PlatformStack(Construct scope, EnvironmentConfig config, String part) {
+        this(scope, config, part, config.state().backend());
+    }
+
+    /** {@code backend} differs from the configured one only for the state stack, which makes the bucket. */
+    protected PlatformStack(Construct scope, EnvironmentConfig config, String part, StateConfig.Backend backend) {
+        super(scope, config.stackName(part));
+        this.config = config;
+        this.part = part;
+        provider(config);
+        if (backend == StateConfig.Backend.S3) {
+            s3Backend(config);
+        } else {
+            LocalBackend.Builder.create(this)
+                    .path(LOCAL_STATE_ROOT + "/" + stateKey())
+                    .build();
+        }
+    }
+
+    /** {@code <app>-<env>-<part>}: the stack's name in cdktf.out and in messages. */
+    public String stackName() {
+        return config.stackName(part);
+    }
+
+    public EnvironmentConfig config() {
+        return config;
+    }
+
+    /** {@code <app>/<env>/<part>.tfstate}: this stack's object in the state bucket. */
+    public String stateKey() {
+        return config.app() + "/" + config.environment() + "/" + part + ".tfstate";
+    }
+
+    /** A resource name unique in the account: {@code <app>-<env>-<suffix>}. */
+    protected String name(String suffix) {
+        return config.prefix() + "-" + suffix;
+    }
+
+    private void provider(EnvironmentConfig config) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put("app", config.app());
+        tags.put("environment", config.environment());
+        tags.put("managed-by", "ecsforge");
+        tags.putAll(config.tags());
+        AwsProvider.Builder provider = AwsProvider.Builder.create(this, "aws")
+                .region(config.aws().region())
+                .defaultTags(List.of(AwsProviderDefaultTags.builder().tags(tags).build()));
+        // A config names its account so that it can never be applied to another one.
+        config.aws().accountId().ifPresent(id -> provider.allowedAccountIds(List.of(id)));
+        config.aws().assumeRoleArn().ifPresent(arn -> provider.assumeRole(List.of(
+                AwsProviderAssumeRole.builder().roleArn(arn).sessionName("ecsforge").build())));
+        provider.build();
+    }
+
+    private void s3Backend(EnvironmentConfig config) {
+        StateConfig state = config.state();
+        S3Backend.Builder backend = S3Backend.Builder.create(this)
+                .bucket(state.bucket())
+                .key(stateKey())
+                .region(state.region())
+                .encrypt(true);
+        if (state.lock().usesDynamodb()) {
+            backend.dynamodbTable(state.dynamodbTable().orElseThrow());
+        }
+        backend.build();
+        // cdktf 0.19 predates these backend fields (Terraform 1.10+); they are written as overrides.
+        if (state.lock().usesLockfile()) {
+            addOverride("terraform.backend.s3.use_lockfile", true);
+        }
+        config.aws().assumeRoleArn().ifPresent(arn ->
+                addOverride("terraform.backend.s3.assume_role", Map.of("role_arn", arn, "session_name", "ecsforge-state")));
+    }
+}

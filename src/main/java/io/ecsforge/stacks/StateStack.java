@@ -1,0 +1,129 @@
+package io.ecsforge.stacks;
+
+import com.hashicorp.cdktf.TerraformOutput;
+import com.hashicorp.cdktf.TerraformResourceLifecycle;
+import com.hashicorp.cdktf.providers.aws.data_aws_iam_policy_document.DataAwsIamPolicyDocument;
+import com.hashicorp.cdktf.providers.aws.data_aws_iam_policy_document.DataAwsIamPolicyDocumentStatement;
+import com.hashicorp.cdktf.providers.aws.data_aws_iam_policy_document.DataAwsIamPolicyDocumentStatementCondition;
+import com.hashicorp.cdktf.providers.aws.data_aws_iam_policy_document.DataAwsIamPolicyDocumentStatementPrincipals;
+import com.hashicorp.cdktf.providers.aws.dynamodb_table.DynamodbTable;
+import com.hashicorp.cdktf.providers.aws.dynamodb_table.DynamodbTableAttribute;
+import com.hashicorp.cdktf.providers.aws.dynamodb_table.DynamodbTablePointInTimeRecovery;
+import com.hashicorp.cdktf.providers.aws.dynamodb_table.DynamodbTableServerSideEncryption;
+import com.hashicorp.cdktf.providers.aws.s3_bucket.S3Bucket;
+import com.hashicorp.cdktf.providers.aws.s3_bucket_lifecycle_configuration.S3BucketLifecycleConfiguration;
+import com.hashicorp.cdktf.providers.aws.s3_bucket_lifecycle_configuration.S3BucketLifecycleConfigurationRule;
+import com.hashicorp.cdktf.providers.aws.s3_bucket_lifecycle_configuration.S3BucketLifecycleConfigurationRuleAbortIncompleteMultipartUpload;
+import com.hashicorp.cdktf.providers.aws.s3_bucket_lifecycle_configuration.S3BucketLifecycleConfigurationRuleExpiration;
+import com.hashicorp.cdktf.providers.aws.s3_bucket_lifecycle_configuration.S3BucketLifecycleConfigurationRuleFilter;
+import com.hashicorp.cdktf.providers.aws.s3_bucket_lifecycle_configuration.S3BucketLifecycleConfigurationRuleNoncurrentVersionExpiration;
+import com.hashicorp.cdktf.providers.aws.s3_bucket_policy.S3BucketPolicy;
+import com.hashicorp.cdktf.providers.aws.s3_bucket_public_access_block.S3BucketPublicAccessBlock;
+import com.hashicorp.cdktf.providers.aws.s3_bucket_server_side_encryption_configuration.S3BucketServerSideEncryptionConfigurationA;
+import com.hashicorp.cdktf.providers.aws.s3_bucket_server_side_encryption_configuration.S3BucketServerSideEncryptionConfigurationRuleA;
+import com.hashicorp.cdktf.providers.aws.s3_bucket_server_side_encryption_configuration.S3BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefaultA;
+import com.hashicorp.cdktf.providers.aws.s3_bucket_versioning.S3BucketVersioningA;
+import com.hashicorp.cdktf.providers.aws.s3_bucket_versioning.S3BucketVersioningVersioningConfiguration;
+import io.ecsforge.config.EnvironmentConfig;
+import io.ecsforge.config.StateConfig;
+import java.util.List;
+import software.constructs.Construct;
+
+/**
+ * The bucket (and, when configured, the DynamoDB table) that holds every other stack's state.
+ * It keeps its own state locally, since it creates the bucket; {@code ecsforge bootstrap} moves
+ * that state into the bucket afterwards.
+ */
+public final class StateStack extends PlatformStack {
+    /** Days a replaced state version is kept: enough to roll back a bad apply found late. */
+    static final int NONCURRENT_VERSION_DAYS = 90;
+
+    public StateStack(Construct scope, EnvironmentConfig config) {
+        super(scope, config, "state", StateConfig.Backend.LOCAL);
+        StateConfig state = config.state();
+        TerraformResourceLifecycle keep = TerraformResourceLifecycle.builder().preventDestroy(true).build();
+
+        S3Bucket bucket = S3Bucket.Builder.create(this, "bucket")
+                .bucket(state.bucket())
+                .lifecycle(keep)
+                .build();
+        S3BucketVersioningA.Builder.create(this, "versioning")
+                .bucket(bucket.getId())
+                .versioningConfiguration(S3BucketVersioningVersioningConfiguration.builder().status("Enabled").build())
+                .build();
+        S3BucketServerSideEncryptionConfigurationA.Builder.create(this, "encryption")
+                .bucket(bucket.getId())
+                .rule(List.of(S3BucketServerSideEncryptionConfigurationRuleA.builder()
+                        .applyServerSideEncryptionByDefault(
+                                S3BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefaultA.builder()
+                                        .sseAlgorithm("aws:kms")
+                                        .build())
+                        .bucketKeyEnabled(true)
+                        .build()))
+                .build();
+        S3BucketPublicAccessBlock.Builder.create(this, "public_access_block")
+                .bucket(bucket.getId())
+                .blockPublicAcls(true)
+                .blockPublicPolicy(true)
+                .ignorePublicAcls(true)
+                .restrictPublicBuckets(true)
+                .build();
+        DataAwsIamPolicyDocument tlsOnly = DataAwsIamPolicyDocument.Builder.create(this, "tls_only")
+                .statement(List.of(DataAwsIamPolicyDocumentStatement.builder()
+                        .sid("DenyInsecureTransport")
+                        .effect("Deny")
+                        .principals(List.of(DataAwsIamPolicyDocumentStatementPrincipals.builder()
+                                .type("*").identifiers(List.of("*")).build()))
+                        .actions(List.of("s3:*"))
+                        .resources(List.of(bucket.getArn(), bucket.getArn() + "/*"))
+                        .condition(List.of(DataAwsIamPolicyDocumentStatementCondition.builder()
+                                .test("Bool").variable("aws:SecureTransport").values(List.of("false")).build()))
+                        .build()))
+                .build();
+        S3BucketPolicy.Builder.create(this, "policy")
+                .bucket(bucket.getId())
+                .policy(tlsOnly.getJson())
+                .build();
+        // Lock objects (<key>.tflock) are deleted on unlock; in a versioned bucket that leaves
+        // delete markers and old versions, which these rules clear along with old state versions.
+        S3BucketLifecycleConfiguration.Builder.create(this, "lifecycle")
+                .bucket(bucket.getId())
+                .rule(List.of(
+                        S3BucketLifecycleConfigurationRule.builder()
+                                .id("expire-old-state-versions")
+                                .status("Enabled")
+                                .filter(S3BucketLifecycleConfigurationRuleFilter.builder().prefix("").build())
+                                .noncurrentVersionExpiration(
+                                        S3BucketLifecycleConfigurationRuleNoncurrentVersionExpiration.builder()
+                                                .noncurrentDays(NONCURRENT_VERSION_DAYS).build())
+                                .abortIncompleteMultipartUpload(
+                                        S3BucketLifecycleConfigurationRuleAbortIncompleteMultipartUpload.builder()
+                                                .daysAfterInitiation(7).build())
+                                .build(),
+                        S3BucketLifecycleConfigurationRule.builder()
+                                .id("remove-expired-delete-markers")
+                                .status("Enabled")
+                                .filter(S3BucketLifecycleConfigurationRuleFilter.builder().prefix("").build())
+                                .expiration(S3BucketLifecycleConfigurationRuleExpiration.builder()
+                                        .expiredObjectDeleteMarker(true).build())
+                                .build()))
+                .build();
+
+        TerraformOutput.Builder.create(this, "bucket_name").value(bucket.getBucket()).build();
+        TerraformOutput.Builder.create(this, "bucket_arn").value(bucket.getArn()).build();
+
+        state.dynamodbTable().filter(table -> state.lock().usesDynamodb()).ifPresent(tableName -> {
+            DynamodbTable table = DynamodbTable.Builder.create(this, "lock_table")
+                    .name(tableName)
+                    .billingMode("PAY_PER_REQUEST")
+                    .hashKey("LockID")
+                    .attribute(List.of(DynamodbTableAttribute.builder().name("LockID").type("S").build()))
+                    .pointInTimeRecovery(DynamodbTablePointInTimeRecovery.builder().enabled(true).build())
+                    .serverSideEncryption(DynamodbTableServerSideEncryption.builder().enabled(true).build())
+                    .deletionProtectionEnabled(true)
+                    .lifecycle(keep)
+                    .build();
+            TerraformOutput.Builder.create(this, "lock_table_name").value(table.getName()).build();
+        });
+    }
+}

@@ -1,0 +1,91 @@
+package io.ecsforge.stacks;
+
+import static io.ecsforge.testing.Resources.assertAt;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ecsforge.testing.Resources;
+import io.ecsforge.testing.Synthesized;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class StateStackTest {
+    private final Resources dev = Synthesized.examples().resources("webapp-dev-state");
+    private final Resources prod = Synthesized.examples().resources("webapp-prod-state");
+
+    @Test
+    void bucketIsNamedFromConfigAndProtectedFromDestroy() {
+        JsonNode bucket = dev.resource("aws_s3_bucket", "bucket");
+        assertAt(bucket, "bucket", "webapp-tfstate-123456789012");
+        assertAt(bucket, "lifecycle.prevent_destroy", true);
+    }
+
+    @Test
+    void bucketIsVersioned() {
+        assertAt(dev.resource("aws_s3_bucket_versioning", "versioning"), "versioning_configuration.status", "Enabled");
+    }
+
+    @Test
+    void bucketIsEncryptedWithKms() {
+        JsonNode encryption = dev.resource("aws_s3_bucket_server_side_encryption_configuration", "encryption");
+        assertAt(encryption, "rule[0].apply_server_side_encryption_by_default.sse_algorithm", "aws:kms");
+        assertAt(encryption, "rule[0].bucket_key_enabled", true);
+    }
+
+    @Test
+    void bucketBlocksEveryKindOfPublicAccess() {
+        JsonNode block = dev.resource("aws_s3_bucket_public_access_block", "public_access_block");
+        for (String flag : List.of("block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets")) {
+            assertAt(block, flag, true);
+        }
+    }
+
+    @Test
+    void bucketPolicyDeniesRequestsWithoutTls() {
+        JsonNode statement = dev.data("aws_iam_policy_document", "tls_only").path("statement").path(0);
+        assertAt(statement, "effect", "Deny");
+        assertAt(statement, "condition[0]", Map.of("test", "Bool", "variable", "aws:SecureTransport", "values", List.of("false")));
+        assertAt(dev.resource("aws_s3_bucket_policy", "policy"), "policy", "${data.aws_iam_policy_document.tls_only.json}");
+    }
+
+    @Test
+    void lifecycleExpiresOldVersionsAndLeftoverLockMarkers() {
+        JsonNode rules = dev.resource("aws_s3_bucket_lifecycle_configuration", "lifecycle").path("rule");
+        assertAt(rules, "[0].noncurrent_version_expiration.noncurrent_days", 90);
+        assertAt(rules, "[1].expiration.expired_object_delete_marker", true);
+    }
+
+    @Test
+    void stateStackKeepsItsOwnStateLocallySinceItCreatesTheBucket() {
+        assertAt(dev.json(), "terraform.backend.local.path", "../../../.tfstate/webapp/dev/state.tfstate");
+        assertFalse(dev.json().path("terraform").path("backend").has("s3"), () -> Resources.show(dev.json().path("terraform")));
+    }
+
+    @Test
+    void lockTableExistsOnlyWhenDynamodbLockingIsConfigured() {
+        assertEquals(0, dev.count("aws_dynamodb_table"), () -> Resources.show(dev.json().path("resource")));
+        JsonNode table = prod.resource("aws_dynamodb_table", "lock_table");
+        assertAt(table, "name", "webapp-tflock");
+        assertAt(table, "billing_mode", "PAY_PER_REQUEST");
+        assertAt(table, "hash_key", "LockID");
+        assertAt(table, "point_in_time_recovery.enabled", true);
+        assertAt(table, "lifecycle.prevent_destroy", true);
+    }
+
+    @Test
+    void providerTagsEveryResourceAndIsPinnedToTheConfiguredAccount() {
+        JsonNode provider = dev.json().path("provider").path("aws").path(0);
+        assertAt(provider, "region", "us-east-1");
+        assertAt(provider, "allowed_account_ids", List.of("123456789012"));
+        assertAt(provider, "default_tags[0].tags",
+                Map.of("app", "webapp", "environment", "dev", "managed-by", "ecsforge", "Team", "platform"));
+    }
+
+    @Test
+    void providerAssumesTheConfiguredRole() {
+        assertAt(prod.json().path("provider").path("aws").path(0), "assume_role[0].role_arn",
+                "arn:aws:iam::210987654321:role/platform-admin");
+    }
+}
