@@ -1,8 +1,8 @@
 package io.ecsforge.cli;
 
 import io.ecsforge.UserError;
-import io.ecsforge.runner.Runner;
-import io.ecsforge.runner.StackManifest;
+import io.ecsforge.runner.EnvironmentStacks;
+import io.ecsforge.runner.Terraform;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,9 +38,10 @@ final class ApplyCommand implements Callable<Integer> {
             throw new UserError("apply changes infrastructure without asking again: review the saved plans"
                     + " (.ecsforge/plans/<stack>/plan.json), then pass --auto-approve");
         }
-        Runner runner = terraform.runner(environment.workspace(), main.environment(), main.out(), main.err());
-        StackManifest manifest = environment.manifest();
-        runner.apply(environment.stacks(manifest, stack));
+        Terraform binary = terraform.terraform(main);
+        EnvironmentStacks stacks = environment.stacks();
+        TerraformOptions.runner(binary, environment.workspace(), stacks, main.out())
+                .apply(EnvironmentOptions.selected(stacks, stack));
         return ExitCodes.OK;
     }
 }

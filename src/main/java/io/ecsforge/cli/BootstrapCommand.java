@@ -1,7 +1,7 @@
 package io.ecsforge.cli;
 
-import io.ecsforge.runner.Runner;
-import io.ecsforge.runner.StackManifest;
+import io.ecsforge.runner.EnvironmentStacks;
+import io.ecsforge.runner.Terraform;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,18 +18,20 @@ import picocli.CommandLine.ParentCommand;
         name = "bootstrap", mixinStandardHelpOptions = true,
         description = {"Creates the state bucket by applying the <app>-<env>-state stack on local state, then moves"
                 + " that stack's state into the bucket (init -migrate-state).",
-                "When the bucket already holds the state it only checks for changes: running it twice changes nothing."})
+                "When the bucket already holds the state it only checks for changes: running it twice changes nothing.",
+                "It synthesizes config/<ENV>.yaml into cdktf.out first, unless --no-synth."})
 final class BootstrapCommand implements Callable<Integer> {
     @ParentCommand Main main;
     @Mixin EnvironmentOptions environment;
     @Mixin TerraformOptions terraform;
+    @Mixin SynthOptions synth;
 
     @Override
     public Integer call() {
-        Runner runner = terraform.runner(environment.workspace(), main.environment(), main.out(), main.err());
-        StackManifest manifest = environment.manifest();
-        String prefix = manifest.environmentPrefix(environment.env);
-        runner.bootstrap(manifest.stack(prefix, "state"));
+        Terraform binary = terraform.terraform(main);
+        synth.synthesize(environment, main.out());
+        EnvironmentStacks stacks = environment.stacks();
+        TerraformOptions.runner(binary, environment.workspace(), stacks, main.out()).bootstrap(stacks.stateStack());
         return ExitCodes.OK;
     }
 }

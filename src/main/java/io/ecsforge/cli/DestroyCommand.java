@@ -1,9 +1,9 @@
 package io.ecsforge.cli;
 
 import io.ecsforge.UserError;
+import io.ecsforge.runner.EnvironmentStacks;
 import io.ecsforge.runner.Stack;
-import io.ecsforge.runner.Runner;
-import io.ecsforge.runner.StackManifest;
+import io.ecsforge.runner.Terraform;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,21 +37,20 @@ final class DestroyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Runner runner = terraform.runner(environment.workspace(), main.environment(), main.out(), main.err());
-        StackManifest manifest = environment.manifest();
-        String prefix = manifest.environmentPrefix(environment.env);
-        Stack target = manifest.stack(prefix, stack);
+        Terraform binary = terraform.terraform(main);
+        EnvironmentStacks stacks = environment.stacks();
+        Stack target = stacks.stack(stack);
         if (!target.name().equals(confirm)) {
             throw new UserError("--confirm " + confirm + " does not match the stack to destroy; pass --confirm "
                     + target.name());
         }
-        if (target.name().equals(prefix + "state")) {
+        if (target.equals(stacks.stateStack())) {
             throw new UserError("--stack " + target.name() + ": the state stack is not destroyed by ecsforge, its bucket"
                     + " holds every stack's state; destroy the other stacks, then empty and delete the bucket by hand");
         }
-        List<Stack> order = manifest.withDependentsInDestroyOrder(prefix, target);
+        List<Stack> order = stacks.withDependentsInDestroyOrder(target);
         main.out().println("destroying, in this order: " + String.join(", ", order.stream().map(Stack::name).toList()));
-        runner.destroy(order);
+        TerraformOptions.runner(binary, environment.workspace(), stacks, main.out()).destroy(order);
         return ExitCodes.OK;
     }
 }

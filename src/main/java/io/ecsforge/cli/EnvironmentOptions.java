@@ -1,5 +1,6 @@
 package io.ecsforge.cli;
 
+import io.ecsforge.runner.EnvironmentStacks;
 import io.ecsforge.runner.Stack;
 import io.ecsforge.runner.StackManifest;
 import io.ecsforge.runner.Workspace;
@@ -14,25 +15,21 @@ final class EnvironmentOptions {
     String env;
 
     @Option(names = {"-C", "--directory"}, paramLabel = "DIR", defaultValue = ".",
-            description = "Project directory holding cdktf.out/ and .ecsforge/ (default: the current directory).")
+            description = "Project directory holding config/, cdktf.out/ and .ecsforge/ (default: the current"
+                    + " directory).")
     Path directory;
 
     Workspace workspace() {
         return new Workspace(directory);
     }
 
-    StackManifest manifest() {
-        return StackManifest.read(workspace().outDir());
-    }
-
-    /** The environment's stacks in dependency order. */
-    List<Stack> stacks(StackManifest manifest) {
-        return manifest.environment(manifest.environmentPrefix(env));
+    /** The environment's stacks as cdktf.out has them now. */
+    EnvironmentStacks stacks() {
+        return EnvironmentStacks.of(StackManifest.read(workspace().outDir()), env);
     }
 
     /** The stacks a command runs on: one named stack, or all of the environment's in order. */
-    List<Stack> stacks(StackManifest manifest, String stack) {
-        String prefix = manifest.environmentPrefix(env);
-        return stack == null ? manifest.environment(prefix) : List.of(manifest.stack(prefix, stack));
+    static List<Stack> selected(EnvironmentStacks environment, String stack) {
+        return stack == null ? environment.stacks() : List.of(environment.stack(stack));
     }
 }

@@ -4,8 +4,8 @@ import io.ecsforge.UserError;
 import io.ecsforge.runner.StackFailure;
 import java.io.PrintWriter;
 import java.util.Map;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code ecsforge} command line: one subcommand class per command. */
 @Command(

@@ -1,7 +1,7 @@
 package io.ecsforge.cli;
 
-import io.ecsforge.runner.Runner;
-import io.ecsforge.runner.StackManifest;
+import io.ecsforge.runner.EnvironmentStacks;
+import io.ecsforge.runner.Terraform;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,9 +31,9 @@ final class OutputCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Runner runner = terraform.runner(environment.workspace(), main.environment(), main.out(), main.err());
-        StackManifest manifest = environment.manifest();
-        runner.output(environment.stacks(manifest, stack).get(0), json);
+        Terraform binary = terraform.terraform(main);
+        EnvironmentStacks stacks = environment.stacks();
+        TerraformOptions.runner(binary, environment.workspace(), stacks, main.out()).output(stacks.stack(stack), json);
         return ExitCodes.OK;
     }
 }

@@ -1,7 +1,7 @@
 package io.ecsforge.cli;
 
-import io.ecsforge.runner.Runner;
-import io.ecsforge.runner.StackManifest;
+import io.ecsforge.runner.EnvironmentStacks;
+import io.ecsforge.runner.Terraform;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,20 +19,23 @@ import picocli.CommandLine.ParentCommand;
         name = "plan", mixinStandardHelpOptions = true,
         description = {"For each stack in dependency order: init, plan to a saved plan file, and show -json beside it"
                 + " (in .ecsforge/plans/<stack>/), with the sha256 of the stack JSON the plan was made from.",
-                "Run 'ecsforge synth' first: plan reads cdktf.out/ as it is."})
+                "It synthesizes config/<ENV>.yaml into cdktf.out first, unless --no-synth."})
 final class PlanCommand implements Callable<Integer> {
     @ParentCommand Main main;
     @Mixin EnvironmentOptions environment;
     @Mixin TerraformOptions terraform;
+    @Mixin SynthOptions synth;
 
     @Option(names = "--stack", paramLabel = "STACK", description = "Plan only this stack (full name or the part after <app>-<env>-).")
     String stack;
 
     @Override
     public Integer call() {
-        Runner runner = terraform.runner(environment.workspace(), main.environment(), main.out(), main.err());
-        StackManifest manifest = environment.manifest();
-        runner.plan(environment.stacks(manifest, stack));
+        Terraform binary = terraform.terraform(main);
+        synth.synthesize(environment, main.out());
+        EnvironmentStacks stacks = environment.stacks();
+        TerraformOptions.runner(binary, environment.workspace(), stacks, main.out())
+                .plan(EnvironmentOptions.selected(stacks, stack));
         return ExitCodes.OK;
     }
 }

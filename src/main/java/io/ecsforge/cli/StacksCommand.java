@@ -1,7 +1,7 @@
 package io.ecsforge.cli;
 
+import io.ecsforge.runner.EnvironmentStacks;
 import io.ecsforge.runner.Stack;
-import io.ecsforge.runner.StackManifest;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -26,8 +26,8 @@ final class StacksCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        StackManifest manifest = environment.manifest();
-        List<Stack> stacks = environment.stacks(manifest);
+        EnvironmentStacks environmentStacks = environment.stacks();
+        List<Stack> stacks = environmentStacks.stacks();
         int nameWidth = Math.max("STACK".length(), stacks.stream().mapToInt(s -> s.name().length()).max().orElse(0));
         List<String> dependsOn = stacks.stream()
                 .map(s -> s.dependencies().isEmpty() ? "-" : String.join(",", s.dependencies())).toList();
@@ -36,7 +36,7 @@ final class StacksCommand implements Callable<Integer> {
         PrintWriter out = main.out();
         out.printf(format, "ORDER", "STACK", "DEPENDS ON", "BACKEND");
         for (int i = 0; i < stacks.size(); i++) {
-            out.printf(format, i + 1, stacks.get(i).name(), dependsOn.get(i), stacks.get(i).backend().location());
+            out.printf(format, i + 1, stacks.get(i).name(), dependsOn.get(i), environmentStacks.effectiveBackend(stacks.get(i)).location());
         }
         out.flush();
         return ExitCodes.OK;

@@ -1,11 +1,11 @@
 package io.ecsforge.cli;
 
+import io.ecsforge.runner.EnvironmentStacks;
 import io.ecsforge.runner.Runner;
 import io.ecsforge.runner.Terraform;
 import io.ecsforge.runner.TerraformBinary;
 import io.ecsforge.runner.Workspace;
 import java.io.PrintWriter;
-import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** The option that picks the Terraform-compatible binary, and the runner built from it. */
@@ -15,11 +15,13 @@ final class TerraformOptions {
                     + ", else the first of terraform, tofu on PATH).")
     String terraform;
 
-    Terraform terraform(Map<String, String> environment, PrintWriter out, PrintWriter err) {
-        return new Terraform(TerraformBinary.resolve(terraform, environment), environment, out, err);
+    /** Finds the binary first: without one nothing else is worth doing. */
+    Terraform terraform(Main main) {
+        return new Terraform(TerraformBinary.resolve(terraform, main.environment()), main.environment(), main.out(),
+                main.err());
     }
 
-    Runner runner(Workspace workspace, Map<String, String> environment, PrintWriter out, PrintWriter err) {
-        return new Runner(terraform(environment, out, err), workspace.plans(), workspace.bootstrapStates(), out);
+    static Runner runner(Terraform terraform, Workspace workspace, EnvironmentStacks stacks, PrintWriter out) {
+        return new Runner(terraform, workspace.plans(), stacks.backendOverrides(), out);
     }
 }

@@ -22,8 +22,12 @@ import java.util.regex.Pattern;
  * the run with a {@link StackFailure}.
  */
 public final class Runner {
-    /** Written beside a state stack's JSON while {@code bootstrap} keeps its state local. */
-    public static final String BOOTSTRAP_OVERRIDE = "ecsforge_bootstrap_override.tf.json";
+    /**
+     * Written beside a stack's JSON to give it another backend (Terraform merges files named
+     * {@code *_override.tf.json} over the rest). Rewritten before every init, since synthesis
+     * replaces the working directory.
+     */
+    public static final String BACKEND_OVERRIDE = "ecsforge_backend_override.tf.json";
 
     /** What Terraform's S3 backend says when the bucket is not there yet. */
     private static final Pattern NO_SUCH_BUCKET =
@@ -34,19 +38,19 @@ public final class Runner {
 
     private final Terraform terraform;
     private final PlanStore plans;
-    private final Path bootstrapStates;
+    private final Map<String, Backend> backendOverrides;
     private final PrintWriter out;
 
     /**
      * @param plans where saved plans are kept
-     * @param bootstrapStates where {@code bootstrap} keeps a state stack's local state until it is
-     *     in the bucket; outside {@code cdktf.out}, so an interrupted bootstrap can resume
+     * @param backendOverrides the backend to run a stack with instead of its JSON's, by stack name
+     *     (see {@link EnvironmentStacks#backendOverrides()})
      * @param out where the result lines go
      */
-    public Runner(Terraform terraform, PlanStore plans, Path bootstrapStates, PrintWriter out) {
+    public Runner(Terraform terraform, PlanStore plans, Map<String, Backend> backendOverrides, PrintWriter out) {
         this.terraform = terraform;
         this.plans = plans;
-        this.bootstrapStates = bootstrapStates.toAbsolutePath().normalize();
+        this.backendOverrides = Map.copyOf(backendOverrides);
         this.out = out;
     }
 
@@ -55,7 +59,7 @@ public final class Runner {
         for (Stack stack : stacks) {
             timed(stack, "plan", () -> {
                 plans.discard(stack);
-                require(stack, terraform.stream(stack, INIT));
+                init(stack);
                 Path planFile = plans.prepare(stack);
                 require(stack, terraform.stream(stack,
                         List.of("plan", "-input=false", "-no-color", "-out=" + planFile)));
@@ -87,7 +91,7 @@ public final class Runner {
         }
         for (Stack stack : stacks) {
             timed(stack, "apply", () -> {
-                require(stack, terraform.stream(stack, INIT));
+                init(stack);
                 require(stack, terraform.stream(stack,
                         List.of("apply", "-input=false", "-no-color", plans.planFile(stack).toString())));
                 // An applied plan is spent: Terraform would refuse it as stale, so say so sooner.
@@ -102,7 +106,7 @@ public final class Runner {
         for (Stack stack : stacksInDestroyOrder) {
             timed(stack, "destroy", () -> {
                 plans.discard(stack);
-                require(stack, terraform.stream(stack, INIT));
+                init(stack);
                 require(stack, terraform.stream(stack,
                         List.of("destroy", "-input=false", "-no-color", "-auto-approve")));
                 return "destroyed";
@@ -111,57 +115,60 @@ public final class Runner {
     }
 
     /**
-     * Creates the state bucket with the state stack on local state, then moves that stack's
-     * state into the bucket its own S3 backend names. When the bucket already holds the state,
-     * it only checks the stack has no changes: running it twice changes nothing.
+     * Creates the state bucket by applying the state stack on the local state its JSON names,
+     * then moves that state into the bucket with {@code init -migrate-state}, through the S3
+     * backend override. When the bucket already holds the state it only checks the stack for
+     * changes, so running it twice changes nothing; when a local state is left from an
+     * interrupted run it resumes from it.
      */
     public void bootstrap(Stack stateStack) {
-        Backend backend = stateStack.backend();
-        if (!backend.isS3()) {
-            throw new UserError(stateStack.stackJson() + ": the state stack " + stateStack.name()
-                    + " declares a '" + backend.type() + "' backend; bootstrap moves its state into the bucket"
-                    + " named by its own 's3' backend, so it must declare one");
+        Backend local = stateStack.backend();
+        if (!"local".equals(local.type())) {
+            throw new UserError(stateStack.stackJson() + ": the state stack " + stateStack.name() + " declares a '"
+                    + local.type() + "' backend; it must keep local state, since it creates the bucket");
         }
-        Path localState = bootstrapStates.resolve(stateStack.name() + ".tfstate");
-        Path override = stateStack.workingDirectory().resolve(BOOTSTRAP_OVERRIDE);
+        Backend target = backendOverrides.get(stateStack.name());
+        if (target == null) {
+            throw new UserError("the stacks of " + stateStack.name().substring(0, stateStack.name().length()
+                    - EnvironmentStacks.STATE_PART.length()) + "* keep local state (state.backend: local), so there"
+                    + " is no bucket to move state into; apply the stacks with 'ecsforge plan' and 'ecsforge apply'");
+        }
+        Path localState = stateStack.workingDirectory().resolve(local.key()).normalize();
+        Path override = stateStack.workingDirectory().resolve(BACKEND_OVERRIDE);
         timed(stateStack, "bootstrap", () -> {
-            if (!Files.exists(localState)) {
+            if (!hasResources(localState)) {
+                useOverride(stateStack);
                 Terraform.Result probe = terraform.quiet(stateStack, List.of("init", "-input=false", "-no-color",
                         "-reconfigure"));
                 if (probe.succeeded()) {
-                    return alreadyBootstrapped(stateStack, backend);
+                    return alreadyBootstrapped(stateStack, target);
                 }
-                if (probe.errorLines().stream().noneMatch(line -> NO_SUCH_BUCKET.matcher(line).find())) {
+                if (!saysNoSuchBucket(probe)) {
                     throw failure(stateStack, probe);
                 }
-                out.println("[" + stateStack.name() + "] bucket " + backend.bucket()
+                out.println("[" + stateStack.name() + "] bucket " + target.bucket()
                         + " does not exist yet: creating it with local state in " + localState);
             } else {
-                out.println("[" + stateStack.name() + "] resuming an interrupted bootstrap from " + localState);
+                out.println("[" + stateStack.name() + "] resuming from the local state left in " + localState);
             }
-            createDirectories(bootstrapStates);
-            try {
-                writeJson(override, Map.of("terraform", Map.of("backend",
-                        Map.of("local", Map.of("path", localState.toString())))));
-                require(stateStack, terraform.stream(stateStack,
-                        List.of("init", "-input=false", "-no-color", "-reconfigure")));
-                require(stateStack, terraform.stream(stateStack,
-                        List.of("apply", "-input=false", "-no-color", "-auto-approve")));
-            } finally {
-                delete(override);
-            }
+            delete(override);
+            require(stateStack, terraform.stream(stateStack,
+                    List.of("init", "-input=false", "-no-color", "-reconfigure")));
+            require(stateStack, terraform.stream(stateStack,
+                    List.of("apply", "-input=false", "-no-color", "-auto-approve")));
+            useOverride(stateStack);
             require(stateStack, terraform.stream(stateStack,
                     List.of("init", "-input=false", "-no-color", "-migrate-state", "-force-copy")));
             verifyMigrated(stateStack, localState);
             delete(localState);
             delete(localState.resolveSibling(localState.getFileName() + ".backup"));
-            return "bucket created, state moved to " + backend.location();
+            return "bucket created, state moved to " + target.location();
         });
     }
 
     private String alreadyBootstrapped(Stack stateStack, Backend backend) {
         Terraform.Result plan = terraform.stream(stateStack,
-                List.of("plan", "-input=false", "-no-color", "-detailed-exitcode", "-lock=false"));
+                List.of("plan", "-input=false", "-no-color", "-detailed-exitcode"));
         if (plan.exitCode() == 0) {
             return "already bootstrapped, state in " + backend.location() + "; no changes";
         }
@@ -170,6 +177,45 @@ public final class Runner {
                     + "; the stack has changes: plan and apply it like any stack (nothing was changed)";
         }
         throw failure(stateStack, plan);
+    }
+
+    private static boolean hasResources(Path state) {
+        if (!Files.isRegularFile(state)) {
+            return false;
+        }
+        try {
+            return JSON.readTree(state.toFile()).path("resources").size() > 0;
+        } catch (IOException e) {
+            throw new UserError(state + ": not a readable Terraform state (" + e.getMessage()
+                    + "); move it away and run bootstrap again");
+        }
+    }
+
+    private static boolean saysNoSuchBucket(Terraform.Result result) {
+        return result.errorLines().stream().anyMatch(line -> NO_SUCH_BUCKET.matcher(line).find());
+    }
+
+    /** {@code init}, with the stack's backend override in place first. */
+    private void init(Stack stack) {
+        useOverride(stack);
+        Terraform.Result init = terraform.stream(stack, INIT);
+        if (!init.succeeded() && saysNoSuchBucket(init)) {
+            List<String> lines = new ArrayList<>(init.errorLines());
+            lines.add("the state bucket does not exist yet: run 'ecsforge bootstrap' for this environment first");
+            throw new StackFailure(stack.name(), init.commandLine(), "exited with code " + init.exitCode(), lines);
+        }
+        require(stack, init);
+    }
+
+    /** Writes the stack's backend override, or removes a stale one when it has none. */
+    private void useOverride(Stack stack) {
+        Path file = stack.workingDirectory().resolve(BACKEND_OVERRIDE);
+        Backend backend = backendOverrides.get(stack.name());
+        if (backend == null) {
+            delete(file);
+        } else {
+            writeJson(file, Map.of("terraform", Map.of("backend", Map.of(backend.type(), backend.settings()))));
+        }
     }
 
     /**
@@ -200,6 +246,7 @@ public final class Runner {
      * sensitive value replaced by {@code "<sensitive>"}.
      */
     public void output(Stack stack, boolean json) {
+        useOverride(stack);
         require(stack, terraform.quiet(stack, INIT));
         if (!json) {
             Terraform.Result text = require(stack, terraform.capture(stack, List.of("output", "-no-color")));
@@ -263,14 +310,6 @@ public final class Runner {
     private static void writeJson(Path file, Object value) {
         try {
             JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void createDirectories(Path directory) {
-        try {
-            Files.createDirectories(directory);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

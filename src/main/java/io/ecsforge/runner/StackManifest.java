@@ -82,6 +82,20 @@ public final class StackManifest {
     }
 
     /**
+     * One stack by its full name.
+     *
+     * @throws UserError when the manifest does not list it
+     */
+    public Stack stack(String prefix, String part) {
+        Stack stack = stacks.get(prefix + part);
+        if (stack == null) {
+            throw new UserError(manifestFile + ": no stack named " + prefix + part + "; stacks there: "
+                    + String.join(", ", stacks.keySet()));
+        }
+        return stack;
+    }
+
+    /**
      * The stack-name prefix {@code <app>-<env>-} of an environment: every environment has a
      * state stack named {@code <app>-<env>-state}.
      *
@@ -121,26 +135,10 @@ public final class StackManifest {
     }
 
     /**
-     * One stack of an environment, by its full name or by the part after the prefix
-     * ({@code network} for {@code shop-prod-network}).
-     */
-    public Stack stack(String prefix, String nameOrPart) {
-        List<Stack> environment = environment(prefix);
-        for (Stack stack : environment) {
-            if (stack.name().equals(nameOrPart) || stack.name().equals(prefix + nameOrPart)) {
-                return stack;
-            }
-        }
-        throw new UserError("--stack " + nameOrPart + ": no such stack; the stacks are "
-                + String.join(", ", environment.stream().map(Stack::name).toList()));
-    }
-
-    /**
      * The stack and every stack of the environment that depends on it, directly or not, in the
      * order they must be destroyed: dependents first.
      */
-    public List<Stack> withDependentsInDestroyOrder(String prefix, Stack target) {
-        List<Stack> environment = environment(prefix);
+    public static List<Stack> withDependentsInDestroyOrder(List<Stack> environment, Stack target) {
         Set<String> affected = new LinkedHashSet<>();
         affected.add(target.name());
         boolean grew = true;

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 
 /**
  * Where one project's files are, relative to its directory: {@code cdktf.out/} (synthesized
- * stacks, replaced whole by each synthesis) and {@code .ecsforge/} (saved plans and bootstrap
- * state, which must outlive a synthesis).
+ * stacks, replaced whole by each synthesis) and {@code .ecsforge/} (saved plans, which must outlive a
+ * synthesis).
  */
 public record Workspace(Path directory) {
     public Workspace {
@@ -18,9 +18,5 @@ public record Workspace(Path directory) {
 
     public PlanStore plans() {
         return new PlanStore(directory.resolve(".ecsforge").resolve("plans"));
-    }
-
-    public Path bootstrapStates() {
-        return directory.resolve(".ecsforge").resolve("bootstrap");
     }
 }

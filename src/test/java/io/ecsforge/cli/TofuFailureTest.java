@@ -50,7 +50,7 @@ class TofuFailureTest {
         manifest();
 
         CliResult result = CliResult.run(MotoServer.clientEnvironment(),
-                "plan", "--env", "fail", "-C", project.toString(), "--terraform", tofu.toString());
+                "plan", "--env", "fail", "--no-synth", "-C", project.toString(), "--terraform", tofu.toString());
 
         assertEquals(1, result.exitCode(), result::toString);
         assertTrue(result.out().contains("[demo-fail-state] plan ok: 1 to add, 0 to change, 0 to destroy; saved "),

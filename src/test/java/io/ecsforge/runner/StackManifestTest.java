@@ -29,6 +29,11 @@ class StackManifestTest {
                     .append("/cdk.tf.json\", \"dependencies\": [").append(dependencies).append("]}");
         }
         Files.writeString(outDir.resolve("manifest.json"), json.append("}}").toString());
+        for (String stack : stacks) {
+            Path directory = outDir.resolve("stacks").resolve(stack.split(":", -1)[0]);
+            Files.createDirectories(directory);
+            Files.writeString(directory.resolve("cdk.tf.json"), "{}");
+        }
         return StackManifest.read(outDir);
     }
 
@@ -85,15 +90,19 @@ class StackManifestTest {
     void aStackIsFoundByItsFullNameOrThePartAfterThePrefix() throws IOException {
         StackManifest manifest = manifest("shop-prod-state:", "shop-prod-network:shop-prod-state");
 
-        assertEquals("shop-prod-network", manifest.stack("shop-prod-", "network").name());
-        assertEquals("shop-prod-network", manifest.stack("shop-prod-", "shop-prod-network").name());
+        EnvironmentStacks prod = EnvironmentStacks.of(manifest, "prod");
+
+        assertEquals("shop-prod-network", prod.stack("network").name());
+        assertEquals("shop-prod-network", prod.stack("shop-prod-network").name());
     }
 
     @Test
     void anUnknownStackIsRefusedWithTheEnvironmentsStacks() throws IOException {
         StackManifest manifest = manifest("shop-prod-state:", "shop-prod-network:shop-prod-state");
 
-        UserError error = assertThrows(UserError.class, () -> manifest.stack("shop-prod-", "dns"));
+        EnvironmentStacks prod = EnvironmentStacks.of(manifest, "prod");
+
+        UserError error = assertThrows(UserError.class, () -> prod.stack("dns"));
 
         assertEquals("--stack dns: no such stack; the stacks are shop-prod-state, shop-prod-network",
                 error.getMessage());
@@ -104,10 +113,10 @@ class StackManifestTest {
         StackManifest manifest = manifest("shop-prod-state:", "shop-prod-network:shop-prod-state",
                 "shop-prod-cluster:shop-prod-network", "shop-prod-service:shop-prod-cluster",
                 "shop-prod-dns:shop-prod-state");
-        Stack network = manifest.stack("shop-prod-", "network");
+        EnvironmentStacks prod = EnvironmentStacks.of(manifest, "prod");
 
         assertEquals(List.of("shop-prod-service", "shop-prod-cluster", "shop-prod-network"),
-                names(manifest.withDependentsInDestroyOrder("shop-prod-", network)));
+                names(prod.withDependentsInDestroyOrder(prod.stack("network"))));
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.ecsforge.testing;
 
 import com.hashicorp.cdktf.App;
 import com.hashicorp.cdktf.AppConfig;
+import com.hashicorp.cdktf.LocalBackend;
+import com.hashicorp.cdktf.LocalBackendConfig;
 import com.hashicorp.cdktf.LocalExecProvisioner;
 import com.hashicorp.cdktf.S3Backend;
 import com.hashicorp.cdktf.S3BackendConfig;
@@ -30,8 +32,9 @@ import java.util.Map;
  *       sensitive output.
  * </ul>
  *
- * Every stack keeps its state in the bucket through the S3 backend, with native S3 locking
- * ({@code use_lockfile}), pointed at {@code s3Endpoint}.
+ * As in the real stacks, the state stack is synthesized with a local backend under
+ * {@code <project>/.tfstate/} (it creates the bucket) and the others with the S3 backend, native
+ * S3 locking ({@code use_lockfile}) and {@code encrypt}, pointed at {@code s3Endpoint}.
  */
 public final class TerraformDataApp {
     /** The value of the service stack's sensitive output; it must never be printed. */
@@ -56,8 +59,9 @@ public final class TerraformDataApp {
             return prefix() + "state";
         }
 
-        public String stateKey(String stack) {
-            return app + "-" + env + "/" + stack + ".tfstate";
+        /** {@code <app>/<env>/<part>.tfstate}, as the real stacks name their state objects. */
+        public String stateKey(String part) {
+            return app + "/" + env + "/" + part + ".tfstate";
         }
 
         public Settings withRevision(String newRevision, int newCreateSeconds) {
@@ -70,7 +74,10 @@ public final class TerraformDataApp {
     /** Synthesizes the app into {@code outDir} (cdktf.out). */
     public static void synth(Path outDir, Settings settings) {
         App app = new App(AppConfig.builder().outdir(outDir.toString()).stackTraces(false).build());
-        TerraformStack state = stack(app, settings, "state");
+        TerraformStack state = new TerraformStack(app, settings.prefix() + "state");
+        new LocalBackend(state, LocalBackendConfig.builder()
+                .path("../../../.tfstate/" + settings.stateKey("state"))
+                .build());
         TerraformResource bucket = terraformData(state, "bucket", List.of(LocalExecProvisioner.builder()
                 .type("local-exec")
                 .interpreter(List.of(settings.python().toString(), "-c"))
@@ -101,12 +108,12 @@ public final class TerraformDataApp {
     }
 
     private static TerraformStack stack(App app, Settings settings, String part) {
-        String name = settings.prefix() + part;
-        TerraformStack stack = new TerraformStack(app, name);
+        TerraformStack stack = new TerraformStack(app, settings.prefix() + part);
         new S3Backend(stack, S3BackendConfig.builder()
                 .bucket(settings.bucket())
-                .key(settings.stateKey(name))
+                .key(settings.stateKey(part))
                 .region(REGION)
+                .encrypt(true)
                 .skipCredentialsValidation(true)
                 .skipRegionValidation(true)
                 .skipMetadataApiCheck(true)
