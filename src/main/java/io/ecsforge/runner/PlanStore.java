@@ -29,10 +29,6 @@ public final class PlanStore {
         this.root = root.toAbsolutePath().normalize();
     }
 
-    public Path root() {
-        return root;
-    }
-
     public Path planFile(Stack stack) {
         return directory(stack).resolve("plan.tfplan");
     }

@@ -9,28 +9,12 @@ import java.util.List;
 public final class StackFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    private final String stack;
-    private final String command;
+    /** Terraform's last error lines (already redacted), or the runner's own explanation. */
     private final List<String> errorLines;
 
     public StackFailure(String stack, String command, String reason, List<String> errorLines) {
         super("stack " + stack + " failed: " + command + ": " + reason);
-        this.stack = stack;
-        this.command = command;
         this.errorLines = List.copyOf(errorLines);
-    }
-
-    public String stack() {
-        return stack;
-    }
-
-    public String command() {
-        return command;
-    }
-
-    /** Terraform's last error lines (already redacted), or the runner's own explanation. */
-    public List<String> errorLines() {
-        return errorLines;
     }
 
     /** The message and the error lines, indented, ready for stderr. */

@@ -76,11 +76,6 @@ public final class StackManifest {
         return new StackManifest(file, stacks);
     }
 
-    /** Every stack in the manifest, in its order. */
-    public List<Stack> all() {
-        return List.copyOf(stacks.values());
-    }
-
     /**
      * One stack by its full name.
      *

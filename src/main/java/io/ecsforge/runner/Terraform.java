@@ -51,10 +51,6 @@ public final class Terraform {
         this.err = err;
     }
 
-    public TerraformBinary binary() {
-        return binary;
-    }
-
     public Redactor redactor() {
         return redactor;
     }

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ecsforge.runner.TerraformBinary;
 import io.ecsforge.testing.CliResult;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +43,20 @@ class RunnerCommandsTest {
         assertEquals(2, result.exitCode(), result::toString);
         assertTrue(result.err().startsWith("error: TERRAFORM_BINARY=" + missing + ": no executable file there; install "),
                 result::toString);
+    }
+
+    @Test
+    void planSynthesizesConfigFirstSoAMissingConfigFileGivesExitCodeTwo() throws IOException {
+        // Only looked up, never run: the configuration fails first.
+        Path binary = Files.createFile(project.resolve("tofu"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+
+        CliResult result = CliResult.run(Map.of(), "plan", "--env", "dev", "-C", project.toString(),
+                "--terraform", binary.toString());
+
+        assertEquals(2, result.exitCode(), result::toString);
+        assertTrue(result.err().startsWith("error: " + project.toAbsolutePath().resolve("config").resolve("dev.yaml")
+                + ": file not found; "), result::toString);
     }
 
     @Test

@@ -42,6 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TofuAndMotoLifecycleTest {
     @RegisterExtension static final MotoServer MOTO = new MotoServer();
     @TempDir static Path project;
+    @TempDir static Path secondCheckout;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String STATE = "demo-it-state";
@@ -101,6 +102,19 @@ class TofuAndMotoLifecycleTest {
 
     private static List<String> stacksInResultLines(CliResult result) {
         return resultLines(result).stream().map(line -> line.substring(1, line.indexOf(']'))).toList();
+    }
+
+    @Test
+    @Order(0)
+    void planBeforeBootstrapFailsAtInitAndSaysToBootstrapFirst() {
+        CliResult result = ecsforge("plan", "--env", "it", "--stack", "network");
+
+        assertEquals(1, result.exitCode(), result::toString);
+        assertTrue(result.err().contains("error: stack " + NETWORK + " failed: tofu init -input=false -no-color:"
+                + " exited with code 1\n"), result::toString);
+        assertTrue(result.err().strip().endsWith(
+                "  the state bucket does not exist yet: run 'ecsforge bootstrap' for this environment first"),
+                result::toString);
     }
 
     @Test
@@ -219,7 +233,6 @@ class TofuAndMotoLifecycleTest {
         assertEquals(0, plan.exitCode(), plan::toString);
         // A second checkout of the same project, as on a colleague's machine: its own working
         // directories, the same saved plan, the same bucket.
-        Path secondCheckout = Files.createTempDirectory(project.getParent(), "second-checkout-");
         copyTree(project, secondCheckout);
         String lockKey = app.stateKey("service") + ".tflock";
 
@@ -298,6 +311,8 @@ class TofuAndMotoLifecycleTest {
                 Path target = to.resolve(from.relativize(source).toString());
                 if (Files.isDirectory(source)) {
                     Files.createDirectories(target);
+                } else if (Files.exists(target)) {
+                    throw new IOException(target + " exists already");
                 } else {
                     Files.copy(source, target);
                 }
