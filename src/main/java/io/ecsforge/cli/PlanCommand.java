@@ -1,7 +1,18 @@
 package io.ecsforge.cli;
 
+import io.ecsforge.UserError;
+import io.ecsforge.review.PlanSummary;
+import io.ecsforge.review.StackPlan;
+import io.ecsforge.review.SummaryOptions;
 import io.ecsforge.runner.EnvironmentStacks;
+import io.ecsforge.runner.PlanStore;
+import io.ecsforge.runner.Stack;
 import io.ecsforge.runner.Terraform;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,13 +40,36 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--stack", paramLabel = "STACK", description = "Plan only this stack (full name or the part after <app>-<env>-).")
     String stack;
 
+    @Option(names = "--summary-md", paramLabel = "FILE",
+            description = "Also write the Markdown summary of the plans (as 'ecsforge summarize' does) to FILE.")
+    Path summaryMarkdown;
+
     @Override
     public Integer call() {
         Terraform binary = terraform.terraform(main);
         synth.synthesize(environment, main.out());
         EnvironmentStacks stacks = environment.stacks();
-        TerraformOptions.runner(binary, environment.workspace(), stacks, main.out())
-                .plan(EnvironmentOptions.selected(stacks, stack));
+        List<Stack> selected = EnvironmentOptions.selected(stacks, stack);
+        TerraformOptions.runner(binary, environment.workspace(), stacks, main.out()).plan(selected);
+        if (summaryMarkdown != null) {
+            writeSummary(selected);
+        }
         return ExitCodes.OK;
+    }
+
+    private void writeSummary(List<Stack> selected) {
+        PlanStore plans = environment.workspace().plans();
+        List<StackPlan> planned = selected.stream()
+                .map(each -> new StackPlan(environment.env, each.name(), plans.planJson(each)))
+                .toList();
+        String markdown = PlanSummary.render(planned, SummaryOptions.defaults());
+        try {
+            Files.writeString(summaryMarkdown, markdown, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UserError("--summary-md " + summaryMarkdown + ": cannot write it (" + e.getMessage()
+                    + "); give a writable path");
+        }
+        main.out().println("plan summary written to " + summaryMarkdown);
+        main.out().flush();
     }
 }

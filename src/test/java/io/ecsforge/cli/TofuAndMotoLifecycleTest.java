@@ -301,6 +301,19 @@ class TofuAndMotoLifecycleTest {
         assertEquals(List.of("terraform_data.bucket"), resourceNames(state(STATE)), "the state stack stays");
     }
 
+    @Test
+    @Order(13)
+    void planWritesTheMarkdownSummaryOfItsPlansWhenAsked() throws IOException {
+        Path summary = project.resolve("plan.md");
+
+        CliResult result = ecsforge("plan", "--env", "it", "--summary-md", summary.toString());
+
+        assertEquals(0, result.exitCode(), result::toString);
+        String markdown = Files.readString(summary);
+        assertTrue(markdown.contains(NETWORK) && markdown.contains(SERVICE), markdown);
+        assertTrue(result.out().endsWith("plan summary written to " + summary + "\n"), result::toString);
+    }
+
     private static String sha256(Path file) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }
