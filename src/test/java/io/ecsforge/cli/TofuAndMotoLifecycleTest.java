@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -55,10 +56,18 @@ class TofuAndMotoLifecycleTest {
 
     @BeforeAll
     static void synthesize() {
-        tofu = Tools.tofu();
+        if (!MOTO.isRunning() || !Tools.installed("bin/tofu", "venv/bin/python")) {
+            return;
+        }
         app = new TerraformDataApp.Settings("demo", "it", MOTO.endpoint(), Tools.python(), "v1", 0);
         environment = MotoServer.clientEnvironment();
         TerraformDataApp.synth(project.resolve("cdktf.out"), app);
+    }
+
+    @BeforeEach
+    void needsTofuAndPython() {
+        tofu = Tools.tofu();
+        Tools.python();
     }
 
     private static CliResult ecsforge(String... args) {

@@ -1,5 +1,7 @@
 package io.ecsforge.testing;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -30,27 +32,33 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real moto server (S3, DynamoDB, STS, ...) on a free loopback port for one test class:
- * register it as a static {@code @RegisterExtension} field. The class is skipped when the venv
- * from {@code scripts/setup-tools.sh} is absent.
+ * register it as a static {@code @RegisterExtension} field. Each test is skipped, with the
+ * reason, when the venv from {@code scripts/setup-tools.sh} is absent.
  *
  * <p>The inspection helpers below send SigV4-signed S3 requests with the dummy credentials, as
  * any S3 client would (moto refuses anonymous reads of objects).
  */
-public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
+public final class MotoServer implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Process process;
     private URI endpoint;
     private Path log;
+    private String unavailable;
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        Path motoServer = Tools.motoServer();
+        Path motoServer = Tools.cache().resolve("venv/bin/moto_server");
+        unavailable = Tools.missing(motoServer);
+        if (unavailable != null) {
+            return;
+        }
         int port = freeLoopbackPort();
         log = Files.createTempFile("moto-" + context.getRequiredTestClass().getSimpleName() + "-", ".log");
         process = new ProcessBuilder(motoServer.toString(), "-H", "127.0.0.1", "-p", Integer.toString(port))
@@ -75,6 +83,16 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
         afterAll(context);
         throw new IllegalStateException("moto_server did not answer on " + endpoint + " within " + START_TIMEOUT
                 + ": " + Files.readString(log));
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        assumeTrue(unavailable == null, unavailable);
+    }
+
+    /** False when moto is not installed; the tests are then skipped. */
+    public boolean isRunning() {
+        return process != null;
     }
 
     @Override

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 /**
  * The real tools that {@code scripts/setup-tools.sh} installs into the tools cache, which
  * surefire names in the system property {@code ecsforge.cache}. A test that needs an absent
- * tool is skipped, with the reason and the command that installs it.
+ * tool is skipped, with the reason and the command that installs it. Call these from a test or
+ * a {@code @BeforeEach} method, not {@code @BeforeAll}: a class skipped as a whole is reported
+ * as no tests at all rather than as skipped tests.
  */
 public final class Tools {
     private Tools() {}
@@ -52,9 +54,25 @@ public final class Tools {
         return executable(cache().resolve("venv").resolve("bin").resolve("checkov"));
     }
 
+    /** Whether every named tool ({@code bin/tofu}, {@code venv/bin/python}, ...) is installed. */
+    public static boolean installed(String... relativePaths) {
+        for (String relative : relativePaths) {
+            if (missing(cache().resolve(relative)) != null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Why the tool cannot be used, or null when it can. */
+    static String missing(Path path) {
+        return Files.isExecutable(path) ? null
+                : path + " is not installed; run scripts/setup-tools.sh (tools cache: " + cache() + ")";
+    }
+
     private static Path executable(Path path) {
-        assumeTrue(Files.isExecutable(path),
-                () -> path + " is not installed; run scripts/setup-tools.sh (tools cache: " + cache() + ")");
+        String missing = missing(path);
+        assumeTrue(missing == null, missing);
         return path;
     }
 }
