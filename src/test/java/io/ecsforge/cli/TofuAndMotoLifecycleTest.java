@@ -44,6 +44,7 @@ class TofuAndMotoLifecycleTest {
     @RegisterExtension static final MotoServer MOTO = new MotoServer();
     @TempDir static Path project;
     @TempDir static Path secondCheckout;
+    @TempDir static Path interruptedProject;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String STATE = "demo-it-state";
@@ -321,6 +322,39 @@ class TofuAndMotoLifecycleTest {
         String markdown = Files.readString(summary);
         assertTrue(markdown.contains(NETWORK) && markdown.contains(SERVICE), markdown);
         assertTrue(result.out().endsWith("plan summary written to " + summary + "\n"), result::toString);
+    }
+
+    @Test
+    @Order(14)
+    void bootstrapResumesFromTheLocalStateAnInterruptedRunLeft() throws Exception {
+        TerraformDataApp.Settings other = new TerraformDataApp.Settings("resume", "it", MOTO.endpoint(),
+                Tools.python(), "v1", 0);
+        TerraformDataApp.synth(interruptedProject.resolve("cdktf.out"), other);
+        // What a run stopped between creating the bucket and moving the state leaves behind.
+        Path stateStack = interruptedProject.resolve("cdktf.out/stacks/resume-it-state");
+        for (List<String> command : List.of(List.of("init", "-input=false", "-no-color"),
+                List.of("apply", "-input=false", "-no-color", "-auto-approve"))) {
+            List<String> line = new ArrayList<>(List.of(tofu.toString()));
+            line.addAll(command);
+            ProcessBuilder builder = new ProcessBuilder(line).directory(stateStack.toFile()).redirectErrorStream(true);
+            builder.environment().clear();
+            builder.environment().putAll(environment);
+            Process process = builder.start();
+            String output = new String(process.getInputStream().readAllBytes());
+            assertEquals(0, process.waitFor(), output);
+        }
+        Path localState = interruptedProject.resolve(".tfstate/resume/it/state.tfstate");
+        assertTrue(Files.exists(localState), "the interrupted run must leave local state");
+
+        CliResult result = ecsforgeIn(interruptedProject, "bootstrap", "--env", "it");
+
+        assertEquals(0, result.exitCode(), result::toString);
+        assertTrue(result.out().contains("[resume-it-state] resuming from the local state left in " + localState),
+                result::toString);
+        assertFalse(Files.exists(localState), () -> "the local state must be gone once it is in the bucket; " + result);
+        JsonNode state = JSON.readTree(MOTO.object(other.bucket(), other.stateKey("state")).orElseThrow(
+                () -> new AssertionError("no state in the bucket; " + result)));
+        assertEquals(List.of("terraform_data.bucket"), resourceNames(state), result::toString);
     }
 
     private static String sha256(Path file) throws Exception {
