@@ -256,7 +256,7 @@ public final class Runner {
         }
         Terraform.Result result = require(stack, terraform.capture(stack, List.of("output", "-json", "-no-color")));
         JsonNode outputs = readJson(stack, result);
-        outputs.fields().forEachRemaining(entry -> {
+        outputs.properties().forEach(entry -> {
             if (entry.getValue().path("sensitive").asBoolean(false) && entry.getValue() instanceof ObjectNode node) {
                 node.put("value", "<sensitive>");
             }

@@ -35,13 +35,13 @@ public record Stack(String name, Path workingDirectory, Path stackJson, List<Str
                     + "); run 'ecsforge synth' again");
         }
         JsonNode backends = root.path("terraform").path("backend");
-        Iterator<Map.Entry<String, JsonNode>> fields = backends.fields();
-        if (!fields.hasNext()) {
+        Iterator<Map.Entry<String, JsonNode>> declared = backends.properties().iterator();
+        if (!declared.hasNext()) {
             return Backend.localDefault();
         }
-        Map.Entry<String, JsonNode> backend = fields.next();
+        Map.Entry<String, JsonNode> backend = declared.next();
         Map<String, Object> settings = new LinkedHashMap<>();
-        backend.getValue().fields().forEachRemaining(
+        backend.getValue().properties().forEach(
                 setting -> settings.put(setting.getKey(), JSON.convertValue(setting.getValue(), Object.class)));
         return new Backend(backend.getKey(), settings);
     }

@@ -52,7 +52,7 @@ public final class StackManifest {
         }
         Path base = file.getParent();
         Map<String, Stack> stacks = new LinkedHashMap<>();
-        stackNodes.fields().forEachRemaining(entry -> {
+        stackNodes.properties().forEach(entry -> {
             JsonNode node = entry.getValue();
             String workingDirectory = node.path("workingDirectory").asText(null);
             String synthesized = node.path("synthesizedStackPath").asText(null);
