@@ -13,7 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -30,6 +32,10 @@ public final class Runner {
     public static final String BACKEND_OVERRIDE = "ecsforge_backend_override.tf.json";
 
     /** What Terraform's S3 backend says when the bucket is not there yet. */
+    /** How Terraform and OpenTofu say that {@code init} could not install a provider. */
+    private static final Pattern PROVIDER_NOT_INSTALLED = Pattern.compile(
+            "(?:Could not resolve provider|Failed to (?:query available provider packages|install provider))\\W*(?:for )?(\\S+?)[:,]?(?:\\s|$)");
+
     private static final Pattern NO_SUCH_BUCKET =
             Pattern.compile("NoSuchBucket|S3 bucket .*does not exist|bucket does not exist", Pattern.CASE_INSENSITIVE);
 
@@ -204,7 +210,26 @@ public final class Runner {
             lines.add("the state bucket does not exist yet: run 'ecsforge bootstrap' for this environment first");
             throw new StackFailure(stack.name(), init.commandLine(), "exited with code " + init.exitCode(), lines);
         }
+        if (!init.succeeded()) {
+            missingProvider(init).ifPresent(provider -> {
+                List<String> lines = new ArrayList<>(init.errorLines());
+                lines.add("provider " + provider + " is missing: " + init.commandLine().split(" ", 2)[0]
+                        + " could not download it from its registry and found no local copy; on a machine without"
+                        + " internet access, point TF_PLUGIN_CACHE_DIR or the CLI configuration's provider_installation"
+                        + " at a mirror that has it");
+                throw new StackFailure(stack.name(), init.commandLine(), "provider " + provider + " is missing", lines);
+            });
+        }
         require(stack, init);
+    }
+
+    /** The provider that {@code init} could not install, as Terraform names it. */
+    static Optional<String> missingProvider(Terraform.Result init) {
+        return init.errorLines().stream()
+                .map(PROVIDER_NOT_INSTALLED::matcher)
+                .filter(Matcher::find)
+                .map(m -> m.group(1))
+                .findFirst();
     }
 
     /** Writes the stack's backend override, or removes a stale one when it has none. */

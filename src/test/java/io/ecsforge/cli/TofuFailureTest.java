@@ -65,4 +65,26 @@ class TofuFailureTest {
         assertFalse(Files.exists(project.resolve(".ecsforge/plans/demo-fail-network/plan.tfplan")),
                 "a failed plan must leave no plan to apply");
     }
+
+    @Test
+    void aProviderThatCannotBeInstalledIsNamedWithWhereToGetItNeedsTofu() throws IOException {
+        Path tofu = Tools.tofu();
+        // A registry host that cannot resolve anywhere, so init fails the same way with or without a network.
+        stack("demo-fail-state", """
+                {"terraform": {"required_providers": {"aws": {"source": "registry.invalid/hashicorp/aws", "version": "5.23.1"}}},
+                 "resource": {"terraform_data": {"bucket": {"input": "b"}}}}
+                """);
+        stack("demo-fail-network", "{}");
+        stack("demo-fail-service", "{}");
+        manifest();
+
+        CliResult result = CliResult.run(MotoServer.clientEnvironment(),
+                "plan", "--env", "fail", "--no-synth", "-C", project.toString(), "--terraform", tofu.toString());
+
+        assertEquals(1, result.exitCode(), result::toString);
+        assertTrue(result.err().contains("error: stack demo-fail-state failed: tofu init -input=false -no-color:"
+                + " provider registry.invalid/hashicorp/aws is missing\n"), result::toString);
+        assertTrue(result.err().contains("  provider registry.invalid/hashicorp/aws is missing: tofu could not download it"
+                + " from its registry and found no local copy;"), result::toString);
+    }
 }
