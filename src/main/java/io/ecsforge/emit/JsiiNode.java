@@ -19,9 +19,10 @@ import software.amazon.jsii.JsiiRuntime;
  * <p>jsii offers no API to pass Node.js options, and the child inherits this JVM's environment,
  * which Java cannot change; but jsii runs {@code JSII_NODE} through {@code /bin/sh -c} when it
  * holds a command line, so the node path it would use is replaced, by reflection, with
- * {@code exec 'node' --require 'lazy-provider-index.cjs'}. The jsii runtime's version is pinned in the
- * pom; should a new one rename the fields, the provider loads the normal way, and
- * {@code JsiiNodeTest} fails to say so.
+ * {@code exec 'node' --require '.../lazy-provider-index.cjs'}. The jsii runtime's version is
+ * pinned in the pom; should a new one rename the fields, the provider loads the normal way and
+ * {@code JsiiNodeTest} fails to say so. The field is final: JDK 26 and later warn when it is
+ * written unless the JVM runs with {@code --enable-final-field-mutation=ALL-UNNAMED}.
  */
 public final class JsiiNode {
     static final String PRELOAD = "lazy-provider-index.cjs";

@@ -13,7 +13,10 @@ public enum ProviderLoad {
      * provider's index otherwise compiles about 1,800 modules on every synth.
      */
     LAZY,
-    /** Every resource module is loaded up front, as the provider does by itself: the baseline, and a way out when troubleshooting. */
+    /**
+     * Every resource module is loaded up front, as the provider does by itself: the baseline, and
+     * a way out when troubleshooting.
+     */
     EAGER;
 
     /** The environment variable that chooses; {@link #fromEnvironment()} is the only reader. */
@@ -31,8 +34,9 @@ public enum ProviderLoad {
         return switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "lazy" -> LAZY;
             case "eager" -> EAGER;
-            default -> throw new UserError(VARIABLE + ": \"" + value + "\" is not a way to load the provider; allowed: lazy (the default),"
-                    + " eager (every resource module up front, slower); unset it or set one of those");
+            default -> throw new UserError(VARIABLE + ": \"" + value + "\" is not a way to load the provider;"
+                    + " allowed: lazy (the default), eager (every resource module up front, slower);"
+                    + " unset it or set one of those");
         };
     }
 }
