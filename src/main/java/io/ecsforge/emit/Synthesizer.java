@@ -47,7 +47,10 @@ public final class Synthesizer {
         return synthesize(app, configs);
     }
 
-    /** Adds every environment's stacks to {@code app} and synthesizes it. */
+    /**
+     * Adds every environment's stacks to {@code app} and synthesizes it, then writes each
+     * environment's release files into the app's output folder.
+     */
     public static Map<String, List<String>> synthesize(App app, List<EnvironmentConfig> configs) {
         Map<String, List<String>> stacks = new LinkedHashMap<>();
         for (EnvironmentConfig config : configs) {
@@ -55,6 +58,7 @@ public final class Synthesizer {
                     Platform.build(app, config).stream().map(PlatformStack::stackName).toList());
         }
         app.synth();
+        configs.forEach(config -> ReleaseArtifacts.write(config, Path.of(app.getOutdir())));
         return stacks;
     }
 
