@@ -14,6 +14,10 @@ public final class Platform {
         List<PlatformStack> stacks = new ArrayList<>();
         StateStack state = new StateStack(app, config);
         stacks.add(state);
+        NetworkStack network = new NetworkStack(app, config);
+        stacks.add(network);
+        RegistryStack registry = new RegistryStack(app, config);
+        stacks.add(registry);
         // Every other stack keeps its state in the state stack's bucket, so it comes first.
         stacks.stream().skip(1).forEach(stack -> stack.addDependency(state));
         return List.copyOf(stacks);
