@@ -67,9 +67,9 @@ class DeliveryStackTest {
                         deployment:
                           strategy: linear
                           percent: 10
-                          intervalMinutes: 3
+                          intervalMinutes: 5
                           terminateBlueAfterMinutes: 0
-                          alarms: {periodSeconds: 30, evaluationPeriods: 3, unhealthyHosts: 2}
+                          alarms: {periodSeconds: 120, evaluationPeriods: 3, unhealthyHosts: 2}
                         """, "linear"),
                 ConfigLoader.parse("all-at-once.yaml", MINIMAL.formatted("all-at-once") + """
                         deployment: {strategy: all-at-once}
@@ -123,7 +123,7 @@ class DeliveryStackTest {
         JsonNode config = linear.resource("aws_codedeploy_deployment_config", "deployment_config");
         assertAt(config, "traffic_routing_config", Map.of(
                 "type", "TimeBasedLinear",
-                "time_based_linear", Map.of("percentage", 10, "interval", 3)));
+                "time_based_linear", Map.of("percentage", 10, "interval", 5)));
     }
 
     @Test
@@ -132,7 +132,7 @@ class DeliveryStackTest {
         assertAt(canary, "deployment_config_name", "webapp-defaults-canary-25pct-10min");
         assertAt(canary, "lifecycle.create_before_destroy", true);
         assertAt(linear.resource("aws_codedeploy_deployment_config", "deployment_config"), "deployment_config_name",
-                "webapp-linear-linear-10pct-3min");
+                "webapp-linear-linear-10pct-5min");
     }
 
     @Test
@@ -287,9 +287,9 @@ class DeliveryStackTest {
 
     @Test
     void alarmsUseTheConfiguredPeriodAndEvaluationPeriods() {
-        assertAt(alarm(linear, "green_unhealthy_hosts"), "period", 30);
-        assertAt(alarm(linear, "green_5xx"), "metric_query[0].metric.period", 30);
-        assertAt(alarm(linear, "green_5xx"), "metric_query[1].metric.period", 30);
+        assertAt(alarm(linear, "green_unhealthy_hosts"), "period", 120);
+        assertAt(alarm(linear, "green_5xx"), "metric_query[0].metric.period", 120);
+        assertAt(alarm(linear, "green_5xx"), "metric_query[1].metric.period", 120);
         linear.ofType("aws_cloudwatch_metric_alarm").forEach(alarm -> assertAt(alarm.getValue(), "evaluation_periods", 3));
         defaults.ofType("aws_cloudwatch_metric_alarm").forEach(alarm -> assertAt(alarm.getValue(), "evaluation_periods", 2));
     }
