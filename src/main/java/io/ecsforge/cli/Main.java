@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "ecsforge 0.1.0",
         description = "Turns config/<env>.yaml into an ECS Fargate platform as Terraform stacks.",
-        subcommands = {SynthCommand.class, CdktfAppCommand.class},
+        subcommands = {SynthCommand.class, CdktfAppCommand.class, SummarizeCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:everything asked for was done",

@@ -29,6 +29,32 @@ public record Cidr(long address, int prefix) {
         return Optional.of(new Cidr(address, prefix));
     }
 
+    /**
+     * Empty when {@code text} is a CIDR block with its host bits zero; else what is wrong with it,
+     * in words for a message ({@code "10.0.0.1/16" has host bits set; ...}).
+     */
+    static Optional<String> problem(String text) {
+        if (parse(text).isPresent()) {
+            return Optional.empty();
+        }
+        Matcher m = FORM.matcher(text);
+        boolean wellFormed = m.matches() && Integer.parseInt(m.group(5)) <= 32;
+        for (int i = 1; wellFormed && i <= 4; i++) {
+            wellFormed = Integer.parseInt(m.group(i)) <= 255;
+        }
+        if (!wellFormed) {
+            return Optional.of("\"" + text + "\" is not an IPv4 CIDR block; allowed: a.b.c.d/n with a to d from 0 to 255"
+                    + " and n from 0 to 32");
+        }
+        long address = 0;
+        for (int i = 1; i <= 4; i++) {
+            address = (address << 8) | Integer.parseInt(m.group(i));
+        }
+        int prefix = Integer.parseInt(m.group(5));
+        Cidr network = new Cidr(address & mask(prefix), prefix);
+        return Optional.of("\"" + text + "\" has host bits set; allowed: the block's network address, " + network);
+    }
+
     private static long mask(int prefix) {
         return prefix == 0 ? 0 : (0xFFFFFFFFL << (32 - prefix)) & 0xFFFFFFFFL;
     }

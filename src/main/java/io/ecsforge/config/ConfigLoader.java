@@ -3,6 +3,8 @@ package io.ecsforge.config;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -11,25 +13,36 @@ import io.ecsforge.config.DeploymentConfig.Alarms;
 import io.ecsforge.config.ServiceConfig.Autoscaling;
 import io.ecsforge.config.ServiceConfig.PolicyStatement;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads {@code config/<env>.yaml} into an {@link EnvironmentConfig}: the one place that reads
  * configuration. Every problem of a file is reported in one {@link UserError}, one line each.
  */
 public final class ConfigLoader {
-    static final Pattern APP_NAME = Pattern.compile("[a-z][a-z0-9-]{1,20}");
-    static final Pattern ENV_NAME = Pattern.compile("[a-z][a-z0-9-]{0,15}");
+    // Names are joined with dashes into every resource name ("webapp-dev-network"), so a dash at
+    // the end or two in a row would make names that read as a different app or environment.
+    static final Pattern APP_NAME = Pattern.compile("(?!.*--)[a-z][a-z0-9-]{0,19}[a-z0-9]");
+    static final Pattern ENV_NAME = Pattern.compile("(?!.*--)[a-z](?:[a-z0-9-]{0,14}[a-z0-9])?");
+    private static final String APP_NAME_ALLOWED =
+            "2 to 21 lower-case letters, digits and single dashes, starting with a letter and not ending with a dash";
+    private static final String ENV_NAME_ALLOWED =
+            "1 to 16 lower-case letters, digits and single dashes, starting with a letter and not ending with a dash";
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d");
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
     private static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]{1,512}");
@@ -45,7 +58,12 @@ public final class ConfigLoader {
             "arn:aws[a-z-]*:(ssm:[a-z0-9-]+:\\d{12}:parameter/.+|secretsmanager:[a-z0-9-]+:\\d{12}:secret:.+)");
     private static final Pattern CERTIFICATE_ARN = Pattern.compile("arn:aws[a-z-]*:acm:[a-z0-9-]+:\\d{12}:certificate/.+");
     private static final Pattern IAM_ACTION = Pattern.compile("[a-z0-9-]+:[A-Za-z0-9*]+");
+    private static final Pattern TAG_KEY = Pattern.compile("[\\p{L}\\p{N}\\p{Zs}_.:/=+@-]{1,128}");
+    private static final Pattern TAG_VALUE = Pattern.compile("[\\p{L}\\p{N}\\p{Zs}_.:/=+@-]{0,256}");
     private static final Pattern HEALTH_PATH = Pattern.compile("/[\\x21-\\x7e]{0,1023}");
+
+    private static final String REQUIRED = "allowed: a mapping with at least app, environment, aws.region,"
+            + " state.bucket and github.repository";
 
     private final Path configDir;
 
@@ -57,8 +75,8 @@ public final class ConfigLoader {
     /** Reads and validates {@code <configDir>/<env>.yaml}. */
     public EnvironmentConfig load(String env) {
         if (!ENV_NAME.matcher(env).matches()) {
-            throw new UserError("--env: \"" + env + "\" is not an environment name; allowed: " + ENV_NAME.pattern()
-                    + " (the file config/<env>.yaml)");
+            throw new UserError("--env: \"" + env + "\" is not an environment name; allowed: " + ENV_NAME_ALLOWED
+                    + " (the name of a file <env>.yaml in " + configDir + ")");
         }
         Path file = configDir.resolve(env + ".yaml");
         String text;
@@ -66,6 +84,8 @@ public final class ConfigLoader {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new UserError(file + ": file not found; environments available: " + available());
+        } catch (CharacterCodingException e) {
+            throw new UserError(file + ": is not UTF-8 text; save it as UTF-8");
         } catch (IOException e) {
             throw new UserError(file + ": cannot be read: " + e.getMessage());
         }
@@ -93,20 +113,54 @@ public final class ConfigLoader {
             YAMLMapper mapper = YAMLMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
             root = mapper.readTree(text);
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
-            throw new UserError(file + ": " + where + "malformed YAML: " + e.getOriginalMessage().lines().findFirst().orElse(""));
+            throw new UserError(file + ": " + malformed(e));
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
-            throw new UserError(file + ": the file is empty; expected the keys app, environment, aws, ... (see README)");
+            throw new UserError(file + ": the file is empty; " + REQUIRED);
         }
         if (!root.isObject()) {
-            throw new UserError(file + ": the top level is " + Section.show(root) + ", not a mapping; expected app: ..., environment: ...");
+            throw new UserError(file + ": the top level is " + Section.show(root) + ", not a mapping; " + REQUIRED);
         }
         Problems problems = new Problems(file);
         EnvironmentConfig config = new Reader(problems, new Section(problems, "", (ObjectNode) root)).read(env);
         problems.throwIfAny();
         return config;
+    }
+
+    /**
+     * What is wrong with text that is not YAML, where: SnakeYAML's own mark of the problem (its
+     * lines count from 0), since Jackson's location is where it stopped reading, often a line later.
+     */
+    private static String malformed(JsonProcessingException e) {
+        if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+            String context = yaml.getContext() == null || yaml.getContextMark() == null ? ""
+                    : " (" + yaml.getContext() + " that starts at " + position(yaml.getContextMark()) + ")";
+            return position(yaml.getProblemMark()) + ": malformed YAML: " + yaml.getProblem() + context;
+        }
+        if (e instanceof StreamReadException read && read.getProcessor() != null
+                && e.getOriginalMessage().startsWith("Duplicate field")) {
+            String path = path(read.getProcessor().getParsingContext());
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            return path + ": duplicate key at line " + line + "; a key may appear once in a mapping, keep one of them";
+        }
+        JsonLocation at = e.getLocation();
+        String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
+        return where + "malformed YAML: " + e.getOriginalMessage().lines().findFirst().orElse("");
+    }
+
+    private static String position(Mark mark) {
+        return "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
+    }
+
+    /** The field path of a parser position, as messages spell it: {@code aws.region}, {@code list[2]}. */
+    private static String path(JsonStreamContext context) {
+        StringBuilder path = new StringBuilder();
+        for (JsonStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
+            String part = at.inArray() ? "[" + at.getCurrentIndex() + "]"
+                    : (at.getParent() != null && !at.getParent().inRoot() ? "." : "") + at.getCurrentName();
+            path.insert(0, part);
+        }
+        return path.toString();
     }
 
     /** Reads one file's sections in order; cross-field checks come after the fields they need. */
@@ -120,12 +174,12 @@ public final class ConfigLoader {
         }
 
         EnvironmentConfig read(String env) {
-            String app = matching(root, root.requiredString("app", "a name like webapp"), "app", APP_NAME,
-                    "lower-case letters, digits and dashes, starting with a letter, 2 to 21 characters");
+            String app = matching(root, root.requiredString("app", "a name like webapp"), "app", APP_NAME, APP_NAME_ALLOWED);
             String environment = matching(root, root.requiredString("environment", "the environment's name, e.g. " + env),
-                    "environment", ENV_NAME, "lower-case letters, digits and dashes, starting with a letter, 1 to 16 characters");
-            if (!environment.isEmpty() && ENV_NAME.matcher(environment).matches() && !environment.equals(env)) {
-                root.problem("environment", "\"" + environment + "\" does not match the file name; expected \"" + env + "\"");
+                    "environment", ENV_NAME, ENV_NAME_ALLOWED);
+            if (root.ok("environment") && !environment.isEmpty() && !environment.equals(env)) {
+                root.problem("environment", "\"" + environment + "\" does not match the file name; allowed: \"" + env
+                        + "\", or rename the file to " + environment + ".yaml");
             }
             AwsConfig aws = aws(root.section("aws"));
             StateConfig state = state(root.section("state"), app, aws);
@@ -134,19 +188,33 @@ public final class ConfigLoader {
             GithubConfig github = github(root.section("github"));
             ClusterConfig cluster = cluster(root.section("cluster"));
             ServiceConfig service = service(root.section("service"), app);
-            LoadBalancerConfig loadBalancer = loadBalancer(root.section("loadBalancer"));
+            LoadBalancerConfig loadBalancer = loadBalancer(root.section("loadBalancer"), aws, root.ok("aws", "aws.region"));
             DeploymentConfig deployment = deployment(root.section("deployment"));
             Map<String, String> tags = root.stringMap("tags");
+            tags.forEach((key, value) -> tag(root, key, value));
             root.rejectUnknownKeys();
             return new EnvironmentConfig(problems.file(), app, environment, aws, state, network, registry, github,
                     cluster, service, loadBalancer, deployment, tags);
         }
 
+        /** Checks a string the user wrote; one that is missing or not a string was reported already. */
         private static String matching(Section s, String value, String key, Pattern pattern, String allowed) {
-            if (!value.isEmpty() && !pattern.matcher(value).matches()) {
+            if (s.ok(key) && !pattern.matcher(value).matches()) {
                 s.problem(key, "\"" + value + "\" is not allowed; allowed: " + allowed);
             }
             return value;
+        }
+
+        private static void tag(Section root, String key, String value) {
+            String path = "tags." + key;
+            if (Set.of("app", "environment", "managed-by").contains(key)) {
+                root.problem(path, "is set by ecsforge on every resource; allowed: a key other than app, environment and managed-by");
+            } else if (!TAG_KEY.matcher(key).matches() || key.toLowerCase(Locale.ROOT).startsWith("aws:")) {
+                root.problem(path, "\"" + key + "\" is not a tag key; allowed: 1 to 128 letters, digits, spaces and _ . : / = + - @,"
+                        + " not starting with aws:");
+            } else if (!TAG_VALUE.matcher(value).matches()) {
+                root.problem(path, "\"" + value + "\" is not a tag value; allowed: up to 256 letters, digits, spaces and _ . : / = + - @");
+            }
         }
 
         private AwsConfig aws(Section s) {
@@ -176,13 +244,19 @@ public final class ConfigLoader {
                 matching(s, bucket, "bucket", BUCKET, "an S3 bucket name: 3 to 63 lower-case letters, digits, dots and dashes");
             }
             String region = s.string("region", aws.region());
-            matching(s, region, "region", REGION, "an AWS region such as us-east-1");
+            if (s.has("region")) {
+                matching(s, region, "region", REGION, "an AWS region such as us-east-1");
+            }
             StateConfig.LockMode lock = s.choice("lock", StateConfig.LockMode.LOCKFILE, StateConfig.LockMode.class);
             Optional<String> table = s.optionalString("dynamodbTable");
             table.ifPresent(t -> matching(s, t, "dynamodbTable", TABLE, "a DynamoDB table name: 3 to 255 letters, digits, _ . -"));
             if (lock.usesDynamodb() && table.isEmpty()) {
                 s.problem("dynamodbTable", "is required when state.lock is " + lock.yamlName()
                         + "; name the lock table (e.g. " + app + "-tflock) or use lock: lockfile");
+            }
+            if (!lock.usesDynamodb() && table.isPresent() && s.ok("lock")) {
+                s.problem("dynamodbTable", "\"" + table.get() + "\" is set but state.lock is " + lock.yamlName()
+                        + ", which uses no table; allowed: lock: dynamodb or both, or no dynamodbTable");
             }
             s.rejectUnknownKeys();
             return new StateConfig(backend, bucket, region, lock, table);
@@ -193,19 +267,24 @@ public final class ConfigLoader {
             int azCount = s.integer("azCount", 2, 1, 6);
             NetworkConfig.NatGateways nat = s.choice("natGateways", NetworkConfig.NatGateways.SINGLE, NetworkConfig.NatGateways.class);
             boolean flowLogs = s.bool("flowLogs", true);
-            int retention = s.integer("flowLogRetentionDays", 90, 1, 3653);
+            int retention = s.oneOf("flowLogRetentionDays", 90, LOG_RETENTIONS);
             boolean endpoints = s.bool("vpcEndpoints", false);
             List<String> publicGiven = s.strings("publicSubnets", List.of());
             List<String> privateGiven = s.strings("privateSubnets", List.of());
             s.rejectUnknownKeys();
+            if (nat == NetworkConfig.NatGateways.NONE && !endpoints) {
+                // Without NAT or endpoints, tasks in the private subnets cannot pull their image.
+                s.problem("natGateways", "none needs network.vpcEndpoints: true, or tasks in the private subnets cannot reach"
+                        + " ECR, CloudWatch Logs or their secrets; allowed: natGateways single or one-per-az, or vpcEndpoints: true");
+            }
 
             Optional<Cidr> vpc = Cidr.parse(cidrText);
             if (vpc.isEmpty()) {
-                s.problem("cidr", "\"" + cidrText + "\" is not an IPv4 CIDR block with its host bits zero; e.g. 10.0.0.0/16");
+                Cidr.problem(cidrText).ifPresent(problem -> s.problem("cidr", problem));
                 return new NetworkConfig(cidrText, azCount, nat, flowLogs, retention, endpoints, publicGiven, privateGiven);
             }
             if (vpc.get().prefix() < 16 || vpc.get().prefix() > 28) {
-                s.problem("cidr", "\"" + cidrText + "\" has prefix /" + vpc.get().prefix() + "; AWS allows a VPC of /16 to /28");
+                s.problem("cidr", "\"" + cidrText + "\" has prefix /" + vpc.get().prefix() + "; allowed: a VPC of /16 to /28");
                 return new NetworkConfig(cidrText, azCount, nat, flowLogs, retention, endpoints, publicGiven, privateGiven);
             }
             List<String> publicSubnets = publicGiven;
@@ -216,8 +295,8 @@ public final class ConfigLoader {
                 int subnetPrefix = vpc.get().prefix() + newBits;
                 if (subnetPrefix > 28) {
                     s.problem("cidr", "\"" + cidrText + "\" is too small: its " + 2 * azCount + " subnets would be /" + subnetPrefix
-                            + ", smaller than AWS's smallest subnet (/28); use a VPC of /24 or larger, or list"
-                            + " network.publicSubnets and network.privateSubnets yourself");
+                            + ", smaller than AWS's smallest subnet (/28); allowed: a VPC of /24 or larger, or"
+                            + " network.publicSubnets and network.privateSubnets listed yourself");
                 } else {
                     List<String> pub = new ArrayList<>();
                     List<String> priv = new ArrayList<>();
@@ -239,23 +318,24 @@ public final class ConfigLoader {
             List<Cidr> blocks = new ArrayList<>();
             for (String key : List.of("publicSubnets", "privateSubnets")) {
                 List<String> given = key.equals("publicSubnets") ? publicGiven : privateGiven;
-                if (given.size() != azCount) {
-                    s.problem(key, given.size() + " subnets given; expected one per availability zone (network.azCount = " + azCount + ")");
+                if (given.size() != azCount && s.ok("azCount")) {
+                    s.problem(key, given.size() + " subnets given; allowed: " + azCount
+                            + ", one per availability zone (network.azCount)");
                 }
                 for (int i = 0; i < given.size(); i++) {
                     String path = key + "[" + i + "]";
                     Optional<Cidr> block = Cidr.parse(given.get(i));
                     if (block.isEmpty()) {
-                        s.problem(path, "\"" + given.get(i) + "\" is not an IPv4 CIDR block with its host bits zero; e.g. 10.0.0.0/20");
+                        Cidr.problem(given.get(i)).ifPresent(problem -> s.problem(path, problem));
                     } else if (!vpc.contains(block.get())) {
                         s.problem(path, "\"" + given.get(i) + "\" is outside the VPC " + vpc + "; allowed: a block inside network.cidr");
                     } else if (block.get().prefix() > 28) {
-                        s.problem(path, "\"" + given.get(i) + "\" is smaller than AWS's smallest subnet (/28)");
+                        s.problem(path, "\"" + given.get(i) + "\" is smaller than AWS allows; allowed: a subnet of /28 or larger");
                     } else {
                         for (int j = 0; j < blocks.size(); j++) {
                             if (blocks.get(j).overlaps(block.get())) {
                                 s.problem(path, "\"" + given.get(i) + "\" overlaps network." + paths.get(j) + " (" + blocks.get(j)
-                                        + "); subnets must not overlap");
+                                        + "); allowed: blocks that do not overlap");
                             }
                         }
                         paths.add(path);
@@ -266,8 +346,10 @@ public final class ConfigLoader {
         }
 
         private RegistryConfig registry(Section s, String app) {
-            String name = matching(s, s.string("repositoryName", app), "repositoryName", REPOSITORY,
-                    "an ECR repository name: lower-case letters, digits, and . _ - / between them");
+            String name = s.string("repositoryName", app);
+            if (s.has("repositoryName")) {
+                matching(s, name, "repositoryName", REPOSITORY, "an ECR repository name: lower-case letters, digits, and . _ - / between them");
+            }
             int keep = s.integer("keepImages", 30, 1, 1000);
             int untagged = s.integer("untaggedExpiryDays", 7, 1, 365);
             s.rejectUnknownKeys();
@@ -291,12 +373,16 @@ public final class ConfigLoader {
         }
 
         private ServiceConfig service(Section s, String app) {
-            String containerName = matching(s, s.string("containerName", app), "containerName", CONTAINER_NAME,
-                    "letters, digits, _ and -, up to 255");
+            String containerName = s.string("containerName", app);
+            if (s.has("containerName")) {
+                matching(s, containerName, "containerName", CONTAINER_NAME, "letters, digits, _ and -, up to 255");
+            }
             int port = s.integer("containerPort", 3000, 1, 65535);
-            int cpu = s.integer("cpu", 256, 256, 16384);
+            int cpu = s.oneOf("cpu", 256, FargateSizes.CPUS);
             int memory = s.integer("memory", 512, 512, 122880);
-            FargateSizes.check(cpu, memory).ifPresent(message -> s.problem("memory", message));
+            if (s.ok("cpu", "memory")) {
+                FargateSizes.check(cpu, memory).ifPresent(message -> s.problem("memory", message));
+            }
             ServiceConfig.CpuArchitecture arch = s.choice("cpuArchitecture", ServiceConfig.CpuArchitecture.X86_64,
                     ServiceConfig.CpuArchitecture.class);
             int desired = s.integer("desiredCount", 2, 0, 1000);
@@ -314,14 +400,12 @@ public final class ConfigLoader {
                             + " arn:aws:ssm:<region>:<account>:parameter/<name> or arn:aws:secretsmanager:<region>:<account>:secret:<name>");
                 }
                 if (environment.containsKey(name)) {
-                    s.problem("secrets." + name, "is also set in service.environment; a name is either a plain value or a secret");
+                    s.problem("secrets." + name, "is also set in service.environment; allowed: a name in one of the two,"
+                            + " as a plain value or as a secret");
                 }
             });
             Optional<Autoscaling> autoscaling = autoscaling(s);
-            int retention = s.integer("logRetentionDays", 30, 1, 3653);
-            if (!LOG_RETENTIONS.contains(retention)) {
-                s.problem("logRetentionDays", retention + " is not a CloudWatch Logs retention; allowed: " + LOG_RETENTIONS);
-            }
+            int retention = s.oneOf("logRetentionDays", 30, LOG_RETENTIONS);
             boolean readonlyRoot = s.bool("readonlyRootFilesystem", true);
             List<PolicyStatement> taskPolicy = s.sections("taskPolicy", this::statement);
             s.rejectUnknownKeys();
@@ -336,8 +420,8 @@ public final class ConfigLoader {
             int max = s.integer("max", 6, 1, 1000);
             int target = s.integer("cpuTarget", 70, 10, 90);
             s.rejectUnknownKeys();
-            if (min > max) {
-                s.problem("min", min + " is greater than service.autoscaling.max (" + max + "); min must be at most max");
+            if (s.ok("min", "max") && min > max) {
+                s.problem("min", min + " is greater than service.autoscaling.max (" + max + "); allowed: 1 to " + max);
             }
             return enabled ? Optional.of(new Autoscaling(min, max, target)) : Optional.empty();
         }
@@ -348,23 +432,34 @@ public final class ConfigLoader {
             if (actions.isEmpty()) {
                 s.problem("actions", "is required; list the IAM actions the task needs, e.g. [s3:GetObject]");
             }
-            for (String action : actions) {
+            for (int i = 0; i < actions.size(); i++) {
+                String action = actions.get(i);
                 if (!IAM_ACTION.matcher(action).matches() || action.endsWith(":*")) {
-                    s.problem("actions", "\"" + action + "\" is not allowed; name each action as service:Action (no \"*\" or \"service:*\")");
+                    s.problem("actions[" + i + "]", "\"" + action + "\" is not allowed; allowed: one action as service:Action,"
+                            + " e.g. s3:GetObject (not \"*\" or \"service:*\")");
                 }
             }
             if (resources.isEmpty()) {
                 s.problem("resources", "is required; list the ARNs the actions apply to");
             }
-            if (resources.contains("*")) {
-                s.problem("resources", "\"*\" is not allowed; name the ARNs the task needs");
+            for (int i = 0; i < resources.size(); i++) {
+                if (resources.get(i).equals("*")) {
+                    s.problem("resources[" + i + "]", "\"*\" is not allowed; allowed: the ARNs the task needs,"
+                            + " e.g. arn:aws:s3:::my-bucket/*");
+                }
             }
             return new PolicyStatement(actions, resources);
         }
 
-        private LoadBalancerConfig loadBalancer(Section s) {
+        private LoadBalancerConfig loadBalancer(Section s, AwsConfig aws, boolean awsOk) {
             Optional<String> certificate = s.optionalString("certificateArn");
             certificate.ifPresent(arn -> matching(s, arn, "certificateArn", CERTIFICATE_ARN, "an ACM certificate ARN"));
+            // A load balancer can only use a certificate from its own region.
+            certificate.filter(arn -> CERTIFICATE_ARN.matcher(arn).matches() && awsOk && !aws.region().isEmpty())
+                    .map(arn -> arn.split(":")[3])
+                    .filter(region -> !region.equals(aws.region()))
+                    .ifPresent(region -> s.problem("certificateArn", "\"" + certificate.get() + "\" is in " + region
+                            + "; allowed: a certificate in aws.region (" + aws.region() + "), where the load balancer is"));
             List<String> allowed = cidrs(s, "allowedCidrs", List.of("0.0.0.0/0"));
             int testPort = s.integer("testListenerPort", 8443, 1, 65535);
             List<String> testCidrs = cidrs(s, "testListenerCidrs", List.of("10.0.0.0/8"));
@@ -377,7 +472,7 @@ public final class ConfigLoader {
             int idle = s.integer("idleTimeoutSeconds", 60, 1, 4000);
             s.rejectUnknownKeys();
             LoadBalancerConfig config = new LoadBalancerConfig(certificate, allowed, testPort, testCidrs, deletionProtection, sslPolicy, idle);
-            if (config.productionPorts().contains(testPort)) {
+            if (s.ok("testListenerPort") && config.productionPorts().contains(testPort)) {
                 s.problem("testListenerPort", testPort + " is a production listener port; allowed: any port but "
                         + config.productionPorts().stream().map(String::valueOf).collect(Collectors.joining(" and ")));
             }
@@ -390,9 +485,8 @@ public final class ConfigLoader {
                 s.problem(key, "is empty; list at least one CIDR block, e.g. [0.0.0.0/0]");
             }
             for (int i = 0; i < cidrs.size(); i++) {
-                if (Cidr.parse(cidrs.get(i)).isEmpty()) {
-                    s.problem(key + "[" + i + "]", "\"" + cidrs.get(i) + "\" is not an IPv4 CIDR block with its host bits zero; e.g. 203.0.113.0/24");
-                }
+                String path = key + "[" + i + "]";
+                Cidr.problem(cidrs.get(i)).ifPresent(problem -> s.problem(path, problem));
             }
             return cidrs;
         }
@@ -413,13 +507,22 @@ public final class ConfigLoader {
             int evaluations = a.integer("evaluationPeriods", 2, 1, 10);
             a.rejectUnknownKeys();
             s.rejectUnknownKeys();
-            if (strategy != DeploymentConfig.Strategy.ALL_AT_ONCE && interval * 60 < 2 * period) {
-                s.problem("intervalMinutes", interval + " minute(s) is shorter than two alarm periods (2 x "
-                        + period + " s = " + 2 * period + " s), so the alarms could not fire before traffic shifts;"
-                        + " raise intervalMinutes or lower deployment.alarms.periodSeconds");
+            // An alarm fires after evaluationPeriods breaching periods, and never within one period
+            // since the first data point lands at the end of it: the window must hold at least two.
+            int periods = Math.max(2, evaluations);
+            if (strategy != DeploymentConfig.Strategy.ALL_AT_ONCE && s.ok("intervalMinutes")
+                    && a.ok("periodSeconds", "evaluationPeriods") && interval * 60 < periods * period) {
+                s.problem("intervalMinutes", interval + " minute(s) is shorter than " + periods + " alarm periods ("
+                        + periods + " x " + period + " s = " + periods * period + " s), so the alarms could not fire before"
+                        + " traffic shifts; allowed: at least " + minutes(periods * period) + " minute(s), or lower"
+                        + " deployment.alarms.periodSeconds or evaluationPeriods");
             }
             return new DeploymentConfig(strategy, percent, interval, terminate, new Alarms(http5xx, unhealthy, p99, period, evaluations));
         }
+    }
+
+    private static int minutes(int seconds) {
+        return (seconds + 59) / 60;
     }
 
     /** The retentions CloudWatch Logs accepts, in days. */

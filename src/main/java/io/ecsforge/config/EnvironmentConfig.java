@@ -7,9 +7,11 @@ import java.util.Map;
  * nothing else in ecsforge reads configuration files or the process environment for settings.
  *
  * @param file the file it was read from, as the user named it (used in messages)
- * @param app application name, {@code [a-z][a-z0-9-]{1,20}}
- * @param environment environment name, {@code [a-z][a-z0-9-]{0,15}}
- * @param tags extra tags on every resource, beside app, environment and managed-by
+ * @param app application name: 2 to 21 lower-case letters, digits and single dashes, starting
+ *     with a letter and not ending with a dash
+ * @param environment environment name, the file's name: 1 to 16 characters, the same rules as app
+ * @param tags extra tags on every resource, beside app, environment and managed-by (which they
+ *     may not set). @default none
  */
 public record EnvironmentConfig(
         String file,

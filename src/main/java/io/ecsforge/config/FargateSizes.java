@@ -1,9 +1,13 @@
 package io.ecsforge.config;
 
+import java.util.List;
 import java.util.Optional;
 
 /** The CPU and memory pairs Fargate accepts. */
 final class FargateSizes {
+    /** Fargate's CPU sizes, in CPU units (1024 = one vCPU). */
+    static final List<Integer> CPUS = List.of(256, 512, 1024, 2048, 4096, 8192, 16384);
+
     private FargateSizes() {}
 
     /** Empty when {@code cpu}/{@code memory} is a Fargate size; else what is wrong and what is allowed. */
@@ -21,12 +25,14 @@ final class FargateSizes {
         if (range == null) {
             return Optional.of("cpu " + cpu + " is not a Fargate CPU size; allowed cpu: 256, 512, 1024, 2048, 4096, 8192, 16384");
         }
+        // 256 allows 512, 1024 and 2048: a step of 512 from 512 would also let 1536 through.
         boolean valid = cpu == 256
                 ? memory == 512 || memory == 1024 || memory == 2048
                 : memory >= range[0] && memory <= range[1] && memory % range[2] == 0;
         if (!valid) {
             String allowed = cpu == 256 ? "512, 1024 or 2048" : range[0] + " to " + range[1] + " in steps of " + range[2];
-            return Optional.of(memory + " MiB is not a valid pair with cpu " + cpu + "; allowed memory for cpu " + cpu + ": " + allowed);
+            return Optional.of(memory + " MiB does not pair with service.cpu " + cpu + " on Fargate; allowed memory for cpu "
+                    + cpu + ": " + allowed);
         }
         return Optional.empty();
     }

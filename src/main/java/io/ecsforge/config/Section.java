@@ -12,24 +12,35 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * A typed, path-aware view of one YAML mapping. Every read records the key as known, so that
  * {@link #rejectUnknownKeys()} can name the keys nobody asked for, with a "did you mean".
  *
  * <p>A wrong value is reported to {@link Problems} and the default is returned instead, so that
- * reading goes on and every problem of a file is reported at once.
+ * reading goes on and every problem of a file is reported at once. A check across fields asks
+ * {@link #ok} first, so that it never reports a default the user did not write.
+ *
+ * <p>A section whose value was not a mapping is silent: its parent reported that, and "is
+ * required" for each of its keys would only bury the one message that matters.
  */
 final class Section {
     private final Problems problems;
     private final String path;
     private final ObjectNode node;
     private final Set<String> known = new LinkedHashSet<>();
+    private final boolean silent;
 
     Section(Problems problems, String path, ObjectNode node) {
+        this(problems, path, node, false);
+    }
+
+    private Section(Problems problems, String path, ObjectNode node, boolean silent) {
         this.problems = problems;
         this.path = path;
         this.node = node;
+        this.silent = silent;
     }
 
     /** The nested mapping at {@code key}; an empty one when absent or null. */
@@ -37,18 +48,29 @@ final class Section {
         known.add(key);
         JsonNode value = node.get(key);
         if (value == null || value.isNull()) {
-            return new Section(problems, at(key), node.objectNode());
+            return new Section(problems, at(key), node.objectNode(), silent);
         }
         if (!value.isObject()) {
-            problems.add(at(key), show(value) + " is not a mapping; expected keys such as " + key + ": {...}");
-            return new Section(problems, at(key), node.objectNode());
+            report(at(key), show(value) + " is not a mapping; write " + key + ": on its own line and its keys indented below it");
+            return new Section(problems, at(key), node.objectNode(), true);
         }
-        return new Section(problems, at(key), (ObjectNode) value);
+        return new Section(problems, at(key), (ObjectNode) value, silent);
     }
 
+    /** True when {@code key} is given, not absent or null. */
     boolean has(String key) {
         JsonNode value = node.get(key);
         return value != null && !value.isNull();
+    }
+
+    /** True when no problem was reported at any of {@code keys}: their values are the user's own. */
+    boolean ok(String... keys) {
+        for (String key : keys) {
+            if (problems.reported(at(key))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True when {@code key} holds a number; marks the key as known. */
@@ -73,7 +95,11 @@ final class Section {
         known.add(key);
         JsonNode value = node.get(key);
         if (value == null || value.isNull()) {
-            problems.add(at(key), "is required; " + hint);
+            report(at(key), "is required; " + hint);
+            return "";
+        }
+        if (value.isTextual() && value.textValue().isBlank()) {
+            report(at(key), "is empty; " + hint);
             return "";
         }
         return text(key, value, "");
@@ -94,7 +120,7 @@ final class Section {
 
     private String text(String key, JsonNode value, String fallback) {
         if (!value.isTextual()) {
-            problems.add(at(key), show(value) + " is not a string; quote it");
+            report(at(key), show(value) + " is not a string; " + (value.isContainerNode() ? "expected a single value" : "quote it"));
             return fallback;
         }
         return value.textValue();
@@ -106,16 +132,34 @@ final class Section {
         if (value == null || value.isNull()) {
             return defaultValue;
         }
-        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-            problems.add(at(key), show(value) + " is not a whole number; allowed: " + min + " to " + max);
+        if (!value.isIntegralNumber()) {
+            report(at(key), show(value) + " is not a whole number; allowed: " + min + " to " + max);
             return defaultValue;
         }
-        int number = value.intValue();
-        if (number < min || number > max) {
-            problems.add(at(key), number + " is out of range; allowed: " + min + " to " + max);
+        if (!value.canConvertToInt() || value.intValue() < min || value.intValue() > max) {
+            report(at(key), show(value) + " is out of range; allowed: " + min + " to " + max);
             return defaultValue;
         }
-        return number;
+        return value.intValue();
+    }
+
+    /** A whole number from a fixed set, such as the retentions CloudWatch Logs accepts. */
+    int oneOf(String key, int defaultValue, List<Integer> allowed) {
+        known.add(key);
+        JsonNode value = node.get(key);
+        if (value == null || value.isNull()) {
+            return defaultValue;
+        }
+        String list = allowed.stream().map(String::valueOf).collect(Collectors.joining(", "));
+        if (!value.isIntegralNumber()) {
+            report(at(key), show(value) + " is not a whole number; allowed: " + list);
+            return defaultValue;
+        }
+        if (!value.canConvertToInt() || !allowed.contains(value.intValue())) {
+            report(at(key), show(value) + " is not allowed; allowed: " + list);
+            return defaultValue;
+        }
+        return value.intValue();
     }
 
     Optional<Double> optionalNumber(String key, Double defaultValue, double min, double max) {
@@ -128,12 +172,12 @@ final class Section {
             return Optional.empty();
         }
         if (!value.isNumber()) {
-            problems.add(at(key), show(value) + " is not a number; allowed: " + plain(min) + " to " + plain(max) + ", or null");
+            report(at(key), show(value) + " is not a number; allowed: " + plain(min) + " to " + plain(max) + ", or null");
             return Optional.ofNullable(defaultValue);
         }
         double number = value.doubleValue();
         if (number < min || number > max) {
-            problems.add(at(key), plain(number) + " is out of range; allowed: " + plain(min) + " to " + plain(max));
+            report(at(key), plain(number) + " is out of range; allowed: " + plain(min) + " to " + plain(max));
             return Optional.ofNullable(defaultValue);
         }
         return Optional.of(number);
@@ -146,7 +190,7 @@ final class Section {
             return defaultValue;
         }
         if (!value.isBoolean()) {
-            problems.add(at(key), show(value) + " is not a boolean; allowed: true, false");
+            report(at(key), show(value) + " is not a boolean; allowed: true, false");
             return defaultValue;
         }
         return value.booleanValue();
@@ -166,7 +210,10 @@ final class Section {
                 return candidate;
             }
         }
-        problems.add(at(key), show(value) + " is not allowed; allowed: " + String.join(", ", allowed));
+        String suggestion = value.isTextual()
+                ? Spelling.nearest(value.textValue(), allowed).map(near -> "did you mean '" + near + "'? ").orElse("")
+                : "";
+        report(at(key), show(value) + " is not allowed; " + suggestion + "allowed: " + String.join(", ", allowed));
         return defaultValue;
     }
 
@@ -177,14 +224,15 @@ final class Section {
             return defaultValue;
         }
         if (!value.isArray()) {
-            problems.add(at(key), show(value) + " is not a list; write [a, b] or one '- item' per line");
+            report(at(key), show(value) + " is not a list; write [a, b] or one '- item' per line");
             return defaultValue;
         }
         List<String> result = new ArrayList<>();
         for (int i = 0; i < value.size(); i++) {
             JsonNode item = value.get(i);
             if (!item.isTextual()) {
-                problems.add(at(key) + "[" + i + "]", show(item) + " is not a string; quote it");
+                report(at(key) + "[" + i + "]", show(item) + " is not a string; "
+                        + (item.isContainerNode() ? "expected a single value" : "quote it"));
             } else {
                 result.add(item.textValue());
             }
@@ -200,19 +248,21 @@ final class Section {
             return Map.of();
         }
         if (!value.isObject()) {
-            problems.add(at(key), show(value) + " is not a mapping; expected NAME: value pairs");
+            report(at(key), show(value) + " is not a mapping; expected NAME: value pairs, one per line");
             return Map.of();
         }
         Map<String, String> result = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : value.properties()) {
             JsonNode item = entry.getValue();
             if (item.isTextual()) {
                 result.put(entry.getKey(), item.textValue());
+            } else if (item.isFloatingPointNumber()) {
+                // YAML reads 1.10 as the number 1.1: passed on as text, it would not be what was written.
+                report(at(key) + "." + entry.getKey(), show(item) + " is a number, not a string; quote it to keep it as written");
             } else if (item.isNumber() || item.isBoolean()) {
                 result.put(entry.getKey(), item.asText());
             } else {
-                problems.add(at(key) + "." + entry.getKey(), show(item) + " is not a plain value; expected a string");
+                report(at(key) + "." + entry.getKey(), show(item) + " is not a plain value; expected a string");
             }
         }
         return Collections.unmodifiableMap(result);
@@ -226,7 +276,7 @@ final class Section {
             return List.of();
         }
         if (!value.isArray()) {
-            problems.add(at(key), show(value) + " is not a list");
+            report(at(key), show(value) + " is not a list; write one '- key: value' item per line");
             return List.of();
         }
         List<T> result = new ArrayList<>();
@@ -234,10 +284,10 @@ final class Section {
             JsonNode item = value.get(i);
             String itemPath = at(key) + "[" + i + "]";
             if (!item.isObject()) {
-                problems.add(itemPath, show(item) + " is not a mapping");
+                report(itemPath, show(item) + " is not a mapping; write each item as key: value pairs");
                 continue;
             }
-            Section section = new Section(problems, itemPath, (ObjectNode) item);
+            Section section = new Section(problems, itemPath, (ObjectNode) item, silent);
             result.add(reader.apply(section));
             section.rejectUnknownKeys();
         }
@@ -245,7 +295,13 @@ final class Section {
     }
 
     void problem(String key, String message) {
-        problems.add(at(key), message);
+        report(at(key), message);
+    }
+
+    private void report(String fieldPath, String message) {
+        if (!silent) {
+            problems.add(fieldPath, message);
+        }
     }
 
     /** Reports every key of this mapping that no read asked for, suggesting the nearest known key. */
@@ -258,7 +314,7 @@ final class Section {
             String suggestion = Spelling.nearest(key, known)
                     .map(near -> "did you mean '" + near + "'? ")
                     .orElse("");
-            problems.add(at(key), "unknown key; " + suggestion + "allowed keys: " + String.join(", ", known));
+            report(at(key), "unknown key; " + suggestion + "allowed keys: " + String.join(", ", known));
         }
     }
 

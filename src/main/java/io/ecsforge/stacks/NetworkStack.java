@@ -49,7 +49,7 @@ public final class NetworkStack extends PlatformStack {
      * the image, write logs, read its secrets from Secrets Manager or SSM Parameter Store). Image
      * layers come from S3, through the gateway endpoint.
      */
-    static final List<String> INTERFACE_ENDPOINTS = List.of("ecr.api", "ecr.dkr", "logs", "secretsmanager", "ssm");
+    private static final List<String> INTERFACE_ENDPOINTS = List.of("ecr.api", "ecr.dkr", "logs", "secretsmanager", "ssm");
 
     private static final String ANYWHERE = "0.0.0.0/0";
     private static final int HTTPS = 443;
@@ -250,7 +250,7 @@ public final class NetworkStack extends PlatformStack {
         String region = config().aws().region();
 
         CloudwatchLogGroup group = CloudwatchLogGroup.Builder.create(this, "flow_logs_group")
-                .name(flowLogGroupName(config()))
+                .name("/vpc/" + config().prefix() + "/flow-logs")
                 .retentionInDays(network.flowLogRetentionDays())
                 .build();
         // The service may act only for this account's flow logs (the confused-deputy guard).
@@ -294,11 +294,6 @@ public final class NetworkStack extends PlatformStack {
                 .iamRoleArn(role.getArn())
                 .tags(Map.of("Name", config().prefix()))
                 .build();
-    }
-
-    /** The flow log group's name. */
-    static String flowLogGroupName(EnvironmentConfig config) {
-        return "/vpc/" + config.prefix() + "/flow-logs";
     }
 
     /**

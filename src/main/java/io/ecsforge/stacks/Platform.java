@@ -18,6 +18,8 @@ public final class Platform {
         stacks.add(network);
         RegistryStack registry = new RegistryStack(app, config);
         stacks.add(registry);
+        AccessStack access = new AccessStack(app, config, registry.repositoryArn());
+        stacks.add(access);
         // Every other stack keeps its state in the state stack's bucket, so it comes first.
         stacks.stream().skip(1).forEach(stack -> stack.addDependency(state));
         return List.copyOf(stacks);

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The network stacks of the examples: dev (two zones, one NAT gateway, no endpoints) and prod
@@ -331,9 +332,8 @@ class NetworkStackTest {
 
     /** What a later stack (the load balancer's, the service's) sees when it uses the getters. */
     @Test
-    void anotherStackReadsTheVpcAndSubnetsFromTheNetworkStacksState() throws IOException {
+    void anotherStackReadsTheVpcAndSubnetsFromTheNetworkStacksState(@TempDir Path out) throws IOException {
         EnvironmentConfig config = new ConfigLoader(Repo.config()).load("dev");
-        Path out = Files.createTempDirectory("ecsforge-network-ref");
         App app = new App(AppConfig.builder().outdir(out.toString()).stackTraces(false).build());
         NetworkStack network = new NetworkStack(app, config);
         PlatformStack consumer = new PlatformStack(app, config, "consumer") {};

@@ -1,0 +1,51 @@
+package io.ecsforge.review;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Where the test plans are: the shared real plans beside the repository, and this suite's own. */
+final class Fixtures {
+    private Fixtures() {}
+
+    static Path repoRoot() {
+        String root = System.getProperty("ecsforge.root");
+        if (root == null) {
+            fail("system property ecsforge.root is not set; run the tests with Maven (surefire sets it to the repository)");
+        }
+        return Path.of(root).toAbsolutePath().normalize();
+    }
+
+    /** ${ecsforge.root}/../shared/fixtures/plans, used in place. */
+    static Path sharedPlans() {
+        Path dir = repoRoot().resolve("../shared/fixtures/plans").normalize();
+        if (!Files.isDirectory(dir)) {
+            fail("the shared plan fixtures are missing: expected the directory " + dir
+                    + " (shared/ beside the repository, see its README)");
+        }
+        return dir;
+    }
+
+    static Path sharedPlan(String name) {
+        Path file = sharedPlans().resolve(name);
+        if (!Files.isRegularFile(file)) {
+            fail("shared plan fixture " + file + " is missing");
+        }
+        return file;
+    }
+
+    /** The real Terraform 1.11.4 plan made by src/test/resources/review/real-plans/generate.sh. */
+    static Path terraform111Plan() {
+        return realPlan("terraform-1.11.4.json");
+    }
+
+    /** The same configuration planned by OpenTofu 1.10.10. */
+    static Path openTofu110Plan() {
+        return realPlan("opentofu-1.10.10.json");
+    }
+
+    private static Path realPlan(String name) {
+        return repoRoot().resolve("src/test/resources/review/real-plans").resolve(name);
+    }
+}

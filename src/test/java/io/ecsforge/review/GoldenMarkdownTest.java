@@ -1,0 +1,70 @@
+package io.ecsforge.review;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Markdown of a few real plans, compared with files in src/test/resources/review/ that are
+ * reviewed like code. {@code mvn test -Dgolden.update=true} rewrites them from the current output.
+ */
+class GoldenMarkdownTest {
+    @Test
+    void environmentWithChangedUnchangedAndEveryKindOfChange() throws IOException {
+        assertGolden("staging-three-stacks.md", List.of(
+                new StackPlan("staging", "services", Fixtures.terraform111Plan()),
+                new StackPlan("staging", "network", Fixtures.sharedPlan("checkov__runner_plan_change_keys.json")),
+                new StackPlan("staging", "dns", Fixtures.sharedPlan("terraform-json__no_changes.json"))),
+                SummaryOptions.defaults());
+    }
+
+    @Test
+    void openTofuPlanOfTheSameConfiguration() throws IOException {
+        assertGolden("opentofu-1.10.md", List.of(new StackPlan("staging", "services", Fixtures.openTofu110Plan())),
+                SummaryOptions.defaults());
+    }
+
+    @Test
+    void terraform012ReplacementWithoutSensitiveMarks() throws IOException {
+        assertGolden("terraform-0.12-replacement.md", List.of(
+                new StackPlan("dev", "app", Fixtures.sharedPlan("terraform-json__config_resource_depends_on.json"))),
+                SummaryOptions.defaults());
+    }
+
+    @Test
+    void twoEnvironmentsWithOutputsAndCreateBeforeDestroy() throws IOException {
+        assertGolden("two-environments.md", List.of(
+                new StackPlan("prod", "secrets", Fixtures.sharedPlan("checkov__runner_plan_with_deleted_resources.json")),
+                new StackPlan("dev", "app", Fixtures.sharedPlan("terraform-json__120_basic.json")),
+                new StackPlan("dev", "tasks", Fixtures.sharedPlan("checkov__plan_aws_ecs_task_definition.json"))),
+                SummaryOptions.defaults());
+    }
+
+    @Test
+    void planCutToASmallLimitSaysWhatWasCut() throws IOException {
+        assertGolden("cut-to-6000-characters.md", List.of(
+                new StackPlan("dev", "platform", Fixtures.sharedPlan("checkov__runner_plan_55_creates.json")),
+                new StackPlan("dev", "services", Fixtures.terraform111Plan())),
+                SummaryOptions.defaults().withMaxChars(6_000));
+    }
+
+    private static void assertGolden(String name, List<StackPlan> stacks, SummaryOptions options) throws IOException {
+        String markdown = PlanSummary.render(stacks, options);
+        Path golden = Fixtures.repoRoot().resolve("src/test/resources/review").resolve(name);
+        if (Boolean.getBoolean("golden.update")) {
+            Files.writeString(golden, markdown, StandardCharsets.UTF_8);
+            return;
+        }
+        assertTrue(Files.isRegularFile(golden),
+                "golden file " + golden + " is missing; write it with mvn test -Dgolden.update=true and review it");
+        assertEquals(Files.readString(golden, StandardCharsets.UTF_8), markdown,
+                "Markdown differs from " + golden + "; if the change is intended, rewrite it with"
+                        + " -Dgolden.update=true and review the diff");
+    }
+}

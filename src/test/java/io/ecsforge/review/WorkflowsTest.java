@@ -1,0 +1,100 @@
+package io.ecsforge.review;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The pull-request plan and the apply workflows: linted by the real actionlint, and their contract checked. */
+class WorkflowsTest {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** A full version tag (v1.2.3) or a commit SHA: a moving major tag (v4) could change under us. */
+    private static final Pattern PINNED = Pattern.compile("[^@\\s]+@(v\\d+\\.\\d+\\.\\d+|[0-9a-f]{40})");
+
+    private static Path workflows() {
+        return Fixtures.repoRoot().resolve(".github/workflows");
+    }
+
+    private static JsonNode workflow(String name) throws IOException {
+        return YAML.readTree(workflows().resolve(name).toFile());
+    }
+
+    @Test
+    void actionlintFindsNothingInTheWorkflows() throws Exception {
+        String cache = System.getProperty("ecsforge.cache");
+        assumeTrue(cache != null, "needs actionlint: system property ecsforge.cache is not set (scripts/test sets it)");
+        Path actionlint = Path.of(cache, "bin", "actionlint");
+        assumeTrue(Files.isExecutable(actionlint),
+                "needs actionlint: " + actionlint + " is missing; scripts/setup-tools.sh builds it");
+        List<String> command = new ArrayList<>(List.of(actionlint.toString(), "-no-color"));
+        command.add(workflows().resolve("infra-plan.yml").toString());
+        command.add(workflows().resolve("infra-apply.yml").toString());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "actionlint did not finish in 60 s");
+        assertEquals(0, process.exitValue(), "actionlint found problems:\n" + output);
+    }
+
+    @Test
+    void everyActionIsPinnedToAFullVersion() throws IOException {
+        Map<String, String> unpinned = new TreeMap<>();
+        for (String name : List.of("infra-plan.yml", "infra-apply.yml")) {
+            for (JsonNode job : workflow(name).path("jobs")) {
+                for (JsonNode step : job.path("steps")) {
+                    String uses = step.path("uses").asText("");
+                    if (!uses.isEmpty() && !PINNED.matcher(uses).matches()) {
+                        unpinned.put(name + ": " + uses, uses);
+                    }
+                }
+            }
+        }
+        assertEquals(Map.of(), unpinned, "actions not pinned to vX.Y.Z or a commit SHA");
+    }
+
+    @Test
+    void planJobHasOnlyTheTokenPermissionsItNeeds() throws IOException {
+        JsonNode plan = workflow("infra-plan.yml").path("jobs").path("plan");
+        assertEquals(YAML.readTree("{id-token: write, contents: read, pull-requests: write}"), plan.path("permissions"),
+                "plan job permissions: " + plan.path("permissions"));
+        assertEquals(YAML.readTree("{contents: read}"), workflow("infra-plan.yml").path("permissions"));
+    }
+
+    @Test
+    void planJobWritesTheSummaryAndFindsItsCommentByTheRenderersMarker() throws IOException {
+        JsonNode steps = workflow("infra-plan.yml").path("jobs").path("plan").path("steps");
+        String runs = steps.findValuesAsText("run").toString();
+        assertTrue(runs.contains("./ecsforge synth --env \"$ENV_NAME\""), runs);
+        assertTrue(runs.contains("./ecsforge plan --env \"$ENV_NAME\" --summary-md plan.md"), runs);
+        String script = steps.findValuesAsText("script").toString();
+        // The workflow and the renderer must agree on the marker, or every push adds a new comment.
+        assertEquals("<!-- ecsforge-plan:dev -->", MarkdownRenderer.marker(List.of("dev")));
+        assertTrue(script.contains("const marker = `<!-- ecsforge-plan:${env} -->`;"), script);
+    }
+
+    @Test
+    void applyRunsBehindTheEnvironmentOneRunPerEnvironmentAtATime() throws IOException {
+        JsonNode apply = workflow("infra-apply.yml").path("jobs").path("apply");
+        assertEquals("${{ matrix.env }}", apply.path("environment").asText(), "apply job environment");
+        assertEquals("infra-apply-${{ matrix.env }}", apply.path("concurrency").path("group").asText());
+        assertTrue(apply.path("concurrency").path("cancel-in-progress").isBoolean()
+                && !apply.path("concurrency").path("cancel-in-progress").asBoolean(),
+                "cancel-in-progress must be false, found " + apply.path("concurrency"));
+        assertEquals(YAML.readTree("{id-token: write, contents: read}"), apply.path("permissions"));
+        assertEquals(List.of("main"), YAML.convertValue(workflow("infra-apply.yml").path("on").path("push").path("branches"),
+                List.class));
+    }
+}
