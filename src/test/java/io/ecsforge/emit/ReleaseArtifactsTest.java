@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ecsforge.config.ConfigLoader;
 import io.ecsforge.config.EnvironmentConfig;
+import io.ecsforge.testing.Resources;
 import io.ecsforge.testing.Synthesized;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -73,6 +74,21 @@ class ReleaseArtifactsTest {
     void roleArnsAreBuiltFromTheConfiguredAccountAndTheRolesNames() throws IOException {
         assertAt(taskDefinition("prod"), "executionRoleArn", "arn:aws:iam::210987654321:role/webapp-prod-execution");
         assertAt(taskDefinition("prod"), "taskRoleArn", "arn:aws:iam::210987654321:role/webapp-prod-task");
+    }
+
+    @Test
+    void roleArnsNameTheRolesTheAccessStackCreates() throws IOException {
+        for (String env : List.of("dev", "prod")) {
+            Resources access = Synthesized.examples().resources("webapp-" + env + "-access");
+            JsonNode task = taskDefinition(env);
+            for (String[] role : List.of(new String[] {"execution", "executionRoleArn"}, new String[] {"task", "taskRoleArn"})) {
+                JsonNode created = access.resource("aws_iam_role", role[0]);
+                // A role's path is part of its ARN; the release files assume the default, "/".
+                assertEquals("/", created.path("path").asText("/"), () -> Resources.show(created));
+                assertEquals("arn:aws:iam::" + (env.equals("dev") ? "123456789012" : "210987654321") + ":role/"
+                        + created.path("name").asText(), task.path(role[1]).asText(), () -> Resources.show(task));
+            }
+        }
     }
 
     @Test
