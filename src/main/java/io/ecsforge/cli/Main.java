@@ -1,9 +1,11 @@
 package io.ecsforge.cli;
 
 import io.ecsforge.UserError;
+import io.ecsforge.runner.StackFailure;
 import java.io.PrintWriter;
-import picocli.CommandLine;
+import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code ecsforge} command line: one subcommand class per command. */
 @Command(
@@ -11,7 +13,17 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "ecsforge 0.1.0",
         description = "Turns config/<env>.yaml into an ECS Fargate platform as Terraform stacks.",
-        subcommands = {SynthCommand.class, CdktfAppCommand.class, SummarizeCommand.class},
+        subcommands = {
+            SynthCommand.class,
+            CdktfAppCommand.class,
+            SummarizeCommand.class,
+            StacksCommand.class,
+            BootstrapCommand.class,
+            PlanCommand.class,
+            ApplyCommand.class,
+            OutputCommand.class,
+            DestroyCommand.class
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:everything asked for was done",
@@ -20,6 +32,25 @@ import picocli.CommandLine.Command;
         })
 public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    /** The only place the process environment is read; Terraform runs with it (credentials included). */
+    private final Map<String, String> environment;
+
+    private Main(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    Map<String, String> environment() {
+        return environment;
+    }
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
 
     @Override
     public void run() {
@@ -32,11 +63,16 @@ public final class Main implements Runnable {
 
     /** Runs the CLI with injectable streams; returns the exit code instead of exiting. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        return commandLine(out, err).execute(args);
+        return run(args, out, err, System.getenv());
     }
 
-    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new Main());
+    /** As {@link #run(String[], PrintWriter, PrintWriter)}, with the environment Terraform runs with. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
+        return commandLine(out, err, environment).execute(args);
+    }
+
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, String> environment) {
+        CommandLine cli = new CommandLine(new Main(environment));
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(
@@ -44,6 +80,10 @@ public final class Main implements Runnable {
                     if (ex instanceof UserError) {
                         commandLine.getErr().println("error: " + ex.getMessage());
                         return ExitCodes.BAD_INPUT;
+                    }
+                    if (ex instanceof StackFailure failure) {
+                        commandLine.getErr().println("error: " + failure.report());
+                        return ExitCodes.FAILURE;
                     }
                     throw ex;
                 });

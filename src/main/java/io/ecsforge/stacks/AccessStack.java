@@ -172,6 +172,17 @@ public final class AccessStack extends PlatformStack {
         for (int i = 0; i < taskPolicy.size(); i++) {
             statements.add(allow("TaskPolicy" + (i + 1), taskPolicy.get(i).actions(), taskPolicy.get(i).resources()));
         }
+        if (config.cluster().executeCommand()) {
+            // ECS Exec runs the SSM agent in the task under the task role. Its message channels
+            // have no resource-level permissions, so "*" is the only resource AWS accepts.
+            statements.add(allow("EcsExecChannels", List.of("ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel",
+                    "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"), List.of("*")));
+            // The agent looks its log group up before writing the session log; listing groups
+            // has no resource-level permission either.
+            statements.add(allow("EcsExecLogGroups", List.of("logs:DescribeLogGroups"), List.of("*")));
+            statements.add(allow("EcsExecSessionLogs", List.of("logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"),
+                    List.of(arn("logs", "log-group:" + Names.execLogGroup(config) + ":*"))));
+        }
         return statements;
     }
 

@@ -14,6 +14,11 @@ public final class Names {
         return "/ecs/" + config.prefix();
     }
 
+    /** The log group of ECS Exec sessions, when the cluster allows them. */
+    public static String execLogGroup(EnvironmentConfig config) {
+        return "/ecs/" + config.prefix() + "/exec";
+    }
+
     public static String cluster(EnvironmentConfig config) {
         return config.prefix();
     }

@@ -20,6 +20,11 @@ public final class Platform {
         stacks.add(registry);
         AccessStack access = new AccessStack(app, config, registry.repositoryArn());
         stacks.add(access);
+        ClusterStack cluster = new ClusterStack(app, config);
+        stacks.add(cluster);
+        stacks.add(new ServiceStack(app, config,
+                new NetworkRefs(network.vpcId(), network.vpcCidr(), network.publicSubnetIds(), network.privateSubnetIds()),
+                new ServiceInputs(cluster.clusterArn(), registry.repositoryUrl(), access.executionRoleArn(), access.taskRoleArn())));
         // Every other stack keeps its state in the state stack's bucket, so it comes first.
         stacks.stream().skip(1).forEach(stack -> stack.addDependency(state));
         return List.copyOf(stacks);

@@ -1,5 +1,8 @@
 package io.ecsforge.stacks;
 
+import com.hashicorp.cdktf.Aspects;
+import com.hashicorp.cdktf.DataTerraformRemoteStateS3;
+import com.hashicorp.cdktf.IAspect;
 import com.hashicorp.cdktf.LocalBackend;
 import com.hashicorp.cdktf.S3Backend;
 import com.hashicorp.cdktf.TerraformStack;
@@ -93,7 +96,24 @@ public abstract class PlatformStack extends TerraformStack {
         if (state.lock().usesLockfile()) {
             addOverride("terraform.backend.s3.use_lockfile", true);
         }
-        config.aws().assumeRoleArn().ifPresent(arn ->
-                addOverride("terraform.backend.s3.assume_role", Map.of("role_arn", arn, "session_name", "ecsforge-state")));
+        config.aws().assumeRoleArn().ifPresent(arn -> {
+            Map<String, String> role = Map.of("role_arn", arn, "session_name", "ecsforge-state");
+            addOverride("terraform.backend.s3.assume_role", role);
+            // cdktf writes cross-stack references as terraform_remote_state data sources copied
+            // from the backend's own fields, which lack the role: reading another stack's
+            // outputs must assume it too. Those data sources exist only once synthesis resolves
+            // references, so an aspect, which runs after that, adds it.
+            Aspects.of(this).add(new RemoteStateRole(role));
+        });
+    }
+
+    /** Adds the backend's assume_role to every remote state this stack reads. */
+    private record RemoteStateRole(Map<String, String> role) implements IAspect {
+        @Override
+        public void visit(software.constructs.IConstruct node) {
+            if (node instanceof DataTerraformRemoteStateS3 remoteState) {
+                remoteState.addOverride("config.assume_role", role);
+            }
+        }
     }
 }

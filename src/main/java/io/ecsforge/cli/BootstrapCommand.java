@@ -1,0 +1,37 @@
+package io.ecsforge.cli;
+
+import io.ecsforge.runner.EnvironmentStacks;
+import io.ecsforge.runner.Terraform;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code ecsforge bootstrap}: creates the state bucket and moves the state stack's state into it. */
+@Command(
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:the bucket holds the state stack's state (created now, or already)",
+            "1:a Terraform command failed (its last error lines are printed; an interrupted bootstrap resumes when run again)",
+            "2:bad input: arguments, no state stack, or no terraform/tofu binary; nothing was run"
+        },
+        name = "bootstrap", mixinStandardHelpOptions = true,
+        description = {"Creates the state bucket by applying the <app>-<env>-state stack on local state, then moves"
+                + " that stack's state into the bucket (init -migrate-state).",
+                "When the bucket already holds the state it only checks for changes: running it twice changes nothing.",
+                "It synthesizes config/<ENV>.yaml into cdktf.out first, unless --no-synth."})
+final class BootstrapCommand implements Callable<Integer> {
+    @ParentCommand Main main;
+    @Mixin EnvironmentOptions environment;
+    @Mixin TerraformOptions terraform;
+    @Mixin SynthOptions synth;
+
+    @Override
+    public Integer call() {
+        Terraform binary = terraform.terraform(main);
+        synth.synthesize(environment, main.out());
+        EnvironmentStacks stacks = environment.stacks();
+        TerraformOptions.runner(binary, environment.workspace(), stacks, main.out()).bootstrap(stacks.stateStack());
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,34 @@
+package io.ecsforge.cli;
+
+import io.ecsforge.config.ConfigLoader;
+import io.ecsforge.config.EnvironmentConfig;
+import io.ecsforge.emit.Synthesizer;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** For the commands that synthesize the environment before they run Terraform. */
+final class SynthOptions {
+    @Option(names = "--config-dir", paramLabel = "DIR",
+            description = "Folder of the environment files (default: config/ in the project directory).")
+    Path configDir;
+
+    @Option(names = "--no-synth", description = "Use cdktf.out as it is instead of synthesizing config/<ENV>.yaml first.")
+    boolean noSynth;
+
+    /**
+     * Synthesizes config/ENV.yaml into the project's cdktf.out, replacing it whole (other
+     * environments' stacks in it go too), unless {@code --no-synth}.
+     */
+    void synthesize(EnvironmentOptions environment, PrintWriter out) {
+        if (noSynth) {
+            return;
+        }
+        Path dir = configDir != null ? configDir : environment.workspace().directory().resolve("config");
+        EnvironmentConfig config = new ConfigLoader(dir).load(environment.env);
+        Synthesizer.Result result = Synthesizer.synthesize(List.of(config), environment.workspace().outDir());
+        out.println("synthesized " + environment.env + ": " + String.join(", ", result.stacks().get(environment.env)));
+        out.flush();
+    }
+}

@@ -1,0 +1,43 @@
+package io.ecsforge.stacks;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Names of load balancers and target groups, which AWS limits to 32 letters, digits and hyphens.
+ * A name that fits is kept as it is; a longer one keeps its suffix and as much of the prefix as
+ * fits, with a hash of the whole name in between so two long names stay apart and the same input
+ * always gives the same name.
+ */
+final class ElbNames {
+    static final int MAX_LENGTH = 32;
+    private static final int HASH_LENGTH = 6;
+
+    private ElbNames() {}
+
+    /** {@code <prefix>-<suffix>}, or {@code <prefix>} when {@code suffix} is empty, shortened to fit. */
+    static String of(String prefix, String suffix) {
+        String tail = suffix.isEmpty() ? "" : "-" + suffix;
+        String full = prefix + tail;
+        if (full.length() <= MAX_LENGTH) {
+            return full;
+        }
+        int keep = MAX_LENGTH - tail.length() - HASH_LENGTH - 1;
+        if (keep < 1) {
+            throw new IllegalArgumentException("suffix \"" + suffix + "\" leaves no room for a prefix in " + MAX_LENGTH + " characters");
+        }
+        String head = prefix.substring(0, keep).replaceAll("-+$", "");
+        return head + "-" + hash(full) + tail;
+    }
+
+    private static String hash(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest).substring(0, HASH_LENGTH);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

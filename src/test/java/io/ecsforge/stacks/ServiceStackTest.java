@@ -1,0 +1,470 @@
+package io.ecsforge.stacks;
+
+import static io.ecsforge.testing.Resources.assertAt;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ecsforge.testing.Resources;
+import io.ecsforge.testing.Synthesized;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+class ServiceStackTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final Resources dev = Synthesized.examples().resources("webapp-dev-service");
+    private final Resources prod = Synthesized.examples().resources("webapp-prod-service");
+
+    // --- task definition ---
+
+    @Test
+    void taskIsFargateInAwsvpcModeWithTheConfiguredSize() {
+        JsonNode task = prod.resource("aws_ecs_task_definition", "task");
+        assertAt(task, "family", "webapp-prod");
+        assertAt(task, "requires_compatibilities", List.of("FARGATE"));
+        assertAt(task, "network_mode", "awsvpc");
+        assertAt(task, "cpu", "1024");
+        assertAt(task, "memory", "2048");
+        assertAt(dev.resource("aws_ecs_task_definition", "task"), "cpu", "256");
+        assertAt(dev.resource("aws_ecs_task_definition", "task"), "memory", "512");
+    }
+
+    @Test
+    void taskRunsOnLinuxWithTheConfiguredArchitecture() {
+        assertAt(dev.resource("aws_ecs_task_definition", "task"), "runtime_platform",
+                Map.of("operating_system_family", "LINUX", "cpu_architecture", "X86_64"));
+        assertAt(prod.resource("aws_ecs_task_definition", "task"), "runtime_platform",
+                Map.of("operating_system_family", "LINUX", "cpu_architecture", "ARM64"));
+    }
+
+    @Test
+    void taskUsesTheExecutionAndTaskRoles() {
+        JsonNode task = dev.resource("aws_ecs_task_definition", "task");
+        assertTrue(task.path("execution_role_arn").asText().startsWith("${"), () -> "expected a reference in\n" + Resources.show(task));
+        assertTrue(task.path("task_role_arn").asText().startsWith("${"), () -> "expected a reference in\n" + Resources.show(task));
+        assertFalse(task.path("execution_role_arn").equals(task.path("task_role_arn")),
+                () -> "execution and task role must differ in\n" + Resources.show(task));
+    }
+
+    @Test
+    void taskKeepsOldRevisionsSinceTheServiceMayStillRunThem() {
+        assertAt(dev.resource("aws_ecs_task_definition", "task"), "skip_destroy", true);
+    }
+
+    @Test
+    void containerIsNamedAfterTheAppAndRunsTheRepositoryImageAtTheConfiguredTag() {
+        JsonNode container = container(dev);
+        assertAt(container, "name", "webapp");
+        String image = container.path("image").asText();
+        assertTrue(image.startsWith("${") && image.endsWith(":latest"),
+                () -> "expected <repository url reference>:latest but found " + image);
+    }
+
+    @Test
+    void containerMapsItsPortAsTcp() {
+        assertAt(container(dev), "portMappings",
+                List.of(Map.of("containerPort", 3000, "hostPort", 3000, "protocol", "tcp")));
+    }
+
+    @Test
+    void containerIsEssentialUnprivilegedWithReadOnlyRoot() {
+        JsonNode container = container(prod);
+        assertAt(container, "essential", true);
+        assertAt(container, "privileged", false);
+        assertAt(container, "readonlyRootFilesystem", true);
+    }
+
+    @Test
+    void containerGetsThePlainEnvironment() {
+        assertAt(container(dev), "environment", List.of(Map.of("name", "LOG_LEVEL", "value", "info")));
+        assertAt(container(prod), "environment", List.of(Map.of("name", "LOG_LEVEL", "value", "warn")));
+    }
+
+    @Test
+    void secretsArePassedAsValueFromReferences() {
+        assertAt(container(prod), "secrets", List.of(Map.of("name", "DB_PASSWORD",
+                "valueFrom", "arn:aws:secretsmanager:us-east-1:210987654321:secret:webapp/db-password-AbCdEf")));
+        assertAt(container(dev), "secrets", List.of(Map.of("name", "DB_PASSWORD",
+                "valueFrom", "arn:aws:ssm:us-east-1:123456789012:parameter/webapp/db-password")));
+    }
+
+    @Test
+    void noSecretAppearsInThePlainEnvironment() {
+        for (Resources stack : List.of(dev, prod)) {
+            JsonNode container = container(stack);
+            Set<String> secretNames = new HashSet<>();
+            Set<String> secretRefs = new HashSet<>();
+            container.path("secrets").forEach(secret -> {
+                secretNames.add(secret.path("name").asText());
+                secretRefs.add(secret.path("valueFrom").asText());
+            });
+            assertFalse(secretNames.isEmpty(), () -> "the examples have a secret; found none in\n" + Resources.show(container));
+            container.path("environment").forEach(variable -> {
+                assertFalse(secretNames.contains(variable.path("name").asText()),
+                        () -> "secret " + variable.path("name") + " is also a plain variable in\n" + Resources.show(container));
+                assertFalse(secretRefs.contains(variable.path("value").asText()),
+                        () -> "a secret reference is a plain value in\n" + Resources.show(container));
+            });
+        }
+    }
+
+    @Test
+    void containerLogsToTheServiceLogGroup() {
+        assertAt(container(prod), "logConfiguration", Map.of("logDriver", "awslogs", "options", Map.of(
+                "awslogs-group", "/ecs/webapp-prod", "awslogs-region", "us-east-1", "awslogs-stream-prefix", "ecs")));
+    }
+
+    @Test
+    void logGroupKeepsLogsForTheConfiguredDays() {
+        assertAt(dev.resource("aws_cloudwatch_log_group", "logs"), "name", "/ecs/webapp-dev");
+        assertAt(dev.resource("aws_cloudwatch_log_group", "logs"), "retention_in_days", 30);
+        assertAt(prod.resource("aws_cloudwatch_log_group", "logs"), "retention_in_days", 365);
+    }
+
+    @Test
+    void taskIsRegisteredAfterItsLogGroupExists() {
+        assertAt(dev.resource("aws_ecs_task_definition", "task"), "depends_on", List.of("aws_cloudwatch_log_group.logs"));
+    }
+
+    @Test
+    void withoutExecTheContainerHasNoVolumesOrInitProcess() {
+        JsonNode task = prod.resource("aws_ecs_task_definition", "task");
+        assertTrue(task.path("volume").isMissingNode(), () -> Resources.show(task));
+        assertAt(container(prod), "mountPoints", List.of());
+        assertTrue(container(prod).path("linuxParameters").isMissingNode(), () -> Resources.show(container(prod)));
+    }
+
+    @Test
+    void execWithReadOnlyRootMountsWritableFoldersForTheAgent() {
+        Resources variant = ExecSpotVariant.resources("service");
+        assertAt(variant.resource("aws_ecs_task_definition", "task"), "volume", List.of(
+                Map.of("name", "exec-managed-agents"), Map.of("name", "exec-ssm-state"), Map.of("name", "exec-ssm-logs")));
+        assertAt(container(variant), "mountPoints", List.of(
+                Map.of("sourceVolume", "exec-managed-agents", "containerPath", "/managed-agents", "readOnly", false),
+                Map.of("sourceVolume", "exec-ssm-state", "containerPath", "/var/lib/amazon/ssm", "readOnly", false),
+                Map.of("sourceVolume", "exec-ssm-logs", "containerPath", "/var/log/amazon/ssm", "readOnly", false)));
+        assertAt(container(variant), "linuxParameters.initProcessEnabled", true);
+    }
+
+    // --- load balancer ---
+
+    @Test
+    void loadBalancerIsInternetFacingInThePublicSubnets() {
+        JsonNode alb = dev.resource("aws_lb", "alb");
+        assertAt(alb, "name", "webapp-dev");
+        assertAt(alb, "load_balancer_type", "application");
+        assertAt(alb, "internal", false);
+        assertAt(alb, "security_groups", List.of("${aws_security_group.alb_security_group.id}"));
+        assertSubnets(alb.path("subnets"), "public", alb);
+    }
+
+    @Test
+    void loadBalancerDropsInvalidHeaderFields() {
+        assertAt(dev.resource("aws_lb", "alb"), "drop_invalid_header_fields", true);
+        assertAt(prod.resource("aws_lb", "alb"), "drop_invalid_header_fields", true);
+    }
+
+    @Test
+    void deletionProtectionIsOffInDevAndOnInProd() {
+        assertAt(dev.resource("aws_lb", "alb"), "enable_deletion_protection", false);
+        assertAt(prod.resource("aws_lb", "alb"), "enable_deletion_protection", true);
+    }
+
+    @Test
+    void loadBalancerUsesTheConfiguredIdleTimeout() {
+        assertAt(prod.resource("aws_lb", "alb"), "idle_timeout", 60);
+    }
+
+    @Test
+    void loadBalancerAdmitsAllowedCidrsOnProductionPortsAndTestCidrsOnTheTestPort() {
+        assertEquals(Set.of("80 0.0.0.0/0", "8443 10.0.0.0/8"), albIngress(dev),
+                () -> Resources.show(dev.json().path("resource").path("aws_vpc_security_group_ingress_rule")));
+        assertEquals(Set.of("443 0.0.0.0/0", "80 0.0.0.0/0", "8443 10.20.0.0/16"), albIngress(prod),
+                () -> Resources.show(prod.json().path("resource").path("aws_vpc_security_group_ingress_rule")));
+    }
+
+    @Test
+    void loadBalancerSendsOnlyToTheServiceOnTheContainerPort() {
+        List<Map.Entry<String, JsonNode>> egress = rulesOf(prod, "aws_vpc_security_group_egress_rule", "alb_security_group");
+        assertEquals(1, egress.size(), () -> "expected one egress rule: " + egress);
+        JsonNode rule = egress.get(0).getValue();
+        assertAt(rule, "referenced_security_group_id", "${aws_security_group.service_security_group.id}");
+        assertAt(rule, "ip_protocol", "tcp");
+        assertAt(rule, "from_port", 3000);
+        assertAt(rule, "to_port", 3000);
+    }
+
+    @Test
+    void devServesPlainHttpOnPort80WithoutRedirect() {
+        JsonNode listener = dev.resource("aws_lb_listener", "production_listener");
+        assertAt(listener, "port", 80);
+        assertAt(listener, "protocol", "HTTP");
+        assertTrue(listener.path("certificate_arn").isMissingNode(), () -> Resources.show(listener));
+        assertFalse(dev.has("aws_lb_listener", "http_redirect_listener"), () -> Resources.show(dev.json().path("resource").path("aws_lb_listener")));
+    }
+
+    @Test
+    void prodServesHttpsOn443WithTheCertificateAndPolicy() {
+        JsonNode listener = prod.resource("aws_lb_listener", "production_listener");
+        assertAt(listener, "port", 443);
+        assertAt(listener, "protocol", "HTTPS");
+        assertAt(listener, "certificate_arn", "arn:aws:acm:us-east-1:210987654321:certificate/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b");
+        assertAt(listener, "ssl_policy", "ELBSecurityPolicy-TLS13-1-2-2021-06");
+    }
+
+    @Test
+    void prodRedirectsHttpToHttpsPermanently() {
+        JsonNode listener = prod.resource("aws_lb_listener", "http_redirect_listener");
+        assertAt(listener, "port", 80);
+        assertAt(listener, "protocol", "HTTP");
+        assertAt(listener, "default_action", List.of(Map.of("type", "redirect",
+                "redirect", Map.of("protocol", "HTTPS", "port", "443", "status_code", "HTTP_301"))));
+    }
+
+    @Test
+    void redirectListenerWaitsForTheProductionListenerToLeavePort80() {
+        assertAt(prod.resource("aws_lb_listener", "http_redirect_listener"), "depends_on",
+                List.of("aws_lb_listener.production_listener"));
+    }
+
+    @Test
+    void productionAndTestListenersForwardToBlueInitially() {
+        for (Resources stack : List.of(dev, prod)) {
+            for (String listener : List.of("production_listener", "test_listener")) {
+                assertAt(stack.resource("aws_lb_listener", listener), "default_action",
+                        List.of(Map.of("type", "forward", "target_group_arn", "${aws_lb_target_group.blue.arn}")));
+            }
+        }
+    }
+
+    @Test
+    void testListenerListensOnTheTestPortWithTheProductionProtocol() {
+        assertAt(dev.resource("aws_lb_listener", "test_listener"), "port", 8443);
+        assertAt(dev.resource("aws_lb_listener", "test_listener"), "protocol", "HTTP");
+        assertAt(prod.resource("aws_lb_listener", "test_listener"), "protocol", "HTTPS");
+        assertAt(prod.resource("aws_lb_listener", "test_listener"), "ssl_policy", "ELBSecurityPolicy-TLS13-1-2-2021-06");
+    }
+
+    @Test
+    void listenersCodeDeploySwapsIgnoreDefaultActionChanges() {
+        for (Resources stack : List.of(dev, prod)) {
+            for (String listener : List.of("production_listener", "test_listener")) {
+                assertAt(stack.resource("aws_lb_listener", listener), "lifecycle", Map.of("ignore_changes", List.of("default_action")));
+            }
+        }
+        JsonNode redirect = prod.resource("aws_lb_listener", "http_redirect_listener");
+        assertTrue(redirect.path("lifecycle").isMissingNode(), () -> "the redirect is Terraform's alone:\n" + Resources.show(redirect));
+    }
+
+    @Test
+    void targetGroupsAreBlueAndGreenIpTargetsOnTheContainerPort() {
+        for (String color : List.of("blue", "green")) {
+            JsonNode group = prod.resource("aws_lb_target_group", color);
+            assertAt(group, "name", "webapp-prod-" + color);
+            assertAt(group, "target_type", "ip");
+            assertAt(group, "protocol", "HTTP");
+            assertAt(group, "port", 3000);
+        }
+    }
+
+    @Test
+    void targetGroupsCheckTheHealthPathAcceptingSuccessAndRedirects() {
+        for (String color : List.of("blue", "green")) {
+            JsonNode group = dev.resource("aws_lb_target_group", color);
+            assertAt(group, "health_check.path", "/health");
+            assertAt(group, "health_check.matcher", "200-399");
+            assertAt(group, "health_check.port", "traffic-port");
+        }
+    }
+
+    @Test
+    void targetGroupsDrainForSixtySeconds() {
+        assertAt(dev.resource("aws_lb_target_group", "blue"), "deregistration_delay", "60");
+        assertAt(dev.resource("aws_lb_target_group", "green"), "deregistration_delay", "60");
+    }
+
+    // --- service ---
+
+    @Test
+    void serviceIsNamedAfterAppAndEnvironmentInTheCluster() {
+        JsonNode service = dev.resource("aws_ecs_service", "service");
+        assertAt(service, "name", "webapp-dev");
+        assertTrue(service.path("cluster").asText().contains("webapp-dev-cluster"),
+                () -> "expected a reference to the cluster stack in\n" + Resources.show(service));
+    }
+
+    @Test
+    void serviceRunsInThePrivateSubnetsWithoutPublicAddresses() {
+        JsonNode network = dev.resource("aws_ecs_service", "service").path("network_configuration");
+        assertAt(network, "assign_public_ip", false);
+        assertAt(network, "security_groups", List.of("${aws_security_group.service_security_group.id}"));
+        assertSubnets(network.path("subnets"), "private", network);
+    }
+
+    @Test
+    void serviceAdmitsOnlyTheLoadBalancerOnTheContainerPort() {
+        List<Map.Entry<String, JsonNode>> ingress = rulesOf(prod, "aws_vpc_security_group_ingress_rule", "service_security_group");
+        assertEquals(1, ingress.size(), () -> "expected one ingress rule: " + ingress);
+        JsonNode rule = ingress.get(0).getValue();
+        assertAt(rule, "referenced_security_group_id", "${aws_security_group.alb_security_group.id}");
+        assertAt(rule, "from_port", 3000);
+        assertAt(rule, "to_port", 3000);
+        assertTrue(rule.path("cidr_ipv4").isMissingNode(), () -> Resources.show(rule));
+    }
+
+    @Test
+    void serviceSendsOnlyHttps() {
+        List<Map.Entry<String, JsonNode>> egress = rulesOf(prod, "aws_vpc_security_group_egress_rule", "service_security_group");
+        assertEquals(1, egress.size(), () -> "expected one egress rule: " + egress);
+        JsonNode rule = egress.get(0).getValue();
+        assertAt(rule, "ip_protocol", "tcp");
+        assertAt(rule, "from_port", 443);
+        assertAt(rule, "to_port", 443);
+        assertAt(rule, "cidr_ipv4", "0.0.0.0/0");
+    }
+
+    @Test
+    void serviceIsDeployedByCodeDeployStartingOnBlue() {
+        JsonNode service = prod.resource("aws_ecs_service", "service");
+        assertAt(service, "deployment_controller.type", "CODE_DEPLOY");
+        assertAt(service, "load_balancer", List.of(Map.of(
+                "target_group_arn", "${aws_lb_target_group.blue.arn}", "container_name", "webapp", "container_port", 3000)));
+    }
+
+    @Test
+    void serviceIsCreatedAfterItsListenersSinceEcsRejectsAnUnattachedTargetGroup() {
+        assertAt(dev.resource("aws_ecs_service", "service"), "depends_on",
+                List.of("aws_lb_listener.production_listener", "aws_lb_listener.test_listener"));
+    }
+
+    @Test
+    void serviceUsesTheClustersCapacityStrategyInsteadOfALaunchType() {
+        JsonNode service = dev.resource("aws_ecs_service", "service");
+        assertTrue(service.path("launch_type").isMissingNode(), () -> Resources.show(service));
+        assertAt(service, "capacity_provider_strategy", List.of(Map.of("capacity_provider", "FARGATE", "base", 1, "weight", 1)));
+    }
+
+    @Test
+    void spotWeightPutsTheServicePartlyOnFargateSpot() {
+        assertAt(ExecSpotVariant.resources("service").resource("aws_ecs_service", "service"), "capacity_provider_strategy", List.of(
+                Map.of("capacity_provider", "FARGATE", "base", 1, "weight", 1),
+                Map.of("capacity_provider", "FARGATE_SPOT", "base", 0, "weight", ExecSpotVariant.SPOT_WEIGHT)));
+    }
+
+    @Test
+    void serviceIgnoresWhatCodeDeployAndAutoscalingChange() {
+        assertAt(prod.resource("aws_ecs_service", "service"), "lifecycle.ignore_changes",
+                List.of("task_definition", "load_balancer", "capacity_provider_strategy", "desired_count"));
+    }
+
+    @Test
+    void withoutAutoscalingTerraformKeepsTheDesiredCount() {
+        assertAt(ExecSpotVariant.resources("service").resource("aws_ecs_service", "service"), "lifecycle.ignore_changes",
+                List.of("task_definition", "load_balancer", "capacity_provider_strategy"));
+    }
+
+    @Test
+    void serviceStartsWithTheDesiredCountAndGracePeriod() {
+        assertAt(prod.resource("aws_ecs_service", "service"), "desired_count", 3);
+        assertAt(dev.resource("aws_ecs_service", "service"), "desired_count", 2);
+        assertAt(dev.resource("aws_ecs_service", "service"), "health_check_grace_period_seconds", 60);
+    }
+
+    @Test
+    void servicePropagatesItsTagsAndDoesNotWaitForSteadyState() {
+        JsonNode service = dev.resource("aws_ecs_service", "service");
+        assertAt(service, "propagate_tags", "SERVICE");
+        assertAt(service, "enable_ecs_managed_tags", true);
+        assertAt(service, "wait_for_steady_state", false);
+    }
+
+    @Test
+    void execFollowsTheClusterSetting() {
+        assertAt(prod.resource("aws_ecs_service", "service"), "enable_execute_command", false);
+        assertAt(ExecSpotVariant.resources("service").resource("aws_ecs_service", "service"), "enable_execute_command", true);
+    }
+
+    // --- autoscaling ---
+
+    @Test
+    void autoscalingKeepsTheServiceBetweenMinAndMax() {
+        JsonNode target = prod.resource("aws_appautoscaling_target", "autoscaling_target");
+        assertAt(target, "service_namespace", "ecs");
+        assertAt(target, "scalable_dimension", "ecs:service:DesiredCount");
+        assertAt(target, "resource_id", "service/webapp-prod/${aws_ecs_service.service.name}");
+        assertAt(target, "min_capacity", 3);
+        assertAt(target, "max_capacity", 12);
+    }
+
+    @Test
+    void autoscalingTracksAverageCpuAtTheConfiguredTarget() {
+        JsonNode policy = prod.resource("aws_appautoscaling_policy", "cpu_target_tracking");
+        assertAt(policy, "policy_type", "TargetTrackingScaling");
+        assertAt(policy, "target_tracking_scaling_policy_configuration.predefined_metric_specification.predefined_metric_type",
+                "ECSServiceAverageCPUUtilization");
+        assertAt(policy, "target_tracking_scaling_policy_configuration.target_value", 60);
+        assertAt(dev.resource("aws_appautoscaling_policy", "cpu_target_tracking"),
+                "target_tracking_scaling_policy_configuration.target_value", 70);
+    }
+
+    @Test
+    void noAutoscalingWhenItIsDisabled() {
+        Resources variant = ExecSpotVariant.resources("service");
+        assertEquals(0, variant.count("aws_appautoscaling_target") + variant.count("aws_appautoscaling_policy"),
+                () -> Resources.show(variant.json().path("resource")));
+    }
+
+    // --- outputs ---
+
+    @Test
+    void loadBalancerDnsNameAndListenersAreOutputs() {
+        assertAt(dev.json(), "output.alb_dns_name.value", "${aws_lb.alb.dns_name}");
+        assertAt(dev.json(), "output.production_listener_arn.value", "${aws_lb_listener.production_listener.arn}");
+        assertAt(dev.json(), "output.test_listener_arn.value", "${aws_lb_listener.test_listener.arn}");
+        assertAt(dev.json(), "output.service_name.value", "${aws_ecs_service.service.name}");
+    }
+
+    /** Two subnets (dev has two zones), each a reference to one of the network stack's {@code kind} subnets. */
+    private static void assertSubnets(JsonNode subnets, String kind, JsonNode resource) {
+        assertEquals(2, subnets.size(), () -> "expected the two " + kind + " subnets in\n" + Resources.show(resource));
+        subnets.forEach(subnet -> assertTrue(subnet.asText().contains("webapp-dev-network")
+                        && subnet.asText().contains("aws_subnet" + kind + "_"),
+                () -> "expected a " + kind + " subnet of webapp-dev-network, found " + subnet + " in\n" + Resources.show(resource)));
+    }
+
+    private static JsonNode container(Resources stack) {
+        String json = stack.resource("aws_ecs_task_definition", "task").path("container_definitions").asText();
+        try {
+            JsonNode definitions = MAPPER.readTree(json);
+            assertEquals(1, definitions.size(), () -> "expected one container in " + json);
+            return definitions.get(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("container_definitions is not JSON: " + json, e);
+        }
+    }
+
+    /** The load balancer's ingress rules as "port cidr". */
+    private static Set<String> albIngress(Resources stack) {
+        Set<String> rules = new TreeSet<>();
+        rulesOf(stack, "aws_vpc_security_group_ingress_rule", "alb_security_group").forEach(rule -> {
+            JsonNode value = rule.getValue();
+            assertEquals(value.path("from_port"), value.path("to_port"), () -> "one port per rule: " + Resources.show(value));
+            rules.add(value.path("from_port").asInt() + " " + value.path("cidr_ipv4").asText());
+        });
+        return rules;
+    }
+
+    private static List<Map.Entry<String, JsonNode>> rulesOf(Resources stack, String type, String group) {
+        String id = "${aws_security_group." + group + ".id}";
+        return stack.ofType(type).stream().filter(rule -> rule.getValue().path("security_group_id").asText().equals(id)).toList();
+    }
+}
