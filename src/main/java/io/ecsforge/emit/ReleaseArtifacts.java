@@ -13,8 +13,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.ecsforge.config.EnvironmentConfig;
-import io.ecsforge.config.ServiceConfig;
+import io.ecsforge.stacks.CapacityShare;
 import io.ecsforge.stacks.Names;
+import io.ecsforge.stacks.TaskDefinitionModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -95,41 +96,14 @@ public final class ReleaseArtifacts {
         }
     }
 
-    /** The task definition, in register-task-definition's JSON form. */
+    /**
+     * The task definition, in register-task-definition's JSON form: the service stack's own model
+     * of it, so that a release runs what the stack describes, with the image left to the release.
+     */
     static ObjectNode taskDefinition(EnvironmentConfig config) {
-        ServiceConfig service = config.service();
-        ObjectNode task = NODES.objectNode();
-        task.put("family", Names.taskFamily(config));
-        task.put("networkMode", "awsvpc");
-        task.putArray("requiresCompatibilities").add("FARGATE");
-        // The API takes both as strings; numbers are accepted too but come back as strings.
-        task.put("cpu", Integer.toString(service.cpu()));
-        task.put("memory", Integer.toString(service.memory()));
-        task.putObject("runtimePlatform")
-                .put("cpuArchitecture", service.cpuArchitecture().yamlName())
-                .put("operatingSystemFamily", "LINUX");
-        task.put("executionRoleArn", roleArn(config, Names.executionRole(config), EXECUTION_ROLE_ARN));
-        task.put("taskRoleArn", roleArn(config, Names.taskRole(config), TASK_ROLE_ARN));
-
-        ObjectNode container = task.putArray("containerDefinitions").addObject();
-        container.put("name", service.containerName());
-        container.put("image", IMAGE);
-        container.put("essential", true);
-        container.putArray("portMappings").addObject()
-                .put("containerPort", service.containerPort())
-                .put("protocol", "tcp");
-        ArrayNode environment = container.putArray("environment");
-        service.environment().forEach((name, value) -> environment.addObject().put("name", name).put("value", value));
-        ArrayNode secrets = container.putArray("secrets");
-        service.secrets().forEach((name, arn) -> secrets.addObject().put("name", name).put("valueFrom", arn));
-        container.put("readonlyRootFilesystem", service.readonlyRootFilesystem());
-        container.putObject("logConfiguration")
-                .put("logDriver", "awslogs")
-                .putObject("options")
-                .put("awslogs-group", Names.serviceLogGroup(config))
-                .put("awslogs-region", config.aws().region())
-                .put("awslogs-stream-prefix", service.containerName());
-        return task;
+        return TaskDefinitionModel.of(config, IMAGE,
+                roleArn(config, Names.executionRole(config), EXECUTION_ROLE_ARN),
+                roleArn(config, Names.taskRole(config), TASK_ROLE_ARN)).taskDefinition();
     }
 
     /** The CodeDeploy AppSpec of an ECS blue/green release. */
@@ -146,6 +120,14 @@ public final class ReleaseArtifacts {
                 .put("ContainerName", config.service().containerName())
                 .put("ContainerPort", config.service().containerPort());
         properties.put("PlatformVersion", "LATEST");
+        // CodeDeploy gives the service the AppSpec's strategy at every release, none when it has none.
+        ArrayNode strategy = properties.putArray("CapacityProviderStrategy");
+        for (CapacityShare share : CapacityShare.strategy(config.cluster())) {
+            strategy.addObject()
+                    .put("CapacityProvider", share.capacityProvider())
+                    .put("Base", share.base())
+                    .put("Weight", share.weight());
+        }
         return appSpec;
     }
 

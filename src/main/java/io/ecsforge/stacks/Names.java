@@ -35,17 +35,12 @@ public final class Names {
         return config.prefix();
     }
 
-    /** The task definition family: every revision, the service stack's first and each release's, is in it. */
-    public static String taskFamily(EnvironmentConfig config) {
-        return config.prefix();
-    }
-
-    /** The role ECS uses to pull the image, read secrets and write logs; release files name it by ARN. */
+    /** The role ECS uses to pull the image, read secrets and write logs (the access stack's {@code execution}). */
     public static String executionRole(EnvironmentConfig config) {
         return config.prefix() + "-execution";
     }
 
-    /** The role the application's code runs as; release files name it by ARN. */
+    /** The role the application's code runs as (the access stack's {@code task}). */
     public static String taskRole(EnvironmentConfig config) {
         return config.prefix() + "-task";
     }

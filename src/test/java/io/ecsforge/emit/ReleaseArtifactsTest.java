@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.ecsforge.config.ConfigLoader;
 import io.ecsforge.config.EnvironmentConfig;
 import io.ecsforge.testing.Resources;
@@ -13,14 +16,17 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ReleaseArtifactsTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final YAMLMapper YAML = new YAMLMapper();
 
     private static final String MINIMAL = """
             app: shop
@@ -36,6 +42,10 @@ class ReleaseArtifactsTest {
 
     private static String appSpec(String env) throws IOException {
         return Files.readString(Synthesized.examples().outDir().resolve(env).resolve("appspec.yaml"), StandardCharsets.UTF_8);
+    }
+
+    private static Resources service(String env) {
+        return Synthesized.examples().resources("webapp-" + env + "-service");
     }
 
     private static EnvironmentConfig minimal(String region) {
@@ -111,18 +121,27 @@ class ReleaseArtifactsTest {
         assertEquals(partition, ReleaseArtifacts.partition(region));
     }
 
-    @Test
-    void containerTakesTrafficOnTheConfiguredPortAndGetsItsSettingsSecretsAndLogs() throws IOException {
-        JsonNode container = taskDefinition("dev").path("containerDefinitions").path(0);
-        assertAt(container, "name", "webapp");
-        assertAt(container, "essential", true);
-        assertAt(container, "portMappings", List.of(Map.of("containerPort", 3000, "protocol", "tcp")));
-        assertAt(container, "environment", List.of(Map.of("name", "LOG_LEVEL", "value", "info")));
-        assertAt(container, "secrets", List.of(Map.of("name", "DB_PASSWORD",
-                "valueFrom", "arn:aws:ssm:us-east-1:123456789012:parameter/webapp/db-password")));
-        assertAt(container, "readonlyRootFilesystem", true);
-        assertAt(container, "logConfiguration", Map.of("logDriver", "awslogs", "options", Map.of(
-                "awslogs-group", "/ecs/webapp-dev", "awslogs-region", "us-east-1", "awslogs-stream-prefix", "webapp")));
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void taskDefinitionIsTheServiceStacksWithTheImageLeftToTheRelease(String env) throws IOException {
+        JsonNode task = taskDefinition(env);
+        JsonNode registered = service(env).resource("aws_ecs_task_definition", "task");
+        assertAt(task, "family", registered.path("family"));
+        assertAt(task, "networkMode", registered.path("network_mode"));
+        assertAt(task, "requiresCompatibilities", registered.path("requires_compatibilities"));
+        assertAt(task, "cpu", registered.path("cpu"));
+        assertAt(task, "memory", registered.path("memory"));
+        assertAt(task, "runtimePlatform", Map.of(
+                "cpuArchitecture", registered.path("runtime_platform").path("cpu_architecture").asText(),
+                "operatingSystemFamily", registered.path("runtime_platform").path("operating_system_family").asText()));
+        ArrayNode containers = (ArrayNode) MAPPER.readTree(registered.path("container_definitions").asText());
+        ((ObjectNode) containers.get(0)).put("image", "<IMAGE>");
+        assertAt(task, "containerDefinitions", containers);
+        List<String> volumes = new ArrayList<>();
+        registered.path("volume").forEach(volume -> volumes.add(volume.path("name").asText()));
+        List<String> released = new ArrayList<>();
+        task.path("volumes").forEach(volume -> released.add(volume.path("name").asText()));
+        assertEquals(volumes, released, () -> Resources.show(task));
     }
 
     @Test
@@ -138,6 +157,37 @@ class ReleaseArtifactsTest {
                           ContainerName: "webapp"
                           ContainerPort: 3000
                         PlatformVersion: "LATEST"
+                        CapacityProviderStrategy:
+                          - CapacityProvider: "FARGATE"
+                            Base: 1
+                            Weight: 1
                 """, appSpec("dev"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void appSpecSendsTrafficToTheContainerAndPortTheServicesTargetGroupsUse(String env) throws IOException {
+        JsonNode info = Resources.at(YAML.readTree(appSpec(env)), "Resources[0].TargetService.Properties.LoadBalancerInfo");
+        Resources service = service(env);
+        JsonNode balancer = service.resource("aws_ecs_service", "service").path("load_balancer");
+        assertAt(balancer, "", List.of(Map.of(
+                "container_name", info.path("ContainerName").asText(),
+                "container_port", info.path("ContainerPort").asInt(),
+                "target_group_arn", "${aws_lb_target_group.blue.arn}")));
+        for (String group : List.of("blue", "green")) {
+            assertAt(service.resource("aws_lb_target_group", group), "port", info.path("ContainerPort"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void appSpecRepeatsTheServicesCapacityProviderStrategy(String env) throws IOException {
+        JsonNode strategy = Resources.at(YAML.readTree(appSpec(env)), "Resources[0].TargetService.Properties.CapacityProviderStrategy");
+        List<Map<String, Object>> expected = new ArrayList<>();
+        service(env).resource("aws_ecs_service", "service").path("capacity_provider_strategy").forEach(share -> expected.add(Map.of(
+                "CapacityProvider", share.path("capacity_provider").asText(),
+                "Base", share.path("base").asInt(),
+                "Weight", share.path("weight").asInt())));
+        assertAt(strategy, "", expected);
     }
 }

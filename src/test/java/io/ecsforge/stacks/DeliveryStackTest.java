@@ -12,6 +12,7 @@ import io.ecsforge.config.ConfigLoader;
 import io.ecsforge.config.EnvironmentConfig;
 import io.ecsforge.testing.Repo;
 import io.ecsforge.testing.Resources;
+import io.ecsforge.testing.Synthesized;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +20,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The delivery stack on its own, in a test app, with literal release targets standing in for the
@@ -67,7 +72,7 @@ class DeliveryStackTest {
                         deployment:
                           strategy: linear
                           percent: 10
-                          intervalMinutes: 5
+                          intervalMinutes: 6
                           terminateBlueAfterMinutes: 0
                           alarms: {periodSeconds: 120, evaluationPeriods: 3, unhealthyHosts: 2}
                         """, "linear"),
@@ -123,7 +128,7 @@ class DeliveryStackTest {
         JsonNode config = linear.resource("aws_codedeploy_deployment_config", "deployment_config");
         assertAt(config, "traffic_routing_config", Map.of(
                 "type", "TimeBasedLinear",
-                "time_based_linear", Map.of("percentage", 10, "interval", 5)));
+                "time_based_linear", Map.of("percentage", 10, "interval", 6)));
     }
 
     @Test
@@ -132,7 +137,7 @@ class DeliveryStackTest {
         assertAt(canary, "deployment_config_name", "webapp-defaults-canary-25pct-10min");
         assertAt(canary, "lifecycle.create_before_destroy", true);
         assertAt(linear.resource("aws_codedeploy_deployment_config", "deployment_config"), "deployment_config_name",
-                "webapp-linear-linear-10pct-5min");
+                "webapp-linear-linear-10pct-6min");
     }
 
     @Test
@@ -292,5 +297,68 @@ class DeliveryStackTest {
         assertAt(alarm(linear, "green_5xx"), "metric_query[1].metric.period", 120);
         linear.ofType("aws_cloudwatch_metric_alarm").forEach(alarm -> assertAt(alarm.getValue(), "evaluation_periods", 3));
         defaults.ofType("aws_cloudwatch_metric_alarm").forEach(alarm -> assertAt(alarm.getValue(), "evaluation_periods", 2));
+    }
+
+    // In the platform: the example environments, where the targets and the role are references to
+    // the service and access stacks, resolved here through those stacks' outputs.
+
+    private static final Pattern CROSS_STACK = Pattern.compile(
+            "\\$\\{data\\.terraform_remote_state\\.cross-stack-reference-input-([^.]+)\\.outputs\\.([^}]+)}");
+
+    /** {@code <stack>: <output value>} for a cross-stack reference; anything else as it is. */
+    private static String resolve(JsonNode value) {
+        Matcher reference = CROSS_STACK.matcher(value.asText());
+        if (!reference.matches()) {
+            return value.asText();
+        }
+        JsonNode output = Synthesized.examples().stack(reference.group(1)).path("output").path(reference.group(2)).path("value");
+        return reference.group(1) + ": " + output.asText();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void inThePlatformTheGroupSwapsTheServiceStacksTargetGroupsBetweenItsListeners(String env) {
+        JsonNode group = Synthesized.examples().resources("webapp-" + env + "-delivery").resource("aws_codedeploy_deployment_group", "deployment_group");
+        JsonNode pair = Resources.at(group, "load_balancer_info.target_group_pair_info");
+        String service = "webapp-" + env + "-service: ";
+        assertEquals(List.of(
+                        service + "${aws_lb_listener.production_listener.arn}",
+                        service + "${aws_lb_listener.test_listener.arn}",
+                        service + "${aws_lb_target_group.blue.name}",
+                        service + "${aws_lb_target_group.green.name}",
+                        "webapp-" + env + "-access: ${aws_iam_role.codedeploy.arn}"),
+                List.of(
+                        resolve(Resources.at(pair, "prod_traffic_route.listener_arns[0]")),
+                        resolve(Resources.at(pair, "test_traffic_route.listener_arns[0]")),
+                        resolve(Resources.at(pair, "target_group[0].name")),
+                        resolve(Resources.at(pair, "target_group[1].name")),
+                        resolve(group.path("service_role_arn"))),
+                () -> Resources.show(group));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void inThePlatformTheGroupDeploysTheServiceStacksServiceInTheClusterStacksCluster(String env) {
+        JsonNode group = Synthesized.examples().resources("webapp-" + env + "-delivery").resource("aws_codedeploy_deployment_group", "deployment_group");
+        assertAt(group, "ecs_service", Map.of(
+                "cluster_name", Synthesized.examples().resources("webapp-" + env + "-cluster").resource("aws_ecs_cluster", "cluster").path("name"),
+                "service_name", Synthesized.examples().resources("webapp-" + env + "-service").resource("aws_ecs_service", "service").path("name")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void inThePlatformEachAlarmWatchesItsOwnTargetGroupOfTheServiceStacksLoadBalancer(String env) {
+        Resources delivery = Synthesized.examples().resources("webapp-" + env + "-delivery");
+        String service = "webapp-" + env + "-service: ";
+        for (String group : List.of("blue", "green")) {
+            for (JsonNode dimensions : List.of(
+                    Resources.at(delivery.resource("aws_cloudwatch_metric_alarm", group + "_5xx"), "metric_query[0].metric.dimensions"),
+                    Resources.at(delivery.resource("aws_cloudwatch_metric_alarm", group + "_5xx"), "metric_query[1].metric.dimensions"),
+                    delivery.resource("aws_cloudwatch_metric_alarm", group + "_unhealthy_hosts").path("dimensions"))) {
+                assertEquals(List.of(service + "${aws_lb_target_group." + group + ".arn_suffix}", service + "${aws_lb.alb.arn_suffix}"),
+                        List.of(resolve(dimensions.path("TargetGroup")), resolve(dimensions.path("LoadBalancer"))),
+                        () -> Resources.show(dimensions));
+            }
+        }
     }
 }
