@@ -106,8 +106,8 @@ public final class DeliveryStack extends PlatformStack {
                                 .build())
                         .build())
                 .blueGreenDeploymentConfig(CodedeployDeploymentGroupBlueGreenDeploymentConfig.builder()
-                        // Tests against the test listener belong in CI before the release starts,
-                        // so traffic shifting begins as soon as the new tasks are healthy.
+                        // No manual approval: traffic starts to shift as soon as the new tasks are
+                        // healthy, and the canary window with its alarms is the check.
                         .deploymentReadyOption(CodedeployDeploymentGroupBlueGreenDeploymentConfigDeploymentReadyOption.builder()
                                 .actionOnTimeout("CONTINUE_DEPLOYMENT")
                                 .build())
