@@ -2,6 +2,7 @@ package io.ecsforge.emit;
 
 import com.hashicorp.cdktf.App;
 import com.hashicorp.cdktf.AppConfig;
+import io.ecsforge.UserError;
 import io.ecsforge.config.EnvironmentConfig;
 import io.ecsforge.stacks.Platform;
 import io.ecsforge.stacks.PlatformStack;
@@ -33,9 +34,12 @@ public final class Synthesizer {
         Path previous = absolute.resolveSibling(absolute.getFileName() + ".old-" + ProcessHandle.current().pid());
         try {
             delete(staging);
+            Files.createDirectories(absolute.getParent());
             Map<String, List<String>> stacks = synthesizeInto(configs, staging);
             swap(staging, absolute, previous);
             return new Result(outDir, stacks);
+        } catch (IOException e) {
+            throw new UserError(outDir + ": cannot create the output folder: " + e.getMessage());
         } finally {
             delete(staging);
         }
