@@ -65,6 +65,8 @@ public final class ConfigLoader {
     private static final String REQUIRED = "allowed: a mapping with at least app, environment, aws.region,"
             + " state.bucket and github.repository";
 
+    private static final Set<String> RESERVED_ENVIRONMENTS = Set.of("stacks", "assets");
+
     private final Path configDir;
 
     /** @param configDir the folder holding {@code <env>.yaml}, as the user names it. */
@@ -177,6 +179,11 @@ public final class ConfigLoader {
             String app = matching(root, root.requiredString("app", "a name like webapp"), "app", APP_NAME, APP_NAME_ALLOWED);
             String environment = matching(root, root.requiredString("environment", "the environment's name, e.g. " + env),
                     "environment", ENV_NAME, ENV_NAME_ALLOWED);
+            if (root.ok("environment") && RESERVED_ENVIRONMENTS.contains(environment)) {
+                // cdktf.out/<env>/ holds an environment's release files, beside cdktf.out/stacks/.
+                root.problem("environment", "\"" + environment + "\" is reserved for cdktf's own output folder;"
+                        + " allowed: any other name");
+            }
             if (root.ok("environment") && !environment.isEmpty() && !environment.equals(env)) {
                 root.problem("environment", "\"" + environment + "\" does not match the file name; allowed: \"" + env
                         + "\", or rename the file to " + environment + ".yaml");
@@ -501,8 +508,11 @@ public final class ConfigLoader {
             int unhealthy = a.integer("unhealthyHosts", 1, 1, 1000);
             Optional<Double> p99 = a.optionalNumber("p99LatencySeconds", null, 0.001, 60);
             int period = a.integer("periodSeconds", 60, 10, 86400);
-            if (period != 10 && period != 30 && period % 60 != 0) {
-                a.problem("periodSeconds", period + " is not an alarm period; allowed: 10, 30 or a multiple of 60");
+            // Load balancer metrics arrive once a minute: a shorter period mostly sees no data,
+            // which counts as not breaching, so the alarm would never stop a bad release.
+            if (period % 60 != 0) {
+                a.problem("periodSeconds", period + " is not an alarm period for load balancer metrics, which arrive once a"
+                        + " minute; allowed: a multiple of 60");
             }
             int evaluations = a.integer("evaluationPeriods", 2, 1, 10);
             a.rejectUnknownKeys();

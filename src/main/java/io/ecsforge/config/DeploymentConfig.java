@@ -18,7 +18,7 @@ public record DeploymentConfig(
      * @param http5xxPercent target 5xx responses as a percentage of requests. @default 5
      * @param unhealthyHosts unhealthy targets at or above which the alarm fires. @default 1
      * @param p99LatencySeconds p99 target response time; empty turns that alarm off. @default none
-     * @param periodSeconds alarm period: 10, 30 or a multiple of 60. @default 60
+     * @param periodSeconds alarm period, a multiple of 60 (load balancer metrics come once a minute). @default 60
      * @param evaluationPeriods periods that must breach before the alarm fires. @default 2
      */
     public record Alarms(

@@ -2,6 +2,7 @@ package io.ecsforge.emit;
 
 import com.hashicorp.cdktf.App;
 import com.hashicorp.cdktf.AppConfig;
+import io.ecsforge.UserError;
 import io.ecsforge.config.EnvironmentConfig;
 import io.ecsforge.stacks.Platform;
 import io.ecsforge.stacks.PlatformStack;
@@ -33,9 +34,12 @@ public final class Synthesizer {
         Path previous = absolute.resolveSibling(absolute.getFileName() + ".old-" + ProcessHandle.current().pid());
         try {
             delete(staging);
+            Files.createDirectories(absolute.getParent());
             Map<String, List<String>> stacks = synthesizeInto(configs, staging);
             swap(staging, absolute, previous);
             return new Result(outDir, stacks);
+        } catch (IOException e) {
+            throw new UserError(outDir + ": cannot create the output folder: " + e.getMessage());
         } finally {
             delete(staging);
         }
@@ -48,7 +52,10 @@ public final class Synthesizer {
         return synthesize(app, configs);
     }
 
-    /** Adds every environment's stacks to {@code app} and synthesizes it. */
+    /**
+     * Adds every environment's stacks to {@code app} and synthesizes it, then writes each
+     * environment's release files into the app's output folder.
+     */
     public static Map<String, List<String>> synthesize(App app, List<EnvironmentConfig> configs) {
         Map<String, List<String>> stacks = new LinkedHashMap<>();
         for (EnvironmentConfig config : configs) {
@@ -56,6 +63,7 @@ public final class Synthesizer {
                     Platform.build(app, config).stream().map(PlatformStack::stackName).toList());
         }
         app.synth();
+        configs.forEach(config -> ReleaseArtifacts.write(config, Path.of(app.getOutdir())));
         return stacks;
     }
 

@@ -34,4 +34,14 @@ public final class Names {
     public static String deploymentGroup(EnvironmentConfig config) {
         return config.prefix();
     }
+
+    /** The role ECS uses to pull the image, read secrets and write logs (the access stack's {@code execution}). */
+    public static String executionRole(EnvironmentConfig config) {
+        return config.prefix() + "-execution";
+    }
+
+    /** The role the application's code runs as (the access stack's {@code task}). */
+    public static String taskRole(EnvironmentConfig config) {
+        return config.prefix() + "-task";
+    }
 }

@@ -22,9 +22,11 @@ public final class Platform {
         stacks.add(access);
         ClusterStack cluster = new ClusterStack(app, config);
         stacks.add(cluster);
-        stacks.add(new ServiceStack(app, config,
+        ServiceStack service = new ServiceStack(app, config,
                 new NetworkRefs(network.vpcId(), network.vpcCidr(), network.publicSubnetIds(), network.privateSubnetIds()),
-                new ServiceInputs(cluster.clusterArn(), registry.repositoryUrl(), access.executionRoleArn(), access.taskRoleArn())));
+                new ServiceInputs(cluster.clusterArn(), registry.repositoryUrl(), access.executionRoleArn(), access.taskRoleArn()));
+        stacks.add(service);
+        stacks.add(new DeliveryStack(app, config, service.releaseTargets(), access.codeDeployRoleArn()));
         // Every other stack keeps its state in the state stack's bucket, so it comes first.
         stacks.stream().skip(1).forEach(stack -> stack.addDependency(state));
         return List.copyOf(stacks);

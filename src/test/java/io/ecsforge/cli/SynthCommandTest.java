@@ -158,4 +158,13 @@ class SynthCommandTest {
         }
         return files.size() + " files, sha256 " + HexFormat.of().formatHex(digest.digest());
     }
+
+    @Test
+    void outputFolderWhoseParentDoesNotExistYetIsCreated() {
+        Path nested = dir.resolve("not/yet/there/cdktf.out");
+        Run run = run("synth", "--env", "dev", "--config-dir", configDir.toString(), "--out", nested.toString());
+
+        assertEquals(0, run.exit(), run::toString);
+        assertTrue(Files.isRegularFile(nested.resolve("manifest.json")), run::toString);
+    }
 }

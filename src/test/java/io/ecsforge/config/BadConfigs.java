@@ -145,6 +145,9 @@ final class BadConfigs {
                 bad("noNatWithoutEndpointsLeavesTasksNoWayToPullImages", minimalWith("network:\n  natGateways: none\n"),
                         "network.natGateways: none needs network.vpcEndpoints: true, or tasks in the private subnets cannot reach"
                                 + " ECR, CloudWatch Logs or their secrets; allowed: natGateways single or one-per-az, or vpcEndpoints: true"),
+                bad("environmentNamedLikeCdktfsOwnFolderIsReserved",
+                        minimalReplacing("environment: dev\n", "environment: stacks\n"),
+                        "environment: \"stacks\" is reserved for cdktf's own output folder; allowed: any other name"),
                 bad("azCountZeroIsOutOfRange", minimalWith("network:\n  azCount: 0\n"),
                         "network.azCount: 0 is out of range; allowed: 1 to 6"),
                 bad("azCountSevenIsOutOfRange", minimalWith("network:\n  azCount: 7\n"),
@@ -269,7 +272,10 @@ final class BadConfigs {
                         "deployment.intervalMinutes: 4 minute(s) is shorter than 5 alarm periods (5 x 60 s = 300 s), so the alarms could not fire before traffic shifts; allowed: at least 5 minute(s), or lower deployment.alarms.periodSeconds or evaluationPeriods"),
                 bad("alarmPeriodThatCloudWatchDoesNotOfferIsRejected",
                         minimalWith("deployment:\n  alarms: {periodSeconds: 90}\n"),
-                        "deployment.alarms.periodSeconds: 90 is not an alarm period; allowed: 10, 30 or a multiple of 60"),
+                        "deployment.alarms.periodSeconds: 90 is not an alarm period for load balancer metrics, which arrive once a minute; allowed: a multiple of 60"),
+                bad("subMinuteAlarmPeriodWouldSeeNoLoadBalancerData",
+                        minimalWith("deployment:\n  alarms: {periodSeconds: 30}\n"),
+                        "deployment.alarms.periodSeconds: 30 is not an alarm period for load balancer metrics, which arrive once a minute; allowed: a multiple of 60"),
                 // tags
                 bad("tagOverridingAnEcsforgeTagIsRejected", minimalWith("tags:\n  environment: prod\n"),
                         "tags.environment: is set by ecsforge on every resource; allowed: a key other than app, environment and managed-by"),
