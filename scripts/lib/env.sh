@@ -5,7 +5,9 @@
 ecsforge_npm_ci() {
   local dir="$1"
   if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
-    echo "ecsforge: installing Node.js packages in ${dir#"$ECSFORGE_ROOT"} (npm ci)..." >&2
+    local shown="${dir#"$ECSFORGE_ROOT"}"
+    shown="${shown#/}"
+    echo "ecsforge: installing Node.js packages${shown:+ in $shown} (npm ci)..." >&2
     (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >&2)
   fi
 }
