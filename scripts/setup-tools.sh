@@ -59,7 +59,7 @@ go_tool() {
     log "$name: up to date ($target)"
     return
   fi
-  log "$name: building $package from $dir (go build; OpenTofu takes minutes the first time)"
+  log "$name: building $package from $dir (go build; the first build of a large module takes minutes)"
   local started tmp
   started=$(date +%s)
   tmp="$target.partial.$$"
