@@ -1,5 +1,6 @@
 package io.ecsforge.cli;
 
+import io.ecsforge.UserError;
 import io.ecsforge.config.ConfigLoader;
 import io.ecsforge.config.EnvironmentConfig;
 import io.ecsforge.emit.Synthesizer;
@@ -17,16 +18,26 @@ final class SynthOptions {
     @Option(names = "--no-synth", description = "Use cdktf.out as it is instead of synthesizing config/<ENV>.yaml first.")
     boolean noSynth;
 
+    @Option(names = "--caller-credentials",
+            description = "Synthesize without aws.assumeRoleArn: the provider, the backend and cross-stack reads use the"
+                    + " caller's own credentials. For read-only plans, such as a pull request's with the plan role.")
+    boolean callerCredentials;
+
     /**
      * Synthesizes config/ENV.yaml into the project's cdktf.out, replacing it whole (other
      * environments' stacks in it go too), unless {@code --no-synth}.
      */
     void synthesize(EnvironmentOptions environment, PrintWriter out) {
         if (noSynth) {
+            if (callerCredentials) {
+                throw new UserError("--caller-credentials: it changes what is synthesized, so it cannot go with --no-synth;"
+                        + " drop one of them");
+            }
             return;
         }
         Path dir = configDir != null ? configDir : environment.workspace().directory().resolve("config");
-        EnvironmentConfig config = new ConfigLoader(dir).load(environment.env);
+        EnvironmentConfig loaded = new ConfigLoader(dir).load(environment.env);
+        EnvironmentConfig config = callerCredentials ? loaded.withCallerCredentials() : loaded;
         Synthesizer.Result result = Synthesizer.synthesize(List.of(config), environment.workspace().outDir());
         out.println("synthesized " + environment.env + ": " + String.join(", ", result.stacks().get(environment.env)));
         out.flush();

@@ -37,4 +37,16 @@ public record EnvironmentConfig(
     public String stackName(String part) {
         return prefix() + "-" + part;
     }
+
+    /**
+     * This environment as seen with the caller's own credentials: the provider, the backend and
+     * cross-stack reads do not assume {@code aws.assumeRoleArn}; everything else, the deploy
+     * role's permission to assume it included, stays as configured. For read-only plans, such
+     * as a pull request's with the plan role, which may not assume the role Terraform applies with.
+     */
+    public EnvironmentConfig withCallerCredentials() {
+        AwsConfig callerAws = new AwsConfig(aws.region(), aws.accountId(), aws.assumeRoleArn(), true);
+        return new EnvironmentConfig(file, app, environment, callerAws, state, network, registry, github, cluster, service,
+                loadBalancer, deployment, tags);
+    }
 }

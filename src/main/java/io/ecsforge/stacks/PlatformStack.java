@@ -76,7 +76,7 @@ public abstract class PlatformStack extends TerraformStack {
                 .defaultTags(List.of(AwsProviderDefaultTags.builder().tags(tags).build()));
         // A config names its account so that it can never be applied to another one.
         config.aws().accountId().ifPresent(id -> provider.allowedAccountIds(List.of(id)));
-        config.aws().assumeRoleArn().ifPresent(arn -> provider.assumeRole(List.of(
+        config.aws().terraformRoleArn().ifPresent(arn -> provider.assumeRole(List.of(
                 AwsProviderAssumeRole.builder().roleArn(arn).sessionName("ecsforge").build())));
         provider.build();
     }
@@ -96,7 +96,7 @@ public abstract class PlatformStack extends TerraformStack {
         if (state.lock().usesLockfile()) {
             addOverride("terraform.backend.s3.use_lockfile", true);
         }
-        config.aws().assumeRoleArn().ifPresent(arn -> {
+        config.aws().terraformRoleArn().ifPresent(arn -> {
             Map<String, String> role = Map.of("role_arn", arn, "session_name", "ecsforge-state");
             addOverride("terraform.backend.s3.assume_role", role);
             // cdktf writes cross-stack references as terraform_remote_state data sources copied

@@ -77,8 +77,7 @@ class WorkflowsTest {
     void planJobWritesTheSummaryAndFindsItsCommentByTheRenderersMarker() throws IOException {
         JsonNode steps = workflow("infra-plan.yml").path("jobs").path("plan").path("steps");
         String runs = steps.findValuesAsText("run").toString();
-        assertTrue(runs.contains("./ecsforge synth --env \"$ENV_NAME\""), runs);
-        assertTrue(runs.contains("./ecsforge plan --env \"$ENV_NAME\" --summary-md plan.md"), runs);
+        assertTrue(runs.contains("./ecsforge plan --env \"$ENV_NAME\" --caller-credentials --summary-md plan.md"), runs);
         String script = steps.findValuesAsText("script").toString();
         // The workflow and the renderer must agree on the marker, or every push adds a new comment.
         assertEquals("<!-- ecsforge-plan:dev -->", MarkdownRenderer.marker(List.of("dev")));
