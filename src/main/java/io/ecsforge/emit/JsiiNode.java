@@ -12,8 +12,9 @@ import software.amazon.jsii.JsiiRuntime;
 
 /**
  * The Node.js process that jsii starts to run cdktf for this JVM: before it starts, makes it
- * preload {@code lazy-provider-index.cjs} (see {@link ProviderLoad#LAZY}), so that every way in
- * (the CLI, cdktf's CLI through {@code cdktf-app}, the tests) gets the fast load without help
+ * preload {@code lazy-provider-index.cjs} (see {@link ProviderLoad#LAZY}), then loads the AWS
+ * provider into it from a cached copy of its package ({@link ModuleTarballs}), so that every way
+ * in (the CLI, cdktf's CLI through {@code cdktf-app}, the tests) gets the fast load without help
  * from the shell.
  *
  * <p>jsii offers no API to pass Node.js options, and the child inherits this JVM's environment,
@@ -42,6 +43,10 @@ public final class JsiiNode {
         if (prepared == null) {
             ProviderLoad wanted = ProviderLoad.fromEnvironment();
             prepared = wanted == ProviderLoad.LAZY && preloadLazyIndex() ? ProviderLoad.LAZY : ProviderLoad.EAGER;
+            if (prepared == ProviderLoad.LAZY) {
+                // The provider of every platform stack, and the one tarball big enough to matter.
+                ModuleTarballs.load(com.hashicorp.cdktf.providers.aws.$Module.class, ModuleTarballs.defaultCacheDir());
+            }
         }
         return prepared;
     }

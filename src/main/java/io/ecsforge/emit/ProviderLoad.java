@@ -9,13 +9,15 @@ import java.util.Locale;
  */
 public enum ProviderLoad {
     /**
-     * Only the resource modules that stacks use are loaded, when first used. The default: the AWS
-     * provider's index otherwise compiles about 1,800 modules on every synth.
+     * Only the resource modules that stacks use are loaded, when first used, and the provider's
+     * package comes from a copy kept in the cache ({@link ModuleTarballs}). The default: the AWS
+     * provider's index otherwise compiles about 1,800 modules on every synth, and jsii copies its
+     * 30 MB package out of the jar on every run.
      */
     LAZY,
     /**
-     * Every resource module is loaded up front, as the provider does by itself: the baseline, and
-     * a way out when troubleshooting.
+     * Every resource module is loaded up front, and the package copied out of the jar, as the
+     * provider and jsii do by themselves: the baseline, and a way out when troubleshooting.
      */
     EAGER;
 
