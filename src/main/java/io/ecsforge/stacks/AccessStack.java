@@ -63,10 +63,10 @@ public final class AccessStack extends PlatformStack {
         account = DataAwsCallerIdentity.Builder.create(this, "caller").build().getAccountId();
 
         DataAwsIamPolicyDocument ecsTasksTrust = document("ecs_tasks_trust", List.of(ecsTasksTrust()));
-        executionRole = role("execution", "Pulls this environment's image, writes its logs and reads its secrets when ECS starts a task.",
+        executionRole = role("execution", Names.executionRole(config), "Pulls this environment's image, writes its logs and reads its secrets when ECS starts a task.",
                 ecsTasksTrust);
         inlinePolicy("execution", executionRole, executionStatements(repositoryArn));
-        taskRole = role("task", "The application's own AWS identity: only the statements of service.taskPolicy.", ecsTasksTrust);
+        taskRole = role("task", Names.taskRole(config), "The application's own AWS identity: only the statements of service.taskPolicy.", ecsTasksTrust);
         inlinePolicy("task", taskRole, taskStatements());
 
         codeDeployRole = role("codedeploy", "Lets CodeDeploy shift traffic between task sets of this environment's service.",
@@ -340,8 +340,12 @@ public final class AccessStack extends PlatformStack {
     }
 
     private IamRole role(String suffix, String description, DataAwsIamPolicyDocument trust) {
+        return role(suffix, name(suffix), description, trust);
+    }
+
+    private IamRole role(String suffix, String roleName, String description, DataAwsIamPolicyDocument trust) {
         return IamRole.Builder.create(this, suffix.replace('-', '_'))
-                .name(name(suffix))
+                .name(roleName)
                 .description(description)
                 .assumeRolePolicy(trust.getJson())
                 .build();
