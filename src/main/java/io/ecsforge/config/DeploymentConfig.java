@@ -30,21 +30,10 @@ public record DeploymentConfig(
 
     public enum Strategy implements Named {
         /** {@code percent} first, the rest after {@code intervalMinutes} (TimeBasedCanary). */
-        CANARY("canary"),
+        CANARY,
         /** {@code percent} more every {@code intervalMinutes} (TimeBasedLinear). */
-        LINEAR("linear"),
+        LINEAR,
         /** Everything at once: no canary window, alarms can only roll back afterwards. */
-        ALL_AT_ONCE("all-at-once");
-
-        private final String yamlName;
-
-        Strategy(String yamlName) {
-            this.yamlName = yamlName;
-        }
-
-        @Override
-        public String yamlName() {
-            return yamlName;
-        }
+        ALL_AT_ONCE;
     }
 }

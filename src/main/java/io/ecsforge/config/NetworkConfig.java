@@ -26,21 +26,10 @@ public record NetworkConfig(
 
     public enum NatGateways implements Named {
         /** No NAT: private subnets reach AWS only through VPC endpoints. Tasks cannot reach the internet. */
-        NONE("none"),
+        NONE,
         /** One NAT gateway for all zones: cheaper, but a zone outage cuts egress for every zone. */
-        SINGLE("single"),
+        SINGLE,
         /** One NAT gateway per zone: survives a zone outage; costs one gateway per zone. */
-        ONE_PER_AZ("one-per-az");
-
-        private final String yamlName;
-
-        NatGateways(String yamlName) {
-            this.yamlName = yamlName;
-        }
-
-        @Override
-        public String yamlName() {
-            return yamlName;
-        }
+        ONE_PER_AZ;
     }
 }

@@ -47,18 +47,13 @@ public record ServiceConfig(
     public record PolicyStatement(List<String> actions, List<String> resources) {}
 
     public enum CpuArchitecture implements Named {
-        X86_64("X86_64"),
-        ARM64("ARM64");
+        X86_64,
+        ARM64;
 
-        private final String yamlName;
-
-        CpuArchitecture(String yamlName) {
-            this.yamlName = yamlName;
-        }
-
+        /** Spelt as AWS spells it. */
         @Override
         public String yamlName() {
-            return yamlName;
+            return name();
         }
     }
 }

@@ -15,40 +15,18 @@ public record StateConfig(
         Backend backend, String bucket, String region, LockMode lock, Optional<String> dynamodbTable) {
 
     public enum Backend implements Named {
-        S3("s3"),
+        S3,
         /** Local state files: synthesize and plan with no AWS account. Not for shared environments. */
-        LOCAL("local");
-
-        private final String yamlName;
-
-        Backend(String yamlName) {
-            this.yamlName = yamlName;
-        }
-
-        @Override
-        public String yamlName() {
-            return yamlName;
-        }
+        LOCAL;
     }
 
     public enum LockMode implements Named {
         /** S3 native locking ({@code use_lockfile}); Terraform 1.10+ / OpenTofu 1.10+. */
-        LOCKFILE("lockfile"),
+        LOCKFILE,
         /** A DynamoDB lock table, for older Terraform versions. */
-        DYNAMODB("dynamodb"),
+        DYNAMODB,
         /** Both, while a team moves from DynamoDB to lock files. */
-        BOTH("both");
-
-        private final String yamlName;
-
-        LockMode(String yamlName) {
-            this.yamlName = yamlName;
-        }
-
-        @Override
-        public String yamlName() {
-            return yamlName;
-        }
+        BOTH;
 
         public boolean usesLockfile() {
             return this != DYNAMODB;
