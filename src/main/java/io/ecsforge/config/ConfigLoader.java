@@ -396,7 +396,7 @@ public final class ConfigLoader {
             String healthPath = matching(s, s.string("healthCheckPath", "/health"), "healthCheckPath", HEALTH_PATH,
                     "a path starting with /, e.g. /health");
             int grace = s.integer("healthCheckGracePeriodSeconds", 60, 0, 7200);
-            String tag = matching(s, s.string("imageTag", "latest"), "imageTag", IMAGE_TAG, "a Docker tag: letters, digits, _ . -, up to 128");
+            String tag = matching(s, s.string("imageTag", "initial"), "imageTag", IMAGE_TAG, "a Docker tag: letters, digits, _ . -, up to 128");
             Map<String, String> environment = s.stringMap("environment");
             environment.keySet().forEach(name -> matching(s, name, "environment." + name, ENV_VAR, "an environment variable name"));
             Map<String, String> secrets = s.stringMap("secrets");

@@ -15,7 +15,8 @@ import java.util.Optional;
  * @param desiredCount running tasks when autoscaling is off. @default 2
  * @param healthCheckPath the target groups' health check. @default /health
  * @param healthCheckGracePeriodSeconds @default 60
- * @param imageTag the tag of the registry's image. @default latest
+ * @param imageTag the tag a new service starts on before its first release, which that release
+ *     also pushes its image under; kept by the registry's lifecycle policy. @default initial
  * @param environment plain environment variables. @default none
  * @param secrets name to SSM parameter or Secrets Manager ARN, injected as valueFrom. @default none
  * @param autoscaling target tracking on CPU; empty when {@code enabled: false}. @default min 2, max 6, cpu 70%

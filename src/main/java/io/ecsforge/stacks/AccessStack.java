@@ -25,8 +25,8 @@ import software.constructs.Construct;
 
 /**
  * The IAM roles of one environment: the roles ECS tasks run with, the role CodeDeploy shifts
- * traffic with, and the roles GitHub Actions assume through OIDC to release the app (deploy) and
- * to plan pull requests (plan). Every policy names the resources of this environment only; a
+ * traffic with, and the roles GitHub Actions assume through OIDC: to release the app (release), to
+ * apply the stacks (infra) and to plan pull requests (plan). Every policy names the resources of this environment only; a
  * {@code "*"} resource appears only where AWS offers nothing narrower, with the reason beside it.
  */
 public final class AccessStack extends PlatformStack {
@@ -52,7 +52,8 @@ public final class AccessStack extends PlatformStack {
     private final IamRole executionRole;
     private final IamRole taskRole;
     private final IamRole codeDeployRole;
-    private final IamRole deployRole;
+    private final IamRole releaseRole;
+    private final IamRole infraRole;
     private final IamRole planRole;
 
     /** @param repositoryArn the ECR repository of this environment, from the registry stack */
@@ -80,11 +81,27 @@ public final class AccessStack extends PlatformStack {
                 .policyArn(awsManagedPolicy("AWSCodeDeployRoleForECSLimited"))
                 .build();
 
+        // ECS blue/green: CodeDeploy creates the replacement task set with the task definition's
+        // roles, which it must pass. The managed policy passes only roles named ecsTaskExecutionRole
+        // or ECSTaskExecution*, so without this every deployment is denied (AWS's ECS blue/green
+        // guide: add iam:PassRole for the task roles to the CodeDeploy role).
+        inlinePolicy("codedeploy", codeDeployRole, List.of(passTaskRoles()));
+
         String githubProvider = githubOidcProvider(config.github());
-        deployRole = role("github-deploy", "Assumed by GitHub Actions on " + config.github().branch() + " or in the "
-                        + config.environment() + " environment: pushes images, registers task definitions, starts CodeDeploy deployments.",
-                document("deploy_trust", List.of(githubTrust(githubProvider, deploySubjects(config)))));
-        inlinePolicy("deploy", deployRole, deployStatements(repositoryArn));
+        // Both GitHub roles that can touch this environment trust only jobs that run in the GitHub
+        // environment of the same name: its required reviewers and branch rule then guard them. A
+        // branch subject would let any workflow on the branch without that environment in.
+        List<String> environmentSubject = List.of(environmentSubject(config));
+        releaseRole = role("github-release", Names.releaseRole(config), "Assumed by GitHub Actions jobs in the " + config.environment()
+                        + " environment to release the app: pushes its image, registers task definitions, starts CodeDeploy deployments.",
+                document("release_trust", List.of(githubTrust(githubProvider, environmentSubject))));
+        inlinePolicy("release", releaseRole, releaseStatements(repositoryArn));
+
+        infraRole = role("github-infra", Names.infraRole(config), "Assumed by GitHub Actions jobs in the " + config.environment()
+                        + " environment to apply this environment's stacks" + (config.aws().assumeRoleArn().isPresent()
+                                ? ", through the configured admin role." : "."),
+                document("infra_trust", List.of(githubTrust(githubProvider, environmentSubject))));
+        inlinePolicy("infra", infraRole, infraStatements());
 
         planRole = role("github-plan", "Assumed by GitHub Actions for pull requests to plan changes; read-only.",
                 document("plan_trust", List.of(githubTrust(githubProvider, List.of("repo:" + config.github().repository() + ":pull_request")))));
@@ -98,7 +115,8 @@ public final class AccessStack extends PlatformStack {
         output("execution_role_arn", executionRole);
         output("task_role_arn", taskRole);
         output("codedeploy_role_arn", codeDeployRole);
-        output("deploy_role_arn", deployRole);
+        output("release_role_arn", releaseRole);
+        output("infra_role_arn", infraRole);
         output("plan_role_arn", planRole);
     }
 
@@ -114,20 +132,21 @@ public final class AccessStack extends PlatformStack {
         return codeDeployRole.getArn();
     }
 
-    public String deployRoleArn() {
-        return deployRole.getArn();
+    public String releaseRoleArn() {
+        return releaseRole.getArn();
+    }
+
+    public String infraRoleArn() {
+        return infraRole.getArn();
     }
 
     public String planRoleArn() {
         return planRole.getArn();
     }
 
-    /** The subjects GitHub gives a job on the deploy branch, and a job in the GitHub environment of this name. */
-    static List<String> deploySubjects(EnvironmentConfig config) {
-        String repository = config.github().repository();
-        return List.of(
-                "repo:" + repository + ":ref:refs/heads/" + config.github().branch(),
-                "repo:" + repository + ":environment:" + config.environment());
+    /** The subject GitHub gives a job that runs in the GitHub environment named after this one. */
+    static String environmentSubject(EnvironmentConfig config) {
+        return "repo:" + config.github().repository() + ":environment:" + config.environment();
     }
 
     private List<DataAwsIamPolicyDocumentStatement> executionStatements(String repositoryArn) {
@@ -186,42 +205,72 @@ public final class AccessStack extends PlatformStack {
         return statements;
     }
 
-    private List<DataAwsIamPolicyDocumentStatement> deployStatements(String repositoryArn) {
-        String region = config.aws().region();
-        String application = Names.codeDeployApplication(config);
+    /**
+     * Exactly what the generated release workflow calls (see {@code ReleaseStep}): log in to the
+     * registry, push this repository's image, register the task definition, check the deployment
+     * group, start a deployment and watch it. Nothing that changes infrastructure, no state.
+     */
+    private List<DataAwsIamPolicyDocumentStatement> releaseStatements(String repositoryArn) {
+        String group = arn("codedeploy", "deploymentgroup:" + Names.codeDeployApplication(config) + "/" + Names.deploymentGroup(config));
         List<DataAwsIamPolicyDocumentStatement> statements = new ArrayList<>();
         statements.add(ecrAuthorizationToken());
+        // What pushing an image takes (Amazon ECR User Guide, "IAM permissions for pushing an
+        // image"), and reading which tags exist, which the release checks before it pushes to an
+        // immutable tag.
         statements.add(allow("PushImage", List.of(
                         "ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:CompleteLayerUpload", "ecr:DescribeImages",
-                        "ecr:GetDownloadUrlForLayer", "ecr:InitiateLayerUpload", "ecr:PutImage", "ecr:UploadLayerPart"),
+                        "ecr:InitiateLayerUpload", "ecr:PutImage", "ecr:UploadLayerPart"),
                 List.of(repositoryArn)));
-        // Task definitions have no resource-level permissions for these two actions: AWS accepts
-        // only "*" (Service Authorization Reference, Amazon ECS).
-        statements.add(allow("TaskDefinitions", List.of("ecs:DescribeTaskDefinition", "ecs:RegisterTaskDefinition"), List.of("*")));
+        // Revisions of this environment's family only; what they may run as is limited below.
+        statements.add(allow("RegisterTaskDefinition", List.of("ecs:RegisterTaskDefinition"),
+                List.of(arn("ecs", "task-definition/" + Names.taskDefinitionFamily(config) + ":*"))));
+        statements.add(passTaskRoles());
+        // A hotfix release reads which target group is live from the service's task sets.
         statements.add(allow("DescribeService", List.of("ecs:DescribeServices"),
                 List.of(arn("ecs", "service/" + Names.cluster(config) + "/" + Names.service(config)))));
-        statements.add(statement("PassTaskRoles", "Allow", List.of("iam:PassRole"),
-                List.of(executionRole.getArn(), taskRole.getArn()),
-                List.of(condition("StringEquals", "iam:PassedToService", List.of(ECS_TASKS)))));
-        statements.add(allow("DeployToDeploymentGroup", List.of("codedeploy:CreateDeployment", "codedeploy:GetDeployment"),
-                List.of(arn("codedeploy", "deploymentgroup:" + application + "/" + Names.deploymentGroup(config)))));
+        // UpdateDeploymentGroup: CodeDeploy requires it of a deployment that overrides the group's
+        // alarms, as a hotfix release does. It lets this role change this one deployment group,
+        // which the next apply of the delivery stack puts back.
+        statements.add(allow("DeployToDeploymentGroup", List.of("codedeploy:CreateDeployment", "codedeploy:GetDeployment",
+                "codedeploy:GetDeploymentGroup", "codedeploy:UpdateDeploymentGroup"), List.of(group)));
+        // CreateDeployment's dependent actions (Service Authorization Reference, AWS CodeDeploy): it
+        // registers the AppSpec as a revision of the application and reads the group's configuration.
         statements.add(allow("RegisterRevision", List.of("codedeploy:GetApplicationRevision", "codedeploy:RegisterApplicationRevision"),
-                List.of(arn("codedeploy", "application:" + application))));
-        // The deployment stack either uses one of AWS's ECS configurations or makes its own,
-        // named with this environment's prefix like every resource here.
+                List.of(arn("codedeploy", "application:" + Names.codeDeployApplication(config)))));
         statements.add(allow("ReadDeploymentConfigs", List.of("codedeploy:GetDeploymentConfig"), List.of(
                 arn("codedeploy", "deploymentconfig:CodeDeployDefault.ECS*"),
                 arn("codedeploy", "deploymentconfig:" + config.prefix() + "-*"))));
+        return statements;
+    }
+
+    /**
+     * What applying this environment's stacks takes. With {@code aws.assumeRoleArn}, Terraform's
+     * provider and backend assume that role, and this role may do nothing else. Without one, this
+     * role applies the stacks itself: this environment's state and the resources of its stacks.
+     */
+    private List<DataAwsIamPolicyDocumentStatement> infraStatements() {
+        Optional<String> admin = config.aws().assumeRoleArn();
+        if (admin.isPresent()) {
+            return List.of(allow("AssumeAdminRole", List.of("sts:AssumeRole"), List.of(admin.get())));
+        }
+        List<DataAwsIamPolicyDocumentStatement> statements = new ArrayList<>();
         statements.add(stateList());
         statements.add(allow("StateObjects", List.of("s3:DeleteObject", "s3:GetObject", "s3:PutObject"), List.of(stateObjects("*"))));
         lockTable().ifPresent(table -> statements.add(statement("StateLockTable", "Allow",
                 List.of("dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem"), List.of(table),
                 List.of(leadingKeys("*")))));
-        // Infrastructure is applied through the configured admin role, never with this role's
-        // own permissions; the admin role's trust policy decides whether this role may assume it.
-        config.aws().assumeRoleArn().ifPresent(admin ->
-                statements.add(allow("AssumeAdminRole", List.of("sts:AssumeRole"), List.of(admin))));
+        for (InfraPermissions.Statement statement : InfraPermissions.statements(config, partition, account)) {
+            statements.add(statement(statement.sid(), "Allow", statement.actions(), statement.resources(), statement.conditions().stream()
+                    .map(c -> condition(c.test(), c.variable(), c.values())).toList()));
+        }
         return statements;
+    }
+
+    /** The execution and task roles, to ECS tasks only. */
+    private DataAwsIamPolicyDocumentStatement passTaskRoles() {
+        return statement("PassTaskRoles", "Allow", List.of("iam:PassRole"),
+                List.of(executionRole.getArn(), taskRole.getArn()),
+                List.of(condition("StringEquals", "iam:PassedToService", List.of(ECS_TASKS))));
     }
 
     private List<DataAwsIamPolicyDocumentStatement> planStatements() {

@@ -72,8 +72,8 @@ public final class DeliveryStack extends PlatformStack {
         deploymentConfigName = deploymentConfig(deployment);
 
         for (TargetGroup group : List.of(
-                new TargetGroup("blue", targets.blueTargetGroupArnSuffix()),
-                new TargetGroup("green", targets.greenTargetGroupArnSuffix()))) {
+                new TargetGroup(Names.BLUE, targets.blueTargetGroupArnSuffix()),
+                new TargetGroup(Names.GREEN, targets.greenTargetGroupArnSuffix()))) {
             watch(group, targets.loadBalancerArnSuffix(), deployment.alarms());
         }
 
@@ -192,7 +192,7 @@ public final class DeliveryStack extends PlatformStack {
         int period = thresholds.periodSeconds();
 
         alarms.add(CloudwatchMetricAlarm.Builder.create(this, group.role() + "_5xx")
-                .alarmName(name(group.role() + "-5xx"))
+                .alarmName(name(group.role() + "-" + Names.ALARM_5XX))
                 .alarmDescription("Target 5xx responses above " + plain(thresholds.http5xxPercent()) + "% of requests on the "
                         + group.role() + " target group; stops and rolls back a release.")
                 .comparisonOperator("GreaterThanThreshold")
@@ -213,7 +213,7 @@ public final class DeliveryStack extends PlatformStack {
                 .build());
 
         alarms.add(CloudwatchMetricAlarm.Builder.create(this, group.role() + "_unhealthy_hosts")
-                .alarmName(name(group.role() + "-unhealthy-hosts"))
+                .alarmName(name(group.role() + "-" + Names.ALARM_UNHEALTHY_HOSTS))
                 .alarmDescription(thresholds.unhealthyHosts() + " or more unhealthy targets in the " + group.role()
                         + " target group; stops and rolls back a release.")
                 .namespace(NAMESPACE)
@@ -229,7 +229,7 @@ public final class DeliveryStack extends PlatformStack {
 
         thresholds.p99LatencySeconds().ifPresent(seconds -> alarms.add(
                 CloudwatchMetricAlarm.Builder.create(this, group.role() + "_p99_latency")
-                        .alarmName(name(group.role() + "-p99-latency"))
+                        .alarmName(name(group.role() + "-" + Names.ALARM_P99_LATENCY))
                         .alarmDescription("p99 target response time above " + plain(seconds) + " s on the " + group.role()
                                 + " target group; stops and rolls back a release.")
                         .namespace(NAMESPACE)

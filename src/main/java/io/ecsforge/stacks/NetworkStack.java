@@ -250,7 +250,7 @@ public final class NetworkStack extends PlatformStack {
         String region = config().aws().region();
 
         CloudwatchLogGroup group = CloudwatchLogGroup.Builder.create(this, "flow_logs_group")
-                .name("/vpc/" + config().prefix() + "/flow-logs")
+                .name(Names.flowLogGroup(config()))
                 .retentionInDays(network.flowLogRetentionDays())
                 .build();
         // The service may act only for this account's flow logs (the confused-deputy guard).
@@ -270,7 +270,7 @@ public final class NetworkStack extends PlatformStack {
                         .build()))
                 .build();
         IamRole role = IamRole.Builder.create(this, "flow_logs_role")
-                .name(name("vpc-flow-logs"))
+                .name(Names.flowLogsRole(config()))
                 .assumeRolePolicy(trust.getJson())
                 .build();
         DataAwsIamPolicyDocument write = DataAwsIamPolicyDocument.Builder.create(this, "flow_logs_write")

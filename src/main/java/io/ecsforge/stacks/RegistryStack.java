@@ -43,7 +43,7 @@ public final class RegistryStack extends PlatformStack {
                 .build();
         EcrLifecyclePolicy.Builder.create(this, "lifecycle_policy")
                 .repository(repository.getName())
-                .policy(lifecyclePolicy(registry))
+                .policy(lifecyclePolicy(registry, config.service().imageTag()))
                 .build();
 
         TerraformOutput.Builder.create(this, "repository_url").value(repository.getRepositoryUrl()).build();
@@ -68,8 +68,12 @@ public final class RegistryStack extends PlatformStack {
      * {@code untaggedExpiryDays}; of the tagged ones the newest {@code keepImages} are kept. ECR
      * applies a rule only to images no rule of lower priority number matched, so the untagged
      * rule comes first and the tagged rule never counts untagged images.
+     *
+     * <p>The image tagged {@code seedTag} ({@code service.imageTag}) is kept for good: the service
+     * stack's own task definition runs it, so a service that Terraform creates or replaces starts
+     * on it until the next release. A rule that matches it alone, before the tagged rule, claims it.
      */
-    static String lifecyclePolicy(RegistryConfig registry) {
+    static String lifecyclePolicy(RegistryConfig registry, String seedTag) {
         ObjectNode policy = JSON.createObjectNode();
         ArrayNode rules = policy.putArray("rules");
 
@@ -83,8 +87,19 @@ public final class RegistryStack extends PlatformStack {
         untaggedSelection.put("countNumber", registry.untaggedExpiryDays());
         untagged.putObject("action").put("type", "expire");
 
+        ObjectNode seed = rules.addObject();
+        seed.put("rulePriority", 2);
+        seed.put("description", "Keep the image tagged " + seedTag + ", which a new service starts on");
+        ObjectNode seedSelection = seed.putObject("selection");
+        seedSelection.put("tagStatus", "tagged");
+        seedSelection.putArray("tagPatternList").add(seedTag);
+        // One image can carry the tag at a time (tags are immutable), so this never expires it.
+        seedSelection.put("countType", "imageCountMoreThan");
+        seedSelection.put("countNumber", 1);
+        seed.putObject("action").put("type", "expire");
+
         ObjectNode tagged = rules.addObject();
-        tagged.put("rulePriority", 2);
+        tagged.put("rulePriority", 3);
         tagged.put("description", "Keep the newest " + registry.keepImages() + " tagged images");
         ObjectNode taggedSelection = tagged.putObject("selection");
         taggedSelection.put("tagStatus", "tagged");

@@ -113,7 +113,7 @@ public final class ServiceStack extends PlatformStack {
                 .build();
 
         Lb alb = Lb.Builder.create(this, "alb")
-                .name(ElbNames.of(config.prefix(), ""))
+                .name(Names.loadBalancer(config))
                 .loadBalancerType("application")
                 .internal(false)
                 .subnets(network.publicSubnetIds())
@@ -122,8 +122,8 @@ public final class ServiceStack extends PlatformStack {
                 .enableDeletionProtection(balancer.deletionProtection())
                 .idleTimeout(balancer.idleTimeoutSeconds())
                 .build();
-        LbTargetGroup blue = targetGroup("blue", network, service);
-        LbTargetGroup green = targetGroup("green", network, service);
+        LbTargetGroup blue = targetGroup(Names.BLUE, network, service);
+        LbTargetGroup green = targetGroup(Names.GREEN, network, service);
 
         // CodeDeploy points these two listeners at the other target group at every release;
         // Terraform must not point them back.
@@ -326,7 +326,7 @@ public final class ServiceStack extends PlatformStack {
 
     private LbTargetGroup targetGroup(String color, NetworkRefs network, ServiceConfig service) {
         return LbTargetGroup.Builder.create(this, color)
-                .name(ElbNames.of(config().prefix(), color))
+                .name(Names.targetGroup(config(), color))
                 .targetType("ip")
                 .protocol("HTTP")
                 .port(service.containerPort())

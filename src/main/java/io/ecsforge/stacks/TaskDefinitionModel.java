@@ -78,7 +78,7 @@ public record TaskDefinitionModel(
     public static TaskDefinitionModel of(EnvironmentConfig config, String image, String executionRoleArn, String taskRoleArn) {
         ServiceConfig service = config.service();
         return new TaskDefinitionModel(
-                config.prefix(),
+                Names.taskDefinitionFamily(config),
                 service.containerName(),
                 image,
                 service.containerPort(),

@@ -45,8 +45,8 @@ class AccessStackTest {
     private static final Map<String, String> STAR_RESOURCES = Map.of(
             "webapp-dev-access EcrAuthorizationToken", "ecr:GetAuthorizationToken has no resource-level permissions",
             "webapp-prod-access EcrAuthorizationToken", "ecr:GetAuthorizationToken has no resource-level permissions",
-            "webapp-dev-access TaskDefinitions", "ecs:RegisterTaskDefinition and DescribeTaskDefinition accept only *",
-            "webapp-prod-access TaskDefinitions", "ecs:RegisterTaskDefinition and DescribeTaskDefinition accept only *");
+            "webapp-dev-access ReadAnywhere", "the infrastructure role's Describe calls (EC2, ELB, autoscaling, log groups,"
+                    + " alarms, task definitions) have no resource-level permissions");
 
     private final Resources dev = Synthesized.examples().resources("webapp-dev-access");
     private final Resources prod = Synthesized.examples().resources("webapp-prod-access");
@@ -108,7 +108,7 @@ class AccessStackTest {
 
     @Test
     void ecrAuthorizationTokenIsTheOnlyActionGrantedOnEveryResource() {
-        for (String document : List.of("execution_permissions", "deploy_permissions")) {
+        for (String document : List.of("execution_permissions", "release_permissions")) {
             JsonNode token = statement(dev, document, "EcrAuthorizationToken");
             assertAt(token, "actions", List.of("ecr:GetAuthorizationToken"));
             assertAt(token, "resources", List.of("*"));
@@ -210,11 +210,10 @@ class AccessStackTest {
     }
 
     @Test
-    void codeDeployRoleHasAwsLimitedEcsBlueGreenPolicyOnly() {
+    void codeDeployRoleHasAwsLimitedEcsBlueGreenPolicy() {
         JsonNode attachment = dev.resource("aws_iam_role_policy_attachment", "codedeploy_ecs");
         assertAt(attachment, "role", "${aws_iam_role.codedeploy.name}");
         assertAt(attachment, "policy_arn", "arn:" + PARTITION + ":iam::aws:policy/AWSCodeDeployRoleForECSLimited");
-        assertFalse(dev.has("aws_iam_role_policy", "codedeploy_policy"));
     }
 
     // --- GitHub OIDC ---
@@ -227,7 +226,7 @@ class AccessStackTest {
         assertAt(provider, "thumbprint_list",
                 List.of("1c58a3a8518e8759bf075b76b750d4f2df264fcd", "6938fd4d98bab03faadb97b34396831e3780aea1"));
         assertTrue(dev.json().path("data").path("aws_iam_openid_connect_provider").isMissingNode(), () -> show(dev.json().path("data")));
-        assertAt(statement(dev, "deploy_trust", "AssumedByGithubActions"), "principals[0].identifiers",
+        assertAt(statement(dev, "release_trust", "AssumedByGithubActions"), "principals[0].identifiers",
                 List.of("${aws_iam_openid_connect_provider.github.arn}"));
     }
 
@@ -236,23 +235,46 @@ class AccessStackTest {
         Resources bare = variants().resources("webapp-bare-access");
         assertAt(bare.data("aws_iam_openid_connect_provider", "github"), "url", "https://token.actions.githubusercontent.com");
         assertEquals(0, bare.count("aws_iam_openid_connect_provider"), () -> show(bare.json().path("resource")));
-        for (String trust : List.of("deploy_trust", "plan_trust")) {
+        for (String trust : List.of("release_trust", "infra_trust", "plan_trust")) {
             assertAt(statement(bare, trust, "AssumedByGithubActions"), "principals[0].identifiers",
                     List.of("${data.aws_iam_openid_connect_provider.github.arn}"));
         }
     }
 
-    @Test
-    void deployRoleTrustsOnlyTheBranchAndTheGithubEnvironmentOfThisEnvironment() {
-        JsonNode trust = statement(prod, "deploy_trust", "AssumedByGithubActions");
+    @ParameterizedTest
+    @CsvSource({"release_trust", "infra_trust"})
+    void releaseAndInfraRolesTrustOnlyJobsInTheGithubEnvironmentOfThisEnvironment(String document) {
+        JsonNode trust = statement(prod, document, "AssumedByGithubActions");
         assertAt(trust, "actions", List.of("sts:AssumeRoleWithWebIdentity"));
         assertAt(trust, "principals[0].type", "Federated");
         assertAt(trust, "condition", List.of(
                 Map.of("test", "StringEquals", "variable", "token.actions.githubusercontent.com:aud", "values", List.of("sts.amazonaws.com")),
                 Map.of("test", "StringEquals", "variable", "token.actions.githubusercontent.com:sub", "values",
-                        List.of("repo:my-org/webapp:ref:refs/heads/main", "repo:my-org/webapp:environment:prod"))));
-        assertAt(statement(variants().resources("webapp-bare-access"), "deploy_trust", "AssumedByGithubActions"), "condition[1].values",
-                List.of("repo:my-org/webapp:ref:refs/heads/release", "repo:my-org/webapp:environment:bare"));
+                        List.of("repo:my-org/webapp:environment:prod"))));
+        assertAt(statement(variants().resources("webapp-bare-access"), document, "AssumedByGithubActions"), "condition[1].values",
+                List.of("repo:my-org/webapp:environment:bare"));
+    }
+
+    /**
+     * Prod's required reviewers guard the GitHub environment: a role that can reach the admin role
+     * must not be assumable by a workflow that merely runs on the branch.
+     */
+    @Test
+    void noRoleThatTrustsABranchSubjectCanReachTheAdminRole() {
+        List<String> reachAdmin = new ArrayList<>();
+        for (PolicyDocuments.Statement statement : PolicyDocuments.statements(prod.json())) {
+            if (statement.allows() && statement.actions().contains("sts:AssumeRole")
+                    && statement.resources().contains("arn:aws:iam::210987654321:role/platform-admin")) {
+                reachAdmin.add(statement.where());
+            }
+        }
+        assertEquals(List.of("data.aws_iam_policy_document.infra_permissions"), reachAdmin);
+        String trust = show(prod.data("aws_iam_policy_document", "infra_trust"));
+        assertFalse(trust.contains(":ref:"), trust);
+        for (JsonNode document : prod.json().path("data").path("aws_iam_policy_document")) {
+            String text = show(document);
+            assertFalse(text.contains(":ref:refs/heads/"), "no role trusts a branch subject:\n" + text);
+        }
     }
 
     @Test
@@ -264,33 +286,46 @@ class AccessStackTest {
                         List.of("repo:my-org/webapp:pull_request"))));
     }
 
-    // --- deploy role ---
+    // --- CodeDeploy role ---
 
     @Test
-    void deployRolePushesToThisRepositoryOnly() {
-        JsonNode push = statement(prod, "deploy_permissions", "PushImage");
+    void codeDeployRoleMayPassExactlyTheTaskRolesToEcsTasks() {
+        JsonNode pass = statement(prod, "codedeploy_permissions", "PassTaskRoles");
+        assertAt(pass, "actions", List.of("iam:PassRole"));
+        assertAt(pass, "resources", List.of("${aws_iam_role.execution.arn}", "${aws_iam_role.task.arn}"));
+        assertAt(pass, "condition", List.of(
+                Map.of("test", "StringEquals", "variable", "iam:PassedToService", "values", List.of("ecs-tasks.amazonaws.com"))));
+        assertAt(prod.resource("aws_iam_role_policy", "codedeploy_policy"), "role", "${aws_iam_role.codedeploy.id}");
+        assertEquals(Set.of("PassTaskRoles"), sids(prod, "codedeploy_permissions"));
+    }
+
+    // --- release role ---
+
+    @Test
+    void releaseRolePushesToThisRepositoryOnly() {
+        JsonNode push = statement(prod, "release_permissions", "PushImage");
         assertAt(push, "resources", List.of(repositoryArn("prod")));
-        assertTrue(strings(push.path("actions")).containsAll(List.of("ecr:PutImage", "ecr:InitiateLayerUpload", "ecr:UploadLayerPart",
-                "ecr:CompleteLayerUpload", "ecr:BatchCheckLayerAvailability")), () -> show(push));
+        assertAt(push, "actions", List.of("ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:CompleteLayerUpload",
+                "ecr:DescribeImages", "ecr:InitiateLayerUpload", "ecr:PutImage", "ecr:UploadLayerPart"));
     }
 
     @Test
-    void deployRoleRegistersTaskDefinitionsWhichHaveNoResourceLevelPermissions() {
-        JsonNode taskDefinitions = statement(dev, "deploy_permissions", "TaskDefinitions");
-        assertAt(taskDefinitions, "actions", List.of("ecs:DescribeTaskDefinition", "ecs:RegisterTaskDefinition"));
-        assertAt(taskDefinitions, "resources", List.of("*"));
+    void releaseRoleRegistersRevisionsOfThisEnvironmentsTaskDefinitionFamilyOnly() {
+        JsonNode register = statement(dev, "release_permissions", "RegisterTaskDefinition");
+        assertAt(register, "actions", List.of("ecs:RegisterTaskDefinition"));
+        assertAt(register, "resources", List.of("arn:" + PARTITION + ":ecs:us-east-1:" + ACCOUNT + ":task-definition/webapp-dev:*"));
     }
 
     @Test
-    void deployRoleDescribesOnlyThisService() {
-        JsonNode describe = statement(dev, "deploy_permissions", "DescribeService");
+    void releaseRoleDescribesOnlyThisService() {
+        JsonNode describe = statement(dev, "release_permissions", "DescribeService");
         assertAt(describe, "actions", List.of("ecs:DescribeServices"));
         assertAt(describe, "resources", List.of("arn:" + PARTITION + ":ecs:us-east-1:" + ACCOUNT + ":service/webapp-dev/webapp-dev"));
     }
 
     @Test
-    void deployRolePassesOnlyTheTwoTaskRolesAndOnlyToEcsTasks() {
-        JsonNode pass = statement(dev, "deploy_permissions", "PassTaskRoles");
+    void releaseRolePassesOnlyTheTwoTaskRolesAndOnlyToEcsTasks() {
+        JsonNode pass = statement(dev, "release_permissions", "PassTaskRoles");
         assertAt(pass, "actions", List.of("iam:PassRole"));
         assertAt(pass, "resources", List.of("${aws_iam_role.execution.arn}", "${aws_iam_role.task.arn}"));
         assertAt(pass, "condition", List.of(
@@ -298,56 +333,66 @@ class AccessStackTest {
     }
 
     @Test
-    void deployRoleDeploysOnlyThroughThisApplicationAndDeploymentGroup() {
+    void releaseRoleDeploysOnlyThroughThisApplicationAndDeploymentGroup() {
         String codedeploy = "arn:" + PARTITION + ":codedeploy:us-east-1:" + ACCOUNT + ":";
-        JsonNode group = statement(dev, "deploy_permissions", "DeployToDeploymentGroup");
-        assertAt(group, "actions", List.of("codedeploy:CreateDeployment", "codedeploy:GetDeployment"));
+        JsonNode group = statement(dev, "release_permissions", "DeployToDeploymentGroup");
+        assertAt(group, "actions", List.of("codedeploy:CreateDeployment", "codedeploy:GetDeployment", "codedeploy:GetDeploymentGroup",
+                "codedeploy:UpdateDeploymentGroup"));
         assertAt(group, "resources", List.of(codedeploy + "deploymentgroup:webapp-dev/webapp-dev"));
-        JsonNode revision = statement(dev, "deploy_permissions", "RegisterRevision");
+        JsonNode revision = statement(dev, "release_permissions", "RegisterRevision");
         assertAt(revision, "actions", List.of("codedeploy:GetApplicationRevision", "codedeploy:RegisterApplicationRevision"));
         assertAt(revision, "resources", List.of(codedeploy + "application:webapp-dev"));
-        JsonNode configs = statement(dev, "deploy_permissions", "ReadDeploymentConfigs");
+        JsonNode configs = statement(dev, "release_permissions", "ReadDeploymentConfigs");
         assertAt(configs, "actions", List.of("codedeploy:GetDeploymentConfig"));
         assertAt(configs, "resources", List.of(
                 codedeploy + "deploymentconfig:CodeDeployDefault.ECS*", codedeploy + "deploymentconfig:webapp-dev-*"));
     }
 
     @Test
-    void deployRoleReadsAndWritesOnlyThisEnvironmentsState() {
-        JsonNode list = statement(prod, "deploy_permissions", "StateList");
-        assertAt(list, "actions", List.of("s3:ListBucket"));
-        assertAt(list, "resources", List.of("arn:" + PARTITION + ":s3:::webapp-tfstate-210987654321"));
-        assertAt(list, "condition", List.of(Map.of("test", "StringLike", "variable", "s3:prefix", "values", List.of("webapp/prod/*"))));
-        JsonNode objects = statement(prod, "deploy_permissions", "StateObjects");
-        assertAt(objects, "actions", List.of("s3:DeleteObject", "s3:GetObject", "s3:PutObject"));
-        assertAt(objects, "resources", List.of("arn:" + PARTITION + ":s3:::webapp-tfstate-210987654321/webapp/prod/*"));
+    void releaseRoleCannotTouchStateOrInfrastructure() {
+        assertEquals(Set.of("EcrAuthorizationToken", "PushImage", "RegisterTaskDefinition", "PassTaskRoles", "DescribeService",
+                        "DeployToDeploymentGroup", "RegisterRevision", "ReadDeploymentConfigs"),
+                sids(prod, "release_permissions"));
+        assertFalse(attachedTo(prod, "release"), () -> show(prod.json().path("resource").path("aws_iam_role_policy_attachment")));
     }
 
-    @Test
-    void deployRoleUsesTheLockTableOnlyWhenDynamodbLockingIsConfigured() {
-        assertFalse(sids(dev, "deploy_permissions").contains("StateLockTable"), () -> show(dev.data("aws_iam_policy_document", "deploy_permissions")));
-        JsonNode table = statement(prod, "deploy_permissions", "StateLockTable");
-        assertAt(table, "actions", List.of("dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem"));
-        assertAt(table, "resources", List.of("arn:" + PARTITION + ":dynamodb:us-east-1:" + ACCOUNT + ":table/webapp-tflock"));
-        assertAt(table, "condition", List.of(Map.of("test", "ForAllValues:StringLike", "variable", "dynamodb:LeadingKeys",
-                "values", List.of("webapp-tfstate-210987654321/webapp/prod/*"))));
-    }
+    // --- infrastructure role ---
 
     @Test
-    void deployRoleMayAssumeTheAdminRoleOnlyWhenOneIsConfigured() {
-        assertFalse(sids(dev, "deploy_permissions").contains("AssumeAdminRole"), () -> show(dev.data("aws_iam_policy_document", "deploy_permissions")));
-        JsonNode assume = statement(prod, "deploy_permissions", "AssumeAdminRole");
+    void infraRoleOnlyAssumesTheAdminRoleWhenOneIsConfigured() {
+        assertEquals(Set.of("AssumeAdminRole"), sids(prod, "infra_permissions"));
+        JsonNode assume = statement(prod, "infra_permissions", "AssumeAdminRole");
         assertAt(assume, "actions", List.of("sts:AssumeRole"));
         assertAt(assume, "resources", List.of("arn:aws:iam::210987654321:role/platform-admin"));
     }
 
     @Test
-    void deployRoleGrantsNothingBeyondReleasingAndState() {
-        assertEquals(Set.of("EcrAuthorizationToken", "PushImage", "TaskDefinitions", "DescribeService", "PassTaskRoles",
-                        "DeployToDeploymentGroup", "RegisterRevision", "ReadDeploymentConfigs", "StateList", "StateObjects",
-                        "StateLockTable", "AssumeAdminRole"),
-                sids(prod, "deploy_permissions"));
-        assertFalse(attachedTo(prod, "deploy"), () -> show(prod.json().path("resource").path("aws_iam_role_policy_attachment")));
+    void withoutAnAdminRoleTheInfraRoleReadsAndWritesOnlyThisEnvironmentsState() {
+        JsonNode list = statement(dev, "infra_permissions", "StateList");
+        assertAt(list, "actions", List.of("s3:ListBucket"));
+        assertAt(list, "resources", List.of("arn:" + PARTITION + ":s3:::webapp-tfstate-123456789012"));
+        assertAt(list, "condition", List.of(Map.of("test", "StringLike", "variable", "s3:prefix", "values", List.of("webapp/dev/*"))));
+        JsonNode objects = statement(dev, "infra_permissions", "StateObjects");
+        assertAt(objects, "actions", List.of("s3:DeleteObject", "s3:GetObject", "s3:PutObject"));
+        assertAt(objects, "resources", List.of("arn:" + PARTITION + ":s3:::webapp-tfstate-123456789012/webapp/dev/*"));
+        assertFalse(sids(dev, "infra_permissions").contains("AssumeAdminRole"));
+    }
+
+    /** Without an admin role, infra-apply runs as this role: it must be able to apply the stacks itself. */
+    @Test
+    void withoutAnAdminRoleTheInfraRoleMayApplyTheStacks() {
+        Set<String> sids = sids(dev, "infra_permissions");
+        List<String> expected = InfraPermissions.statements(new ConfigLoader(Repo.config()).load("dev"), PARTITION, ACCOUNT).stream()
+                .map(InfraPermissions.Statement::sid).toList();
+        assertTrue(expected.size() > 5, expected.toString());
+        assertTrue(sids.containsAll(expected), "missing " + expected + " in " + sids);
+        List<String> actions = PolicyDocuments.statements(dev.json()).stream()
+                .filter(s -> s.where().equals("data.aws_iam_policy_document.infra_permissions"))
+                .flatMap(s -> s.actions().stream()).toList();
+        for (String action : List.of("ec2:CreateVpc", "ecs:CreateService", "elasticloadbalancing:CreateLoadBalancer",
+                "codedeploy:CreateDeploymentGroup", "iam:CreateRole", "ecr:CreateRepository")) {
+            assertTrue(actions.contains(action), action + " missing from " + actions);
+        }
     }
 
     // --- plan role ---
@@ -400,7 +445,8 @@ class AccessStackTest {
     @Test
     void rolesAreNamedAfterTheEnvironment() {
         Map<String, String> expected = Map.of("execution", "webapp-prod-execution", "task", "webapp-prod-task",
-                "codedeploy", "webapp-prod-codedeploy", "github_deploy", "webapp-prod-github-deploy", "github_plan", "webapp-prod-github-plan");
+                "codedeploy", "webapp-prod-codedeploy", "github_release", "webapp-prod-github-release",
+                "github_infra", "webapp-prod-github-infra", "github_plan", "webapp-prod-github-plan");
         expected.forEach((id, name) -> assertAt(prod.resource("aws_iam_role", id), "name", name));
         assertEquals(expected.size(), prod.count("aws_iam_role"), () -> show(prod.json().path("resource").path("aws_iam_role")));
     }
@@ -408,7 +454,8 @@ class AccessStackTest {
     @Test
     void everyRoleArnIsAnOutput() {
         Map<String, String> outputs = Map.of("execution_role_arn", "execution", "task_role_arn", "task",
-                "codedeploy_role_arn", "codedeploy", "deploy_role_arn", "github_deploy", "plan_role_arn", "github_plan");
+                "codedeploy_role_arn", "codedeploy", "release_role_arn", "github_release", "infra_role_arn", "github_infra",
+                "plan_role_arn", "github_plan");
         outputs.forEach((output, role) -> assertAt(dev.json().path("output").path(output), "value", "${aws_iam_role." + role + ".arn}"));
     }
 

@@ -65,19 +65,28 @@ class RegistryStackTest {
     }
 
     @Test
-    void onlyTheConfiguredNumberOfNewestTaggedImagesIsKept() throws IOException {
-        JsonNode devRule = rules(dev).path(1);
-        assertAt(devRule, "rulePriority", 2);
-        assertAt(devRule, "selection", Map.of("tagStatus", "tagged", "tagPatternList", List.of("*"),
-                "countType", "imageCountMoreThan", "countNumber", 30));
-        assertAt(devRule, "action.type", "expire");
-        assertAt(rules(prod), "[1].selection.countNumber", 100);
+    void theImageANewServiceStartsOnIsNeverExpired() throws IOException {
+        JsonNode seedRule = rules(dev).path(1);
+        assertAt(seedRule, "rulePriority", 2);
+        assertAt(seedRule, "selection", Map.of("tagStatus", "tagged", "tagPatternList", List.of("initial"),
+                "countType", "imageCountMoreThan", "countNumber", 1));
+        assertAt(seedRule, "action.type", "expire");
     }
 
     @Test
-    void lifecyclePolicyHasNoRulesBeyondTheseTwo() throws IOException {
+    void onlyTheConfiguredNumberOfNewestTaggedImagesIsKept() throws IOException {
+        JsonNode devRule = rules(dev).path(2);
+        assertAt(devRule, "rulePriority", 3);
+        assertAt(devRule, "selection", Map.of("tagStatus", "tagged", "tagPatternList", List.of("*"),
+                "countType", "imageCountMoreThan", "countNumber", 30));
+        assertAt(devRule, "action.type", "expire");
+        assertAt(rules(prod), "[2].selection.countNumber", 100);
+    }
+
+    @Test
+    void lifecyclePolicyHasNoRulesBeyondTheseThree() throws IOException {
         JsonNode rules = rules(prod);
-        assertEquals(2, rules.size(), () -> Resources.show(rules));
+        assertEquals(3, rules.size(), () -> Resources.show(rules));
     }
 
     @Test
@@ -86,10 +95,13 @@ class RegistryStackTest {
                 + "{\"rulePriority\":1,\"description\":\"Expire untagged images after 7 days\",\"selection\":"
                 + "{\"tagStatus\":\"untagged\",\"countType\":\"sinceImagePushed\",\"countUnit\":\"days\",\"countNumber\":7},"
                 + "\"action\":{\"type\":\"expire\"}},"
-                + "{\"rulePriority\":2,\"description\":\"Keep the newest 30 tagged images\",\"selection\":"
+                + "{\"rulePriority\":2,\"description\":\"Keep the image tagged initial, which a new service starts on\",\"selection\":"
+                + "{\"tagStatus\":\"tagged\",\"tagPatternList\":[\"initial\"],\"countType\":\"imageCountMoreThan\",\"countNumber\":1},"
+                + "\"action\":{\"type\":\"expire\"}},"
+                + "{\"rulePriority\":3,\"description\":\"Keep the newest 30 tagged images\",\"selection\":"
                 + "{\"tagStatus\":\"tagged\",\"tagPatternList\":[\"*\"],\"countType\":\"imageCountMoreThan\",\"countNumber\":30},"
                 + "\"action\":{\"type\":\"expire\"}}]}";
-        assertEquals(expected, RegistryStack.lifecyclePolicy(new RegistryConfig("webapp", 30, 7)));
+        assertEquals(expected, RegistryStack.lifecyclePolicy(new RegistryConfig("webapp", 30, 7), "initial"));
         assertAt(dev.resource("aws_ecr_lifecycle_policy", "lifecycle_policy"), "policy", expected);
     }
 

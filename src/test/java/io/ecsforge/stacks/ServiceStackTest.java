@@ -65,8 +65,8 @@ class ServiceStackTest {
         JsonNode container = container(dev);
         assertAt(container, "name", "webapp");
         String image = container.path("image").asText();
-        assertTrue(image.startsWith("${") && image.endsWith(":latest"),
-                () -> "expected <repository url reference>:latest but found " + image);
+        assertTrue(image.startsWith("${") && image.endsWith(":initial"),
+                () -> "expected <repository url reference>:initial but found " + image);
     }
 
     @Test
