@@ -17,6 +17,7 @@ import picocli.CommandLine;
             SynthCommand.class,
             CdktfAppCommand.class,
             SummarizeCommand.class,
+            WorkflowsCommand.class,
             StacksCommand.class,
             BootstrapCommand.class,
             PlanCommand.class,

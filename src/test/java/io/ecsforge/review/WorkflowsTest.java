@@ -16,14 +16,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.Arrays;
+import io.ecsforge.emit.PinnedAction;
 import org.junit.jupiter.api.Test;
 
 /** The pull-request plan and the apply workflows: linted by the real actionlint, and their contract checked. */
 class WorkflowsTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    /** A full version tag (v1.2.3) or a commit SHA: a moving major tag (v4) could change under us. */
-    private static final Pattern PINNED = Pattern.compile("[^@\\s]+@(v\\d+\\.\\d+\\.\\d+|[0-9a-f]{40})");
+    /** A commit SHA, with the release it is as a comment: a tag, even a full one, can be moved to other code. */
+    private static final Pattern PINNED = Pattern.compile("\\s*(- )?uses: ([^@\\s]+)@([0-9a-f]{40}) # (v\\d+\\.\\d+\\.\\d+)");
 
     private static Path workflows() {
         return Fixtures.repoRoot().resolve(".github/workflows");
@@ -43,6 +46,8 @@ class WorkflowsTest {
         List<String> command = new ArrayList<>(List.of(actionlint.toString(), "-no-color"));
         command.add(workflows().resolve("infra-plan.yml").toString());
         command.add(workflows().resolve("infra-apply.yml").toString());
+        // The release workflow ecsforge generates, as committed in the example application.
+        command.add(Fixtures.repoRoot().resolve("examples/webapp/.github/workflows/release.yml").toString());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "actionlint did not finish in 60 s");
@@ -50,19 +55,37 @@ class WorkflowsTest {
     }
 
     @Test
-    void everyActionIsPinnedToAFullVersion() throws IOException {
-        Map<String, String> unpinned = new TreeMap<>();
+    void everyActionIsPinnedToTheCommitOfTheReleaseThatEcsforgePins() throws IOException {
+        Map<String, String> problems = new TreeMap<>();
+        int pinned = 0;
         for (String name : List.of("infra-plan.yml", "infra-apply.yml")) {
-            for (JsonNode job : workflow(name).path("jobs")) {
-                for (JsonNode step : job.path("steps")) {
-                    String uses = step.path("uses").asText("");
-                    if (!uses.isEmpty() && !PINNED.matcher(uses).matches()) {
-                        unpinned.put(name + ": " + uses, uses);
-                    }
+            for (String line : Files.readAllLines(workflows().resolve(name))) {
+                if (!line.contains("uses:")) {
+                    continue;
+                }
+                Matcher matcher = PINNED.matcher(line);
+                if (!matcher.matches()) {
+                    problems.put(name + ": " + line.strip(), "not pinned to a commit SHA with its version as a comment");
+                    continue;
+                }
+                pinned++;
+                String expected = Arrays.stream(PinnedAction.values()).filter(a -> a.repository().equals(matcher.group(2)))
+                        .map(a -> a.sha() + " # " + a.version()).findFirst().orElse("no pin in PinnedAction");
+                if (!expected.equals(matcher.group(3) + " # " + matcher.group(4))) {
+                    problems.put(name + ": " + line.strip(), "expected " + expected);
                 }
             }
         }
-        assertEquals(Map.of(), unpinned, "actions not pinned to vX.Y.Z or a commit SHA");
+        assertTrue(pinned >= 10, "found only " + pinned + " actions");
+        assertEquals(Map.of(), problems);
+    }
+
+    @Test
+    void applyUsesTheInfrastructureRoleOfTheGithubEnvironment() throws IOException {
+        JsonNode steps = workflow("infra-apply.yml").path("jobs").path("apply").path("steps");
+        String text = steps.toString();
+        assertTrue(text.contains("\"role-to-assume\":\"${{ vars.ECSFORGE_INFRA_ROLE_ARN }}\""), text);
+        assertTrue(!text.contains("DEPLOY_ROLE"), text);
     }
 
     @Test
