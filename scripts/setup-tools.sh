@@ -3,7 +3,7 @@
 #   bin/tofu        OpenTofu, built from its Go module (tools/opentofu)
 #   bin/actionlint  GitHub Actions workflow linter (tools/actionlint)
 #   bin/hclcheck    HCL syntax checker built on HashiCorp's parser (tools/hclcheck)
-#   venv/           Python venv with moto[server] and checkov (tools/requirements.txt)
+#   venv/           Python venv with moto[server], checkov and parliament (tools/requirements.txt)
 # Each tool is rebuilt only when the files that pin it change, so a second run takes seconds.
 # Everything comes from the Go module proxy and PyPI through their ordinary clients.
 # Progress goes to stderr; a failure exits nonzero with the step that failed.
@@ -96,6 +96,7 @@ python_venv() {
   fi
   "$venv/bin/moto_server" --help >/dev/null 2>&1 || die "venv: moto_server does not run"
   "$venv/bin/checkov" --version >/dev/null 2>&1 || die "venv: checkov does not run"
+  "$venv/bin/parliament" --version >/dev/null 2>&1 || die "venv: parliament does not run"
   echo "$key" >"$stamps/venv"
   log "venv: installed in $(seconds_since "$started")s -> $venv"
 }
@@ -109,4 +110,4 @@ go_tool hclcheck tools/hclcheck .
 python_venv
 
 "$cache/bin/tofu" version >/dev/null 2>&1 || die "tofu: $cache/bin/tofu does not run"
-log "done in $(seconds_since "$started_all")s: $("$cache/bin/tofu" version 2>/dev/null | head -1), actionlint $("$cache/bin/actionlint" -version | head -1), hclcheck, moto and checkov"
+log "done in $(seconds_since "$started_all")s: $("$cache/bin/tofu" version 2>/dev/null | head -1), actionlint $("$cache/bin/actionlint" -version | head -1), hclcheck, moto, checkov and parliament"

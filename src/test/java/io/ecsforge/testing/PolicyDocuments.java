@@ -3,6 +3,7 @@ package io.ecsforge.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,28 +32,58 @@ public final class PolicyDocuments {
 
     private PolicyDocuments() {}
 
-    public static List<Statement> statements(JsonNode stack) {
-        List<Statement> statements = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> document : entries(stack.path("data").path("aws_iam_policy_document"))) {
-            for (JsonNode statement : document.getValue().path("statement")) {
-                statements.add(new Statement("data.aws_iam_policy_document." + document.getKey(),
-                        statement.path("sid").asText(""),
-                        statement.path("effect").asText("Allow"),
-                        strings(statement.path("actions"), statement.path("not_actions")),
-                        strings(statement.path("resources"), statement.path("not_resources")),
-                        statement));
+    /**
+     * A whole policy document: a data aws_iam_policy_document block in Terraform's form
+     * ({@code statement}, {@code actions}, {@code principals}, ...), or a literal JSON policy.
+     *
+     * @param where as in {@link Statement#where()}
+     * @param node the data block, or the parsed JSON policy
+     * @param usedBy the {@code TYPE.NAME.ATTRIBUTE}s that hold it: those that reference the data
+     *     source, or the attribute the literal is written in
+     */
+    public record Document(String where, JsonNode node, boolean terraformForm, List<String> usedBy) {}
+
+    public static List<Document> documents(JsonNode stack) {
+        Map<String, List<String>> users = new LinkedHashMap<>();
+        forEachPolicyAttribute(stack, (where, value) -> {
+            if (isDocumentReference(value)) {
+                String name = value.substring("${data.aws_iam_policy_document.".length(), value.length() - ".json}".length());
+                users.computeIfAbsent(name, n -> new ArrayList<>()).add(where);
             }
+        });
+        List<Document> documents = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> document : entries(stack.path("data").path("aws_iam_policy_document"))) {
+            documents.add(new Document("data.aws_iam_policy_document." + document.getKey(), document.getValue(), true,
+                    List.copyOf(users.getOrDefault(document.getKey(), List.of()))));
         }
         for (Literal literal : literals(stack)) {
-            JsonNode document = literal.document();
-            JsonNode list = document.path("Statement");
-            for (JsonNode statement : list.isArray() ? list : List.of(list)) {
-                statements.add(new Statement(literal.where(),
-                        statement.path("Sid").asText(""),
-                        statement.path("Effect").asText(""),
-                        strings(statement.path("Action"), statement.path("NotAction")),
-                        strings(statement.path("Resource"), statement.path("NotResource")),
-                        statement));
+            documents.add(new Document(literal.where(), literal.document(), false, List.of(literal.where())));
+        }
+        return documents;
+    }
+
+    public static List<Statement> statements(JsonNode stack) {
+        List<Statement> statements = new ArrayList<>();
+        for (Document document : documents(stack)) {
+            if (document.terraformForm()) {
+                for (JsonNode statement : document.node().path("statement")) {
+                    statements.add(new Statement(document.where(),
+                            statement.path("sid").asText(""),
+                            statement.path("effect").asText("Allow"),
+                            strings(statement.path("actions"), statement.path("not_actions")),
+                            strings(statement.path("resources"), statement.path("not_resources")),
+                            statement));
+                }
+            } else {
+                JsonNode list = document.node().path("Statement");
+                for (JsonNode statement : list.isArray() ? list : List.of(list)) {
+                    statements.add(new Statement(document.where(),
+                            statement.path("Sid").asText(""),
+                            statement.path("Effect").asText(""),
+                            strings(statement.path("Action"), statement.path("NotAction")),
+                            strings(statement.path("Resource"), statement.path("NotResource")),
+                            statement));
+                }
             }
         }
         return statements;

@@ -54,6 +54,11 @@ public final class Tools {
         return executable(cache().resolve("venv").resolve("bin").resolve("checkov"));
     }
 
+    /** The IAM policy linter; a venv made before it joined tools/requirements.txt lacks it. */
+    public static Path parliament() {
+        return executable(cache().resolve("venv").resolve("bin").resolve("parliament"));
+    }
+
     /** Whether every named tool ({@code bin/tofu}, {@code venv/bin/python}, ...) is installed. */
     public static boolean installed(String... relativePaths) {
         for (String relative : relativePaths) {
