@@ -36,7 +36,18 @@ def text(value):
         return ""
     if isinstance(value, str):
         return value
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), default=str)
+    return json.dumps(ordered(value), sort_keys=True, separators=(",", ":"), default=str)
+
+
+def ordered(value):
+    """Lists of plain strings sorted: parliament builds some (the actions of a finding) from sets,
+    whose order changes from run to run with Python's hash seed."""
+    if isinstance(value, dict):
+        return {key: ordered(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple, set)):
+        items = [ordered(item) for item in value]
+        return sorted(items) if all(isinstance(item, str) for item in items) else items
+    return value
 
 
 # Where in parliament's input a finding is; the test names the statement instead.

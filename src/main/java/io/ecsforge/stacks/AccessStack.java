@@ -254,11 +254,6 @@ public final class AccessStack extends PlatformStack {
             return List.of(allow("AssumeAdminRole", List.of("sts:AssumeRole"), List.of(admin.get())));
         }
         List<DataAwsIamPolicyDocumentStatement> statements = new ArrayList<>();
-        statements.add(stateList());
-        statements.add(allow("StateObjects", List.of("s3:DeleteObject", "s3:GetObject", "s3:PutObject"), List.of(stateObjects("*"))));
-        lockTable().ifPresent(table -> statements.add(statement("StateLockTable", "Allow",
-                List.of("dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem"), List.of(table),
-                List.of(leadingKeys("*")))));
         for (InfraPermissions.Statement statement : InfraPermissions.statements(config, partition, account)) {
             statements.add(statement(statement.sid(), "Allow", statement.actions(), statement.resources(), statement.conditions().stream()
                     .map(c -> condition(c.test(), c.variable(), c.values())).toList()));

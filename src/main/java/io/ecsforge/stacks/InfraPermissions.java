@@ -542,9 +542,11 @@ public final class InfraPermissions {
                         arn("ecs", "cluster/" + Names.cluster(config)),
                         arn("ecs", "service/" + Names.cluster(config) + "/" + Names.service(config)),
                         arn("ecs", "task-definition/" + prefix + ":*"));
-                // The load balancer, its listeners and their rules: loadbalancer/app/<name>/…, listener/app/<name>/….
+                // The load balancer, its listeners and their rules, each in the ARN form its actions name.
                 case LOAD_BALANCER -> List.of(
-                        arn("elasticloadbalancing", "*/app/" + Names.loadBalancer(config) + "/*"),
+                        arn("elasticloadbalancing", "loadbalancer/app/" + Names.loadBalancer(config) + "/*"),
+                        arn("elasticloadbalancing", "listener/app/" + Names.loadBalancer(config) + "/*"),
+                        arn("elasticloadbalancing", "listener-rule/app/" + Names.loadBalancer(config) + "/*"),
                         arn("elasticloadbalancing", "targetgroup/" + Names.targetGroup(config, "blue") + "/*"),
                         arn("elasticloadbalancing", "targetgroup/" + Names.targetGroup(config, "green") + "/*"));
                 // A scalable target's ARN carries a random id, not the service it scales.
