@@ -64,7 +64,7 @@ class ReleaseTargetsTest {
     @Test
     void taskDefinitionModelRunsTheRepositoryImageWithTheGivenRoles() {
         TaskDefinitionModel model = stack.taskDefinitionModel();
-        assertEquals(List.of("123456789012.dkr.ecr.us-east-1.amazonaws.com/webapp:latest",
+        assertEquals(List.of("123456789012.dkr.ecr.us-east-1.amazonaws.com/webapp:initial",
                         "arn:aws:iam::123456789012:role/webapp-dev-execution", "arn:aws:iam::123456789012:role/webapp-dev-task"),
                 List.of(model.image(), model.executionRoleArn(), model.taskRoleArn()), model::toString);
     }
