@@ -132,6 +132,15 @@ public final class MotoServer implements BeforeAllCallback, BeforeEachCallback, 
         return environment;
     }
 
+    /** What the server has logged so far: for an action it lacks, it answers 500 and logs the action's name. */
+    public String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The S3 endpoint, e.g. {@code http://127.0.0.1:41234}. */
     public URI endpoint() {
         return endpoint;

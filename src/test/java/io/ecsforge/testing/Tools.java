@@ -50,6 +50,11 @@ public final class Tools {
         return executable(cache().resolve("venv").resolve("bin").resolve("moto_server"));
     }
 
+    /** The AWS CLI (v1) in the venv, which the release replay runs the workflow's steps with. */
+    public static Path aws() {
+        return executable(cache().resolve("venv").resolve("bin").resolve("aws"));
+    }
+
     public static Path checkov() {
         return executable(cache().resolve("venv").resolve("bin").resolve("checkov"));
     }
