@@ -97,6 +97,7 @@ python_venv() {
   "$venv/bin/moto_server" --help >/dev/null 2>&1 || die "venv: moto_server does not run"
   "$venv/bin/checkov" --version >/dev/null 2>&1 || die "venv: checkov does not run"
   "$venv/bin/parliament" --version >/dev/null 2>&1 || die "venv: parliament does not run"
+  "$venv/bin/aws" --version >/dev/null 2>&1 || die "venv: the AWS CLI does not run"
   echo "$key" >"$stamps/venv"
   log "venv: installed in $(seconds_since "$started")s -> $venv"
 }

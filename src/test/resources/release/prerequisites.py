@@ -136,7 +136,9 @@ class Prerequisites:
             else:
                 arn = self.role(r["name"], web_identity=True)
             self.remember("access", "aws_iam_role", rid, name=r["name"], arn=arn)
-        self.role(release_role, web_identity=True)
+        # The workflow assumes the release role by name: the access stack must have made it.
+        if release_role not in self.created.get("roles", {}):
+            raise SystemExit(f"the access stack has no role {release_role}, which the workflow assumes")
 
     # -- cluster ------------------------------------------------------------------------------
     def cluster(self):

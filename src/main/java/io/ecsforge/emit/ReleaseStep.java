@@ -87,8 +87,8 @@ enum ReleaseStep {
               live="$(aws ecs describe-services --cluster "$CLUSTER" --services "$SERVICE" \\
                 --query "services[0].taskSets[?status=='PRIMARY'] | [0].loadBalancers[0].targetGroupArn" --output text)"
               case "$live" in
-                */targetgroup/"$BLUE_TARGET_GROUP"/*) watch="$GREEN_ALARMS" ;;
-                */targetgroup/"$GREEN_TARGET_GROUP"/*) watch="$BLUE_ALARMS" ;;
+                *:targetgroup/"$BLUE_TARGET_GROUP"/*) watch="$GREEN_ALARMS" ;;
+                *:targetgroup/"$GREEN_TARGET_GROUP"/*) watch="$BLUE_ALARMS" ;;
                 *) echo "::error::cannot tell the live target group from the service's primary task set: $live"; exit 1 ;;
               esac
               override=(--override-alarm-configuration "$(jq -cn --arg names "$watch" \\

@@ -230,8 +230,8 @@ class ReleaseWorkflowTest {
                 jobs.path("release-prod").path("env").path("HOTFIX").asText());
         String deploy = script("release-prod", "Start the blue/green deployment");
         assertTrue(deploy.contains("if [ \"$HOTFIX\" = \"true\" ]; then"), deploy);
-        assertTrue(deploy.contains("*/targetgroup/\"$BLUE_TARGET_GROUP\"/*) watch=\"$GREEN_ALARMS\" ;;"), deploy);
-        assertTrue(deploy.contains("*/targetgroup/\"$GREEN_TARGET_GROUP\"/*) watch=\"$BLUE_ALARMS\" ;;"), deploy);
+        assertTrue(deploy.contains("*:targetgroup/\"$BLUE_TARGET_GROUP\"/*) watch=\"$GREEN_ALARMS\" ;;"), deploy);
+        assertTrue(deploy.contains("*:targetgroup/\"$GREEN_TARGET_GROUP\"/*) watch=\"$BLUE_ALARMS\" ;;"), deploy);
         assertTrue(deploy.contains("\"${override[@]}\" --query deploymentId"), deploy);
     }
 
