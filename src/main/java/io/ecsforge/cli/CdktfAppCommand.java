@@ -28,7 +28,7 @@ final class CdktfAppCommand implements Callable<Integer> {
         List<String> environments = context instanceof List<?> list
                 ? list.stream().map(String::valueOf).toList()
                 : List.of("dev");
-        List<EnvironmentConfig> configs = SynthCommand.loadAll(configDir, environments);
+        List<EnvironmentConfig> configs = ConfigsOptions.load(configDir, environments);
         Synthesizer.synthesize(app, configs);
         return ExitCodes.OK;
     }

@@ -1,14 +1,11 @@
 package io.ecsforge.cli;
 
-import io.ecsforge.config.ConfigLoader;
-import io.ecsforge.config.EnvironmentConfig;
 import io.ecsforge.emit.Synthesizer;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -19,13 +16,7 @@ import picocli.CommandLine.Spec;
 final class SynthCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--env", required = true, paramLabel = "ENV",
-            description = "Environment to synthesize (config/ENV.yaml); repeat for several.")
-    List<String> environments;
-
-    @Option(names = "--config-dir", paramLabel = "DIR", defaultValue = "config",
-            description = "Folder of the environment files (default: ${DEFAULT-VALUE}).")
-    Path configDir;
+    @Mixin ConfigsOptions configs;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "cdktf.out",
             description = "Output folder (default: ${DEFAULT-VALUE}).")
@@ -33,16 +24,9 @@ final class SynthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<EnvironmentConfig> configs = loadAll(configDir, environments);
-        Synthesizer.Result result = Synthesizer.synthesize(configs, outDir);
+        Synthesizer.Result result = Synthesizer.synthesize(configs.load(), outDir);
         result.stacks().forEach((env, stacks) -> spec.commandLine().getOut().println(
                 env + ": " + stacks.size() + " stacks in " + result.outDir().resolve("stacks") + ": " + String.join(", ", stacks)));
         return ExitCodes.OK;
-    }
-
-    /** Loads and validates every named environment before anything is synthesized. */
-    static List<EnvironmentConfig> loadAll(Path configDir, List<String> environments) {
-        ConfigLoader loader = new ConfigLoader(configDir);
-        return new LinkedHashSet<>(environments).stream().map(loader::load).toList();
     }
 }

@@ -1,12 +1,11 @@
 package io.ecsforge.cli;
 
-import io.ecsforge.config.EnvironmentConfig;
 import io.ecsforge.emit.ReleaseFiles;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -17,13 +16,7 @@ import picocli.CommandLine.Spec;
 final class WorkflowsCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--env", required = true, paramLabel = "ENV",
-            description = "Environment to release to (config/ENV.yaml); repeat for several, in release order (e.g. --env dev --env prod).")
-    List<String> environments;
-
-    @Option(names = "--config-dir", paramLabel = "DIR", defaultValue = "config",
-            description = "Folder of the environment files (default: ${DEFAULT-VALUE}).")
-    Path configDir;
+    @Mixin ConfigsOptions configs;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = ".",
             description = "Root of the application's repository (default: the current folder).")
@@ -31,8 +24,7 @@ final class WorkflowsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<EnvironmentConfig> configs = SynthCommand.loadAll(configDir, environments);
-        for (Path file : ReleaseFiles.write(configs, outDir)) {
+        for (Path file : ReleaseFiles.write(configs.load(), outDir)) {
             spec.commandLine().getOut().println("wrote " + file);
         }
         return ExitCodes.OK;

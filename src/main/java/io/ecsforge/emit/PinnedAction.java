@@ -3,9 +3,11 @@ package io.ecsforge.emit;
 /**
  * The third-party GitHub Actions the generated workflows use, each pinned to the full commit SHA
  * of a release: a tag can be moved to other code, a commit cannot. The version is written beside
- * the SHA as a comment, as Dependabot and Renovate keep it. The SHAs are those the tags pointed to
- * in the actions' own repositories; {@code .github/workflows/} uses the same pins, and a test
- * checks that every workflow of this repository does.
+ * the SHA as a comment, as Dependabot and Renovate keep it. Each SHA is the commit its release tag
+ * points to in the action's own repository ({@code git rev-parse <tag>^{commit}} on the repository
+ * as of August 2026: the newest release of each action's newest major version then); the version
+ * comment names that tag. {@code .github/workflows/} uses the same pins, and a test checks that
+ * every workflow of this repository does. To move a pin, look the tag up the same way.
  */
 public enum PinnedAction {
     CHECKOUT("actions/checkout", "v7.0.1", "3d3c42e5aac5ba805825da76410c181273ba90b1"),

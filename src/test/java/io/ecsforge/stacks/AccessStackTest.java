@@ -288,13 +288,20 @@ class AccessStackTest {
 
     // --- CodeDeploy role ---
 
+    @ParameterizedTest
+    @CsvSource({"codedeploy_permissions", "release_permissions"})
+    void codeDeployAndReleaseRolesPassExactlyTheTaskRolesAndOnlyToEcsTasks(String document) {
+        for (Resources env : List.of(dev, prod)) {
+            JsonNode pass = statement(env, document, "PassTaskRoles");
+            assertAt(pass, "actions", List.of("iam:PassRole"));
+            assertAt(pass, "resources", List.of("${aws_iam_role.execution.arn}", "${aws_iam_role.task.arn}"));
+            assertAt(pass, "condition", List.of(
+                    Map.of("test", "StringEquals", "variable", "iam:PassedToService", "values", List.of("ecs-tasks.amazonaws.com"))));
+        }
+    }
+
     @Test
-    void codeDeployRoleMayPassExactlyTheTaskRolesToEcsTasks() {
-        JsonNode pass = statement(prod, "codedeploy_permissions", "PassTaskRoles");
-        assertAt(pass, "actions", List.of("iam:PassRole"));
-        assertAt(pass, "resources", List.of("${aws_iam_role.execution.arn}", "${aws_iam_role.task.arn}"));
-        assertAt(pass, "condition", List.of(
-                Map.of("test", "StringEquals", "variable", "iam:PassedToService", "values", List.of("ecs-tasks.amazonaws.com"))));
+    void codeDeployRolesOwnPolicyOnlyPassesTheTaskRoles() {
         assertAt(prod.resource("aws_iam_role_policy", "codedeploy_policy"), "role", "${aws_iam_role.codedeploy.id}");
         assertEquals(Set.of("PassTaskRoles"), sids(prod, "codedeploy_permissions"));
     }
@@ -321,15 +328,6 @@ class AccessStackTest {
         JsonNode describe = statement(dev, "release_permissions", "DescribeService");
         assertAt(describe, "actions", List.of("ecs:DescribeServices"));
         assertAt(describe, "resources", List.of("arn:" + PARTITION + ":ecs:us-east-1:" + ACCOUNT + ":service/webapp-dev/webapp-dev"));
-    }
-
-    @Test
-    void releaseRolePassesOnlyTheTwoTaskRolesAndOnlyToEcsTasks() {
-        JsonNode pass = statement(dev, "release_permissions", "PassTaskRoles");
-        assertAt(pass, "actions", List.of("iam:PassRole"));
-        assertAt(pass, "resources", List.of("${aws_iam_role.execution.arn}", "${aws_iam_role.task.arn}"));
-        assertAt(pass, "condition", List.of(
-                Map.of("test", "StringEquals", "variable", "iam:PassedToService", "values", List.of("ecs-tasks.amazonaws.com"))));
     }
 
     @Test

@@ -1,0 +1,29 @@
+package io.ecsforge.cli;
+
+import io.ecsforge.config.ConfigLoader;
+import io.ecsforge.config.EnvironmentConfig;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** For the commands that read several environments' files: which ones, from where. */
+final class ConfigsOptions {
+    @Option(names = "--env", required = true, paramLabel = "ENV",
+            description = "Environment (config/ENV.yaml); repeat for several, in order.")
+    List<String> environments;
+
+    @Option(names = "--config-dir", paramLabel = "DIR", defaultValue = "config",
+            description = "Folder of the environment files (default: ${DEFAULT-VALUE}).")
+    Path configDir;
+
+    /** Loads and validates every named environment, each once, before anything is written. */
+    List<EnvironmentConfig> load() {
+        return load(configDir, environments);
+    }
+
+    static List<EnvironmentConfig> load(Path configDir, List<String> environments) {
+        ConfigLoader loader = new ConfigLoader(configDir);
+        return new LinkedHashSet<>(environments).stream().map(loader::load).toList();
+    }
+}
