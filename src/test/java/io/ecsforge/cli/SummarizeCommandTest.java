@@ -3,6 +3,7 @@ package io.ecsforge.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ecsforge.testing.Repo;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -24,7 +25,7 @@ class SummarizeCommandTest {
     }
 
     private static Path plans() {
-        return Path.of(System.getProperty("ecsforge.root")).resolve("../shared/fixtures/plans").normalize();
+        return Repo.publicPlans();
     }
 
     @Test

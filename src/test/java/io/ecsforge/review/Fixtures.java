@@ -2,10 +2,11 @@ package io.ecsforge.review;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.ecsforge.testing.Repo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Where the test plans are: the shared real plans beside the repository, and this suite's own. */
+/** Where the test plans are: real plans from public projects, and the ones this suite generated. */
 final class Fixtures {
     private Fixtures() {}
 
@@ -17,20 +18,19 @@ final class Fixtures {
         return Path.of(root).toAbsolutePath().normalize();
     }
 
-    /** ${ecsforge.root}/../shared/fixtures/plans, used in place. */
-    static Path sharedPlans() {
-        Path dir = repoRoot().resolve("../shared/fixtures/plans").normalize();
+    /** The real plans from public projects, in the repository (see the README beside them). */
+    static Path publicPlans() {
+        Path dir = Repo.publicPlans();
         if (!Files.isDirectory(dir)) {
-            fail("the shared plan fixtures are missing: expected the directory " + dir
-                    + " (shared/ beside the repository, see its README)");
+            fail("the public plan fixtures are missing: expected the directory " + dir);
         }
         return dir;
     }
 
-    static Path sharedPlan(String name) {
-        Path file = sharedPlans().resolve(name);
+    static Path publicPlan(String name) {
+        Path file = publicPlans().resolve(name);
         if (!Files.isRegularFile(file)) {
-            fail("shared plan fixture " + file + " is missing");
+            fail("public plan fixture " + file + " is missing");
         }
         return file;
     }

@@ -19,8 +19,8 @@ class GoldenMarkdownTest {
     void environmentWithChangedUnchangedAndEveryKindOfChange() throws IOException {
         assertGolden("staging-three-stacks.md", List.of(
                 new StackPlan("staging", "services", Fixtures.terraform111Plan()),
-                new StackPlan("staging", "network", Fixtures.sharedPlan("checkov__runner_plan_change_keys.json")),
-                new StackPlan("staging", "dns", Fixtures.sharedPlan("terraform-json__no_changes.json"))),
+                new StackPlan("staging", "network", Fixtures.publicPlan("checkov__runner_plan_change_keys.json")),
+                new StackPlan("staging", "dns", Fixtures.publicPlan("terraform-json__no_changes.json"))),
                 SummaryOptions.defaults());
     }
 
@@ -33,23 +33,23 @@ class GoldenMarkdownTest {
     @Test
     void terraform012ReplacementWithoutSensitiveMarks() throws IOException {
         assertGolden("terraform-0.12-replacement.md", List.of(
-                new StackPlan("dev", "app", Fixtures.sharedPlan("terraform-json__config_resource_depends_on.json"))),
+                new StackPlan("dev", "app", Fixtures.publicPlan("terraform-json__config_resource_depends_on.json"))),
                 SummaryOptions.defaults());
     }
 
     @Test
     void twoEnvironmentsWithOutputsAndCreateBeforeDestroy() throws IOException {
         assertGolden("two-environments.md", List.of(
-                new StackPlan("prod", "secrets", Fixtures.sharedPlan("checkov__runner_plan_with_deleted_resources.json")),
-                new StackPlan("dev", "app", Fixtures.sharedPlan("terraform-json__120_basic.json")),
-                new StackPlan("dev", "tasks", Fixtures.sharedPlan("checkov__plan_aws_ecs_task_definition.json"))),
+                new StackPlan("prod", "secrets", Fixtures.publicPlan("checkov__runner_plan_with_deleted_resources.json")),
+                new StackPlan("dev", "app", Fixtures.publicPlan("terraform-json__120_basic.json")),
+                new StackPlan("dev", "tasks", Fixtures.publicPlan("checkov__plan_aws_ecs_task_definition.json"))),
                 SummaryOptions.defaults());
     }
 
     @Test
     void planCutToASmallLimitSaysWhatWasCut() throws IOException {
         assertGolden("cut-to-6000-characters.md", List.of(
-                new StackPlan("dev", "platform", Fixtures.sharedPlan("checkov__runner_plan_55_creates.json")),
+                new StackPlan("dev", "platform", Fixtures.publicPlan("checkov__runner_plan_55_creates.json")),
                 new StackPlan("dev", "services", Fixtures.terraform111Plan())),
                 SummaryOptions.defaults().withMaxChars(6_000));
     }

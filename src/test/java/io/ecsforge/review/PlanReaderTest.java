@@ -38,14 +38,14 @@ class PlanReaderTest {
 
     @Test
     void invalidJsonIsRefusedWithLineAndColumn() {
-        Path file = Fixtures.sharedPlan("terraform-json__invalid.json");
+        Path file = Fixtures.publicPlan("terraform-json__invalid.json");
         assertRefused(file, file + " is not valid JSON at line 676, column 29 (Unexpected close marker '}': no open"
                 + " Object to close); " + HOW);
     }
 
     @Test
     void stateGivenInsteadOfPlanIsRefusedAsAState() {
-        Path file = Fixtures.sharedPlan("checkov__runner_plan_corrupted.json");
+        Path file = Fixtures.publicPlan("checkov__runner_plan_corrupted.json");
         assertRefused(file, file + " is a Terraform state, not a plan (it has top-level \"values\" and no"
                 + " \"resource_changes\" or \"planned_values\"); " + HOW + ", not `terraform show -json` alone");
     }
@@ -79,7 +79,7 @@ class PlanReaderTest {
 
     @Test
     void utf16LittleEndianWithByteOrderMarkReadsLikeUtf8() throws IOException {
-        Path utf16 = Fixtures.sharedPlan("checkov__plan_encoding_win_utf16.json");
+        Path utf16 = Fixtures.publicPlan("checkov__plan_encoding_win_utf16.json");
         String text = new String(Files.readAllBytes(utf16), StandardCharsets.UTF_16);
         Path utf8 = Files.writeString(dir.resolve("utf8.json"), text, StandardCharsets.UTF_8);
         assertEquals(render(utf8), render(utf16));
@@ -143,7 +143,7 @@ class PlanReaderTest {
 
     @Test
     void outputChangesBeforeTerraform014AreNotRecorded() {
-        Plan plan = PlanReader.read(Fixtures.sharedPlan("terraform-json__basic.json"));
+        Plan plan = PlanReader.read(Fixtures.publicPlan("terraform-json__basic.json"));
         assertEquals(List.of(), plan.outputs(), "outputs of a 0.12.11 plan");
         assertEquals(true, plan.outputChangesUnrecorded());
     }

@@ -84,13 +84,13 @@ class SensitiveValuesTest {
     @Test
     void valuesOfPlansWithoutSensitiveMarksNeverAppear() throws IOException {
         // Terraform 0.12.23 wrote the database password in clear and did not mark it.
-        assertAbsent(Fixtures.sharedPlan("checkov__runner_plan_55_creates.json"), "Aa1234321Bb");
+        assertAbsent(Fixtures.publicPlan("checkov__runner_plan_55_creates.json"), "Aa1234321Bb");
     }
 
     @Test
     void sensitiveOutputOfTerraform012IsMaskedByItsDeclaration() throws IOException {
         // Output "foo" is declared sensitive; Terraform 1.2 marks it, and the value "bar" is in clear.
-        String markdown = render(Fixtures.sharedPlan("terraform-json__120_basic.json"));
+        String markdown = render(Fixtures.publicPlan("terraform-json__120_basic.json"));
         assertTrue(markdown.contains("| `foo` | `+` create | — | _(sensitive)_ |"),
                 "expected output foo masked, found:\n" + markdown);
     }

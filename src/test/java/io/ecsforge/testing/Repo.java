@@ -1,9 +1,8 @@
 package io.ecsforge.testing;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Where the repository and the shared test data are, as Maven's surefire tells the tests. */
+/** Where the repository and its test data are, as Maven's surefire tells the tests. */
 public final class Repo {
     private Repo() {}
 
@@ -16,12 +15,11 @@ public final class Repo {
         return root().resolve("config");
     }
 
-    /** The shared fixtures beside the repository; fails loudly when they are not there. */
-    public static Path fixtures() {
-        Path fixtures = root().resolveSibling("shared").resolve("fixtures");
-        if (!Files.isDirectory(fixtures)) {
-            throw new IllegalStateException("test fixtures not found at " + fixtures);
-        }
-        return fixtures;
+    /**
+     * Real plans from two public projects, kept in the repository so that a clone tests on its own;
+     * their provenance and licences are in the README there.
+     */
+    public static Path publicPlans() {
+        return root().resolve("src/test/resources/review/public-plans");
     }
 }

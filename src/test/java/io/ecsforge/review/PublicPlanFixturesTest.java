@@ -18,10 +18,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every real plan in shared/fixtures/plans, read in place, with the totals it must give. A file
+ * Every real plan in src/test/resources/review/public-plans, with the totals it must give. A file
  * added there without an expectation here fails, so none is skipped silently.
  */
-class SharedPlanFixturesTest {
+class PublicPlanFixturesTest {
     private sealed interface Expected permits Totals, Refused {}
 
     /**
@@ -69,20 +69,20 @@ class SharedPlanFixturesTest {
                     new Refused("terraform-json__invalid.json is not valid JSON at line 676, column 29")),
             Map.entry("terraform-json__no_changes.json", new Totals(NONE, 6, 0, false)));
 
-    static Stream<String> sharedPlanFiles() throws IOException {
-        try (Stream<Path> files = Files.list(Fixtures.sharedPlans())) {
+    static Stream<String> publicPlanFiles() throws IOException {
+        try (Stream<Path> files = Files.list(Fixtures.publicPlans())) {
             return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted().toList().stream();
         }
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("sharedPlanFiles")
-    void sharedPlanGivesItsExpectedTotalsOrIsRefused(String fileName) {
+    @MethodSource("publicPlanFiles")
+    void publicPlanGivesItsExpectedTotalsOrIsRefused(String fileName) {
         Expected expected = EXPECTED.get(fileName);
         if (expected == null) {
             fail("no expectation for the new fixture " + fileName + "; add its totals to " + getClass().getSimpleName());
         }
-        Path file = Fixtures.sharedPlan(fileName);
+        Path file = Fixtures.publicPlan(fileName);
         if (expected instanceof Refused refused) {
             UserError error = assertThrows(UserError.class, () -> PlanReader.read(file), fileName + " must be refused");
             assertTrue(error.getMessage().startsWith(file + refused.message().substring(fileName.length())),
@@ -102,16 +102,16 @@ class SharedPlanFixturesTest {
     @Test
     void everyExpectationHasItsFixture() throws IOException {
         TreeSet<String> missing = new TreeSet<>(EXPECTED.keySet());
-        missing.removeAll(sharedPlanFiles().toList());
-        assertEquals(List.of(), List.copyOf(missing), "expected fixtures missing from " + Fixtures.sharedPlans());
+        missing.removeAll(publicPlanFiles().toList());
+        assertEquals(List.of(), List.copyOf(missing), "expected fixtures missing from " + Fixtures.publicPlans());
     }
 
     @Test
-    void everySharedPlanRendersWithinTheCommentLimit() throws IOException {
-        for (String fileName : sharedPlanFiles().toList()) {
+    void everyPublicPlanRendersWithinTheCommentLimit() throws IOException {
+        for (String fileName : publicPlanFiles().toList()) {
             if (EXPECTED.get(fileName) instanceof Totals) {
                 String markdown = PlanSummary.render(
-                        List.of(new StackPlan("dev", "stack", Fixtures.sharedPlan(fileName))), SummaryOptions.defaults());
+                        List.of(new StackPlan("dev", "stack", Fixtures.publicPlan(fileName))), SummaryOptions.defaults());
                 assertTrue(markdown.length() <= SummaryOptions.GITHUB_COMMENT_LIMIT,
                         fileName + " rendered " + markdown.length() + " characters");
             }
