@@ -37,6 +37,9 @@ public abstract class PlatformStack extends TerraformStack {
         this.config = config;
         this.part = part;
         provider(config);
+        // cdktf pins the provider to exactly the bindings' version; a range lets the committed
+        // lock file (locks/<stack>.terraform.lock.hcl) choose, and an upgrade move, the version.
+        addOverride("terraform.required_providers.aws.version", config.aws().providerVersion());
         if (backend == StateConfig.Backend.S3) {
             s3Backend(config);
         } else {
