@@ -3,6 +3,7 @@ package io.ecsforge.cli;
 import io.ecsforge.config.ConfigLoader;
 import io.ecsforge.config.EnvironmentConfig;
 import io.ecsforge.emit.Synthesizer;
+import io.ecsforge.runner.LockFiles;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,6 +28,11 @@ final class SynthCommand implements Callable<Integer> {
             description = "Folder of the environment files (default: ${DEFAULT-VALUE}).")
     Path configDir;
 
+    @Option(names = "--locks-dir", paramLabel = "DIR", defaultValue = "locks",
+            description = "Folder of the committed provider lock files, <stack>.terraform.lock.hcl, copied into each"
+                    + " stack's folder (default: ${DEFAULT-VALUE}).")
+    Path locksDir;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "cdktf.out",
             description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path outDir;
@@ -34,7 +40,7 @@ final class SynthCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<EnvironmentConfig> configs = loadAll(configDir, environments);
-        Synthesizer.Result result = Synthesizer.synthesize(configs, outDir);
+        Synthesizer.Result result = Synthesizer.synthesize(configs, outDir, new LockFiles(locksDir));
         result.stacks().forEach((env, stacks) -> spec.commandLine().getOut().println(
                 env + ": " + stacks.size() + " stacks in " + result.outDir().resolve("stacks") + ": " + String.join(", ", stacks)));
         return ExitCodes.OK;
