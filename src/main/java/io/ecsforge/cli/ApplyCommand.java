@@ -40,7 +40,7 @@ final class ApplyCommand implements Callable<Integer> {
         }
         Terraform binary = terraform.terraform(main);
         EnvironmentStacks stacks = environment.stacks();
-        TerraformOptions.runner(binary, environment.workspace(), stacks, main.out())
+        TerraformOptions.runner(binary, environment.workspace(), false, main.out())
                 .apply(EnvironmentOptions.selected(stacks, stack));
         return ExitCodes.OK;
     }

@@ -5,6 +5,7 @@ import io.ecsforge.runner.Terraform;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code ecsforge bootstrap}: creates the state bucket and moves the state stack's state into it. */
@@ -16,7 +17,8 @@ import picocli.CommandLine.ParentCommand;
             "2:bad input: arguments, no state stack, or no terraform/tofu binary; nothing was run"
         },
         name = "bootstrap", mixinStandardHelpOptions = true,
-        description = {"Creates the state bucket by applying the <app>-<env>-state stack on local state, then moves"
+        description = {"Creates the state bucket: applies the <app>-<env>-state stack once on local state (a local backend"
+                + " override beside its JSON, whose S3 backend names the bucket), then removes the override and moves"
                 + " that stack's state into the bucket (init -migrate-state).",
                 "When the bucket already holds the state it only checks for changes: running it twice changes nothing.",
                 "It synthesizes config/<ENV>.yaml into cdktf.out first, unless --no-synth."})
@@ -26,12 +28,15 @@ final class BootstrapCommand implements Callable<Integer> {
     @Mixin TerraformOptions terraform;
     @Mixin SynthOptions synth;
 
+    @Option(names = "--upgrade", description = TerraformOptions.UPGRADE)
+    boolean upgrade;
+
     @Override
     public Integer call() {
         Terraform binary = terraform.terraform(main);
         synth.synthesize(environment, main.out());
         EnvironmentStacks stacks = environment.stacks();
-        TerraformOptions.runner(binary, environment.workspace(), stacks, main.out()).bootstrap(stacks.stateStack());
+        TerraformOptions.runner(binary, environment.workspace(), upgrade, main.out()).bootstrap(stacks.stateStack());
         return ExitCodes.OK;
     }
 }

@@ -4,6 +4,7 @@ import com.hashicorp.cdktf.App;
 import io.ecsforge.config.EnvironmentConfig;
 import io.ecsforge.emit.JsiiNode;
 import io.ecsforge.emit.Synthesizer;
+import io.ecsforge.runner.LockFiles;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -20,6 +21,9 @@ final class CdktfAppCommand implements Callable<Integer> {
     @Option(names = "--config-dir", paramLabel = "DIR", defaultValue = "config")
     Path configDir;
 
+    @Option(names = "--locks-dir", paramLabel = "DIR", defaultValue = "locks")
+    Path locksDir;
+
     @Override
     public Integer call() {
         JsiiNode.prepare();
@@ -29,7 +33,7 @@ final class CdktfAppCommand implements Callable<Integer> {
                 ? list.stream().map(String::valueOf).toList()
                 : List.of("dev");
         List<EnvironmentConfig> configs = ConfigsOptions.load(configDir, environments);
-        Synthesizer.synthesize(app, configs);
+        Synthesizer.synthesize(app, configs, new LockFiles(locksDir));
         return ExitCodes.OK;
     }
 }

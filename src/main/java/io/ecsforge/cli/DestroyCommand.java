@@ -50,7 +50,7 @@ final class DestroyCommand implements Callable<Integer> {
         }
         List<Stack> order = stacks.withDependentsInDestroyOrder(target);
         main.out().println("destroying, in this order: " + String.join(", ", order.stream().map(Stack::name).toList()));
-        TerraformOptions.runner(binary, environment.workspace(), stacks, main.out()).destroy(order);
+        TerraformOptions.runner(binary, environment.workspace(), false, main.out()).destroy(order);
         return ExitCodes.OK;
     }
 }

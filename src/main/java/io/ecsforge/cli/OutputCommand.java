@@ -33,7 +33,7 @@ final class OutputCommand implements Callable<Integer> {
     public Integer call() {
         Terraform binary = terraform.terraform(main);
         EnvironmentStacks stacks = environment.stacks();
-        TerraformOptions.runner(binary, environment.workspace(), stacks, main.out()).output(stacks.stack(stack), json);
+        TerraformOptions.runner(binary, environment.workspace(), false, main.out()).output(stacks.stack(stack), json);
         return ExitCodes.OK;
     }
 }

@@ -40,6 +40,9 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--stack", paramLabel = "STACK", description = "Plan only this stack (full name or the part after <app>-<env>-).")
     String stack;
 
+    @Option(names = "--upgrade", description = TerraformOptions.UPGRADE)
+    boolean upgrade;
+
     @Option(names = "--summary-md", paramLabel = "FILE",
             description = "Also write the Markdown summary of the plans (as 'ecsforge summarize' does) to FILE.")
     Path summaryMarkdown;
@@ -50,7 +53,7 @@ final class PlanCommand implements Callable<Integer> {
         synth.synthesize(environment, main.out());
         EnvironmentStacks stacks = environment.stacks();
         List<Stack> selected = EnvironmentOptions.selected(stacks, stack);
-        TerraformOptions.runner(binary, environment.workspace(), stacks, main.out()).plan(selected);
+        TerraformOptions.runner(binary, environment.workspace(), upgrade, main.out()).plan(selected);
         if (summaryMarkdown != null) {
             writeSummary(selected);
         }

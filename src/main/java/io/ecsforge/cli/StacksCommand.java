@@ -36,7 +36,7 @@ final class StacksCommand implements Callable<Integer> {
         PrintWriter out = main.out();
         out.printf(format, "ORDER", "STACK", "DEPENDS ON", "BACKEND");
         for (int i = 0; i < stacks.size(); i++) {
-            out.printf(format, i + 1, stacks.get(i).name(), dependsOn.get(i), environmentStacks.effectiveBackend(stacks.get(i)).location());
+            out.printf(format, i + 1, stacks.get(i).name(), dependsOn.get(i), stacks.get(i).backend().location());
         }
         out.flush();
         return ExitCodes.OK;

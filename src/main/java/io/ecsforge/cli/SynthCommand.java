@@ -1,6 +1,7 @@
 package io.ecsforge.cli;
 
 import io.ecsforge.emit.Synthesizer;
+import io.ecsforge.runner.LockFiles;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -18,13 +19,18 @@ final class SynthCommand implements Callable<Integer> {
 
     @Mixin ConfigsOptions configs;
 
+    @Option(names = "--locks-dir", paramLabel = "DIR", defaultValue = "locks",
+            description = "Folder of the committed provider lock files, <stack>.terraform.lock.hcl, copied into each"
+                    + " stack's folder (default: ${DEFAULT-VALUE}).")
+    Path locksDir;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "cdktf.out",
             description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path outDir;
 
     @Override
     public Integer call() {
-        Synthesizer.Result result = Synthesizer.synthesize(configs.load(), outDir);
+        Synthesizer.Result result = Synthesizer.synthesize(configs.load(), outDir, new LockFiles(locksDir));
         result.stacks().forEach((env, stacks) -> spec.commandLine().getOut().println(
                 env + ": " + stacks.size() + " stacks in " + result.outDir().resolve("stacks") + ": " + String.join(", ", stacks)));
         return ExitCodes.OK;

@@ -38,7 +38,8 @@ final class SynthOptions {
         Path dir = configDir != null ? configDir : environment.workspace().directory().resolve("config");
         EnvironmentConfig loaded = new ConfigLoader(dir).load(environment.env);
         EnvironmentConfig config = callerCredentials ? loaded.withCallerCredentials() : loaded;
-        Synthesizer.Result result = Synthesizer.synthesize(List.of(config), environment.workspace().outDir());
+        Synthesizer.Result result = Synthesizer.synthesize(List.of(config), environment.workspace().outDir(),
+                environment.workspace().locks());
         out.println("synthesized " + environment.env + ": " + String.join(", ", result.stacks().get(environment.env)));
         out.flush();
     }

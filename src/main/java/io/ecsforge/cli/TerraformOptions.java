@@ -1,6 +1,5 @@
 package io.ecsforge.cli;
 
-import io.ecsforge.runner.EnvironmentStacks;
 import io.ecsforge.runner.Runner;
 import io.ecsforge.runner.Terraform;
 import io.ecsforge.runner.TerraformBinary;
@@ -15,13 +14,19 @@ final class TerraformOptions {
                     + ", else the first of terraform, tofu on PATH).")
     String terraform;
 
+    /** The help of {@code --upgrade}, for the commands that offer it. */
+    static final String UPGRADE = "Run init with -upgrade: select the newest provider versions the stacks' constraints"
+            + " allow (aws.providerVersion) and keep them in locks/<stack>.terraform.lock.hcl (.tofu.lock.hcl for"
+            + " OpenTofu); commit the changed lock files.";
+
     /** Finds the binary first: without one nothing else is worth doing. */
     Terraform terraform(Main main) {
         return new Terraform(TerraformBinary.resolve(terraform, main.environment()), main.environment(), main.out(),
                 main.err());
     }
 
-    static Runner runner(Terraform terraform, Workspace workspace, EnvironmentStacks stacks, PrintWriter out) {
-        return new Runner(terraform, workspace.plans(), stacks.backendOverrides(), out);
+    /** @param upgrade let every init select newer provider versions ({@code init -upgrade}) */
+    static Runner runner(Terraform terraform, Workspace workspace, boolean upgrade, PrintWriter out) {
+        return new Runner(terraform, workspace, upgrade, out);
     }
 }

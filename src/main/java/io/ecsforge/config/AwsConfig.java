@@ -1,6 +1,7 @@
 package io.ecsforge.config;
 
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Where the environment lives.
@@ -8,18 +9,55 @@ import java.util.Optional;
  * @param region AWS region, e.g. us-east-1. Required.
  * @param accountId twelve digits; when set, the provider refuses any other account. @default none
  * @param assumeRoleArn the role Terraform assumes to change this environment. @default the caller's own credentials
+ * @param providerVersion the Terraform version constraint on hashicorp/aws in every stack; the
+ *     committed lock files pick the exact version within it. @default {@link #DEFAULT_PROVIDER_VERSION}
  * @param callerCredentials set for a run whose Terraform must not assume {@code assumeRoleArn}
  *     (a read-only plan); never read from the file. @default false
  */
-public record AwsConfig(String region, Optional<String> accountId, Optional<String> assumeRoleArn, boolean callerCredentials) {
+public record AwsConfig(String region, Optional<String> accountId, Optional<String> assumeRoleArn, String providerVersion,
+        boolean callerCredentials) {
+
+    /**
+     * The hashicorp/aws version the Java bindings (cdktf-provider-aws) were generated from: the
+     * oldest provider whose schema has every attribute the stacks may write.
+     */
+    public static final String PROVIDER_BINDINGS_VERSION = "5.23.1";
+
+    /**
+     * Any release from the bindings' on, within their major version: minor releases of the
+     * provider add to its schema but do not take away, a major release may.
+     */
+    public static final String DEFAULT_PROVIDER_VERSION = ">= " + PROVIDER_BINDINGS_VERSION + ", < "
+            + (Integer.parseInt(PROVIDER_BINDINGS_VERSION.split("\\.")[0]) + 1) + ".0.0";
+
+    /** One condition of a Terraform version constraint: an optional operator and a version. */
+    private static final String CONDITION =
+            "\\s*(?:=|!=|>=|<=|>|<|~>)?\\s*\\d+(?:\\.\\d+){0,2}(?:-[0-9A-Za-z.-]+)?(?:\\+[0-9A-Za-z.-]+)?\\s*";
+
+    /** Terraform's version constraint syntax: one or more conditions, separated by commas. */
+    static final Pattern VERSION_CONSTRAINT = Pattern.compile(CONDITION + "(?:," + CONDITION + ")*");
+
+    /** What {@link #VERSION_CONSTRAINT} allows, for messages. */
+    static final String VERSION_CONSTRAINT_ALLOWED = "a Terraform version constraint: comma-separated conditions, each an"
+            + " operator (=, !=, >, >=, <, <=, ~>) and a version, e.g. \"" + DEFAULT_PROVIDER_VERSION + "\" or \"~> 5.100\"";
 
     /** As read from a file: Terraform assumes {@code assumeRoleArn} when there is one. */
+    public AwsConfig(String region, Optional<String> accountId, Optional<String> assumeRoleArn, String providerVersion) {
+        this(region, accountId, assumeRoleArn, providerVersion, false);
+    }
+
+    /** As read from a file that leaves the provider version to its default. */
     public AwsConfig(String region, Optional<String> accountId, Optional<String> assumeRoleArn) {
-        this(region, accountId, assumeRoleArn, false);
+        this(region, accountId, assumeRoleArn, DEFAULT_PROVIDER_VERSION);
     }
 
     /** The role the provider, the backend and cross-stack reads assume in this run, if any. */
     public Optional<String> terraformRoleArn() {
         return callerCredentials ? Optional.empty() : assumeRoleArn;
+    }
+
+    /** This configuration with the caller's own credentials (see {@link EnvironmentConfig#withCallerCredentials()}). */
+    AwsConfig withCallerCredentials() {
+        return new AwsConfig(region, accountId, assumeRoleArn, providerVersion, true);
     }
 }

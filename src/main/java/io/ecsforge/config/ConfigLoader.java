@@ -237,8 +237,10 @@ public final class ConfigLoader {
             }
             Optional<String> role = s.optionalString("assumeRoleArn");
             role.ifPresent(arn -> matching(s, arn, "assumeRoleArn", ROLE_ARN, "an IAM role ARN, arn:aws:iam::<account>:role/<name>"));
+            String providerVersion = matching(s, s.string("providerVersion", AwsConfig.DEFAULT_PROVIDER_VERSION),
+                    "providerVersion", AwsConfig.VERSION_CONSTRAINT, AwsConfig.VERSION_CONSTRAINT_ALLOWED);
             s.rejectUnknownKeys();
-            return new AwsConfig(region, accountId, role);
+            return new AwsConfig(region, accountId, role, providerVersion);
         }
 
         private StateConfig state(Section s, String app, AwsConfig aws) {

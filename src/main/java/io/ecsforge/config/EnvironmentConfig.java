@@ -45,7 +45,7 @@ public record EnvironmentConfig(
      * as a pull request's with the plan role, which may not assume the role Terraform applies with.
      */
     public EnvironmentConfig withCallerCredentials() {
-        AwsConfig callerAws = new AwsConfig(aws.region(), aws.accountId(), aws.assumeRoleArn(), true);
+        AwsConfig callerAws = aws.withCallerCredentials();
         return new EnvironmentConfig(file, app, environment, callerAws, state, network, registry, github, cluster, service,
                 loadBalancer, deployment, tags);
     }

@@ -4,6 +4,7 @@ import com.hashicorp.cdktf.App;
 import com.hashicorp.cdktf.AppConfig;
 import io.ecsforge.UserError;
 import io.ecsforge.config.EnvironmentConfig;
+import io.ecsforge.runner.LockFiles;
 import io.ecsforge.stacks.Platform;
 import io.ecsforge.stacks.PlatformStack;
 import java.io.IOException;
@@ -27,15 +28,18 @@ public final class Synthesizer {
 
     private Synthesizer() {}
 
-    /** Synthesizes {@code configs} (already validated) into {@code outDir}, replacing what was there. */
-    public static Result synthesize(List<EnvironmentConfig> configs, Path outDir) {
+    /**
+     * Synthesizes {@code configs} (already validated) into {@code outDir}, replacing what was
+     * there, with each stack's committed lock file from {@code locks} in its working directory.
+     */
+    public static Result synthesize(List<EnvironmentConfig> configs, Path outDir, LockFiles locks) {
         Path absolute = outDir.toAbsolutePath().normalize();
         Path staging = absolute.resolveSibling(absolute.getFileName() + ".new-" + ProcessHandle.current().pid());
         Path previous = absolute.resolveSibling(absolute.getFileName() + ".old-" + ProcessHandle.current().pid());
         try {
             delete(staging);
             Files.createDirectories(absolute.getParent());
-            Map<String, List<String>> stacks = synthesizeInto(configs, staging);
+            Map<String, List<String>> stacks = synthesizeInto(configs, staging, locks);
             swap(staging, absolute, previous);
             return new Result(outDir, stacks);
         } catch (IOException e) {
@@ -46,23 +50,26 @@ public final class Synthesizer {
     }
 
     /** Synthesizes into {@code dir} with no swapping: the output cdktf's own CLI asked for. */
-    public static Map<String, List<String>> synthesizeInto(List<EnvironmentConfig> configs, Path dir) {
+    public static Map<String, List<String>> synthesizeInto(List<EnvironmentConfig> configs, Path dir, LockFiles locks) {
         JsiiNode.prepare();
         App app = new App(AppConfig.builder().outdir(dir.toString()).stackTraces(false).build());
-        return synthesize(app, configs);
+        return synthesize(app, configs, locks);
     }
 
     /**
-     * Adds every environment's stacks to {@code app} and synthesizes it, then writes each
-     * environment's release files into the app's output folder.
+     * Adds every environment's stacks to {@code app} and synthesizes it, then puts each stack's
+     * committed lock file into its working directory and writes each environment's release files
+     * into the app's output folder.
      */
-    public static Map<String, List<String>> synthesize(App app, List<EnvironmentConfig> configs) {
+    public static Map<String, List<String>> synthesize(App app, List<EnvironmentConfig> configs, LockFiles locks) {
         Map<String, List<String>> stacks = new LinkedHashMap<>();
         for (EnvironmentConfig config : configs) {
             stacks.put(config.environment(),
                     Platform.build(app, config).stream().map(PlatformStack::stackName).toList());
         }
         app.synth();
+        Path stacksDir = Path.of(app.getOutdir()).resolve("stacks");
+        stacks.values().forEach(names -> names.forEach(name -> locks.copyInto(name, stacksDir.resolve(name))));
         configs.forEach(config -> ReleaseArtifacts.write(config, Path.of(app.getOutdir())));
         return stacks;
     }

@@ -25,13 +25,13 @@ import java.util.regex.Pattern;
  */
 public final class Runner {
     /**
-     * Written beside a stack's JSON to give it another backend (Terraform merges files named
-     * {@code *_override.tf.json} over the rest). Rewritten before every init, since synthesis
-     * replaces the working directory.
+     * Written beside the state stack's JSON by {@code bootstrap} while the bucket its S3 backend
+     * names does not exist yet: a local backend instead (Terraform merges files named
+     * {@code *_override.tf.json} over the rest). Removed before its state moves into the bucket,
+     * and before every other command's init, so that nothing else ever runs on it.
      */
-    public static final String BACKEND_OVERRIDE = "ecsforge_backend_override.tf.json";
+    public static final String LOCAL_BACKEND_OVERRIDE = "ecsforge_local_backend_override.tf.json";
 
-    /** What Terraform's S3 backend says when the bucket is not there yet. */
     /** How Terraform and OpenTofu say that {@code init} could not install a provider. */
     private static final Pattern PROVIDER_NOT_INSTALLED = Pattern.compile(
             "(?:Could not resolve provider|Failed to (?:query available provider packages|install provider))\\W*(?:for )?(\\S+?)[:,]?(?:\\s|$)");
@@ -44,19 +44,23 @@ public final class Runner {
 
     private final Terraform terraform;
     private final PlanStore plans;
-    private final Map<String, Backend> backendOverrides;
+    private final LockFiles locks;
+    private final Path localState;
+    private final boolean upgrade;
     private final PrintWriter out;
 
     /**
-     * @param plans where saved plans are kept
-     * @param backendOverrides the backend to run a stack with instead of its JSON's, by stack name
-     *     (see {@link EnvironmentStacks#backendOverrides()})
+     * @param workspace the project: its saved plans, committed lock files and local state folder
+     * @param upgrade run every {@code init} with {@code -upgrade}: the newest provider versions the
+     *     stacks' constraints allow, kept in the lock files
      * @param out where the result lines go
      */
-    public Runner(Terraform terraform, PlanStore plans, Map<String, Backend> backendOverrides, PrintWriter out) {
+    public Runner(Terraform terraform, Workspace workspace, boolean upgrade, PrintWriter out) {
         this.terraform = terraform;
-        this.plans = plans;
-        this.backendOverrides = Map.copyOf(backendOverrides);
+        this.plans = workspace.plans();
+        this.locks = workspace.locks();
+        this.localState = workspace.localState();
+        this.upgrade = upgrade;
         this.out = out;
     }
 
@@ -121,31 +125,32 @@ public final class Runner {
     }
 
     /**
-     * Creates the state bucket by applying the state stack on the local state its JSON names,
-     * then moves that state into the bucket with {@code init -migrate-state}, through the S3
-     * backend override. When the bucket already holds the state it only checks the stack for
-     * changes, so running it twice changes nothing; when a local state is left from an
-     * interrupted run it resumes from it.
+     * Creates the state bucket and moves the state stack's state into it. The stack's JSON names
+     * the bucket as its S3 backend, which cannot hold state before the bucket exists: the first
+     * apply runs on local state through {@link #LOCAL_BACKEND_OVERRIDE}, then the override is
+     * removed and {@code init -migrate-state} moves that state into the bucket. When the bucket
+     * already holds the state it only checks the stack for changes, so running it twice changes
+     * nothing; when a local state is left from an interrupted run it resumes from it.
      */
     public void bootstrap(Stack stateStack) {
-        Backend local = stateStack.backend();
-        if (!"local".equals(local.type())) {
-            throw new UserError(stateStack.stackJson() + ": the state stack " + stateStack.name() + " declares a '"
-                    + local.type() + "' backend; it must keep local state, since it creates the bucket");
-        }
-        Backend target = backendOverrides.get(stateStack.name());
-        if (target == null) {
+        Backend target = stateStack.backend();
+        if ("local".equals(target.type())) {
             throw new UserError("the stacks of " + stateStack.name().substring(0, stateStack.name().length()
                     - EnvironmentStacks.STATE_PART.length()) + "* keep local state (state.backend: local), so there"
-                    + " is no bucket to move state into; apply the stacks with 'ecsforge plan' and 'ecsforge apply'");
+                    + " is no bucket to create; apply the stacks with 'ecsforge plan' and 'ecsforge apply'");
         }
-        Path localState = stateStack.workingDirectory().resolve(local.key()).normalize();
-        Path override = stateStack.workingDirectory().resolve(BACKEND_OVERRIDE);
+        if (!target.isS3()) {
+            throw new UserError(stateStack.stackJson() + ": the state stack " + stateStack.name() + " declares a '"
+                    + target.type() + "' backend; bootstrap creates the bucket of an S3 backend, so it must declare 's3'");
+        }
+        Path local = localState.resolve(target.key()).normalize();
+        Path override = stateStack.workingDirectory().resolve(LOCAL_BACKEND_OVERRIDE);
         timed(stateStack, "bootstrap", () -> {
-            if (!hasResources(localState)) {
-                useOverride(stateStack);
-                Terraform.Result probe = terraform.quiet(stateStack, List.of("init", "-input=false", "-no-color",
-                        "-reconfigure"));
+            if (hasResources(local)) {
+                out.println("[" + stateStack.name() + "] resuming from the local state left in " + local);
+            } else {
+                delete(override);
+                Terraform.Result probe = init(stateStack, false, "-reconfigure");
                 if (probe.succeeded()) {
                     return alreadyBootstrapped(stateStack, target);
                 }
@@ -153,21 +158,21 @@ public final class Runner {
                     throw failure(stateStack, probe);
                 }
                 out.println("[" + stateStack.name() + "] bucket " + target.bucket()
-                        + " does not exist yet: creating it with local state in " + localState);
-            } else {
-                out.println("[" + stateStack.name() + "] resuming from the local state left in " + localState);
+                        + " does not exist yet: creating it with local state in " + local);
             }
-            delete(override);
-            require(stateStack, terraform.stream(stateStack,
-                    List.of("init", "-input=false", "-no-color", "-reconfigure")));
-            require(stateStack, terraform.stream(stateStack,
-                    List.of("apply", "-input=false", "-no-color", "-auto-approve")));
-            useOverride(stateStack);
-            require(stateStack, terraform.stream(stateStack,
-                    List.of("init", "-input=false", "-no-color", "-migrate-state", "-force-copy")));
-            verifyMigrated(stateStack, localState);
-            delete(localState);
-            delete(localState.resolveSibling(localState.getFileName() + ".backup"));
+            try {
+                writeJson(override, Map.of("terraform", Map.of("backend", Map.of("local",
+                        Map.of("path", local.toString())))));
+                require(stateStack, init(stateStack, true, "-reconfigure"));
+                require(stateStack, terraform.stream(stateStack,
+                        List.of("apply", "-input=false", "-no-color", "-auto-approve")));
+            } finally {
+                delete(override);
+            }
+            require(stateStack, init(stateStack, true, "-migrate-state", "-force-copy"));
+            verifyMigrated(stateStack, local);
+            delete(local);
+            delete(local.resolveSibling(local.getFileName() + ".backup"));
             return "bucket created, state moved to " + target.location();
         });
     }
@@ -201,10 +206,10 @@ public final class Runner {
         return result.errorLines().stream().anyMatch(line -> NO_SUCH_BUCKET.matcher(line).find());
     }
 
-    /** {@code init}, with the stack's backend override in place first. */
+    /** {@code init} for a command that runs on the stack's own backend; its failures explained. */
     private void init(Stack stack) {
-        useOverride(stack);
-        Terraform.Result init = terraform.stream(stack, INIT);
+        removeBootstrapOverride(stack);
+        Terraform.Result init = init(stack, true);
         if (!init.succeeded() && saysNoSuchBucket(init)) {
             List<String> lines = new ArrayList<>(init.errorLines());
             lines.add("the state bucket does not exist yet: run 'ecsforge bootstrap' for this environment first");
@@ -223,6 +228,37 @@ public final class Runner {
         require(stack, init);
     }
 
+    /**
+     * Every {@code init}: the committed lock file goes in first and what init wrote comes back
+     * after, so the versions it installs are the repository's and an upgrade or a new stack's
+     * first selection is kept.
+     *
+     * @param streamed print its output, or run it quietly (a failure's lines are in the result)
+     * @param options more options after {@code init -input=false -no-color}
+     */
+    private Terraform.Result init(Stack stack, boolean streamed, String... options) {
+        Distribution distribution = terraform.distribution();
+        locks.prepare(stack, distribution);
+        List<String> args = new ArrayList<>(INIT);
+        args.addAll(List.of(options));
+        if (upgrade) {
+            args.add("-upgrade");
+        }
+        Terraform.Result result = streamed ? terraform.stream(stack, args) : terraform.quiet(stack, args);
+        if (result.succeeded()) {
+            locks.keep(stack, distribution).ifPresent(file -> {
+                out.println("[" + stack.name() + "] provider lock file " + file + " written: commit it");
+                out.flush();
+            });
+        }
+        return result;
+    }
+
+    /** One left by an interrupted bootstrap would run the stack on local state. */
+    private static void removeBootstrapOverride(Stack stack) {
+        delete(stack.workingDirectory().resolve(LOCAL_BACKEND_OVERRIDE));
+    }
+
     /** The provider that {@code init} could not install, as Terraform names it. */
     static Optional<String> missingProvider(Terraform.Result init) {
         return init.errorLines().stream()
@@ -230,17 +266,6 @@ public final class Runner {
                 .filter(Matcher::find)
                 .map(m -> m.group(1))
                 .findFirst();
-    }
-
-    /** Writes the stack's backend override, or removes a stale one when it has none. */
-    private void useOverride(Stack stack) {
-        Path file = stack.workingDirectory().resolve(BACKEND_OVERRIDE);
-        Backend backend = backendOverrides.get(stack.name());
-        if (backend == null) {
-            delete(file);
-        } else {
-            writeJson(file, Map.of("terraform", Map.of("backend", Map.of(backend.type(), backend.settings()))));
-        }
     }
 
     /**
@@ -271,8 +296,8 @@ public final class Runner {
      * sensitive value replaced by {@code "<sensitive>"}.
      */
     public void output(Stack stack, boolean json) {
-        useOverride(stack);
-        require(stack, terraform.quiet(stack, INIT));
+        removeBootstrapOverride(stack);
+        require(stack, init(stack, false));
         if (!json) {
             Terraform.Result text = require(stack, terraform.capture(stack, List.of("output", "-no-color")));
             out.print(terraform.redactor().redact(text.stdout()));

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -34,6 +36,7 @@ public final class Terraform {
     private final Redactor redactor;
     private final PrintWriter out;
     private final PrintWriter err;
+    private Distribution distribution;
 
     /**
      * @param environment the variables Terraform runs with (credentials included); the
@@ -53,6 +56,35 @@ public final class Terraform {
 
     public Redactor redactor() {
         return redactor;
+    }
+
+    /**
+     * Which binary this is, from the first line of its {@code version}; Terraform when that
+     * cannot be read (a failing binary then fails at its first real command). Asked once.
+     */
+    public synchronized Distribution distribution() {
+        if (distribution == null) {
+            ProcessBuilder builder = new ProcessBuilder(binary.path().toString(), "version").redirectErrorStream(true);
+            builder.environment().clear();
+            builder.environment().putAll(environment);
+            String firstLine = "";
+            try {
+                Process process = builder.start();
+                process.getOutputStream().close();
+                try (BufferedReader reader = new BufferedReader(
+                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    firstLine = Objects.requireNonNullElse(reader.readLine(), "");
+                    reader.transferTo(Writer.nullWriter());
+                }
+                process.waitFor();
+            } catch (IOException e) {
+                firstLine = "";
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            distribution = Distribution.fromVersionLine(firstLine);
+        }
+        return distribution;
     }
 
     /**

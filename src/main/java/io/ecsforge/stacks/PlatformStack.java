@@ -28,16 +28,14 @@ public abstract class PlatformStack extends TerraformStack {
     private final String part;
 
     protected PlatformStack(Construct scope, EnvironmentConfig config, String part) {
-        this(scope, config, part, config.state().backend());
-    }
-
-    /** {@code backend} differs from the configured one only for the state stack, which makes the bucket. */
-    protected PlatformStack(Construct scope, EnvironmentConfig config, String part, StateConfig.Backend backend) {
         super(scope, config.stackName(part));
         this.config = config;
         this.part = part;
         provider(config);
-        if (backend == StateConfig.Backend.S3) {
+        // cdktf pins the provider to exactly the bindings' version; a range lets the committed
+        // lock file (locks/<stack>.terraform.lock.hcl) choose, and an upgrade move, the version.
+        addOverride("terraform.required_providers.aws.version", config.aws().providerVersion());
+        if (config.state().backend() == StateConfig.Backend.S3) {
             s3Backend(config);
         } else {
             LocalBackend.Builder.create(this)

@@ -30,16 +30,18 @@ import java.util.List;
 import software.constructs.Construct;
 
 /**
- * The bucket (and, when configured, the DynamoDB table) that holds every other stack's state.
- * It keeps its own state locally, since it creates the bucket; {@code ecsforge bootstrap} moves
- * that state into the bucket afterwards.
+ * The bucket (and, when configured, the DynamoDB table) that holds every stack's state, its own
+ * included: its JSON names the same S3 backend as the other stacks, with its own key, so that
+ * Terraform run on it (by ecsforge or {@code npx cdktf deploy}) finds its state in the bucket.
+ * The bucket does not exist before the first apply; {@code ecsforge bootstrap} makes that apply on
+ * local state and then moves the state into the bucket.
  */
 public final class StateStack extends PlatformStack {
     /** Days a replaced state version is kept: enough to roll back a bad apply found late. */
     static final int NONCURRENT_VERSION_DAYS = 90;
 
     public StateStack(Construct scope, EnvironmentConfig config) {
-        super(scope, config, "state", StateConfig.Backend.LOCAL);
+        super(scope, config, "state");
         StateConfig state = config.state();
         TerraformResourceLifecycle keep = TerraformResourceLifecycle.builder().preventDestroy(true).build();
 

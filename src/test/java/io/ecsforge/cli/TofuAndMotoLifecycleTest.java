@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ecsforge.runner.Runner;
 import io.ecsforge.testing.CliResult;
 import io.ecsforge.testing.MotoServer;
 import io.ecsforge.testing.TerraformDataApp;
@@ -140,6 +141,8 @@ class TofuAndMotoLifecycleTest {
                 () -> "resources in the state stack's state in the bucket; " + result);
         assertFalse(Files.exists(project.resolve(".tfstate/demo/it/state.tfstate")),
                 "the local state must be gone once it is in the bucket");
+        assertFalse(Files.exists(project.resolve("cdktf.out/stacks/" + STATE + "/" + Runner.LOCAL_BACKEND_OVERRIDE)),
+                "the local backend override must be gone: from now on the state stack runs on its JSON's S3 backend");
     }
 
     @Test
@@ -330,8 +333,13 @@ class TofuAndMotoLifecycleTest {
         TerraformDataApp.Settings other = new TerraformDataApp.Settings("resume", "it", MOTO.endpoint(),
                 Tools.python(), "v1", 0);
         TerraformDataApp.synth(interruptedProject.resolve("cdktf.out"), other);
-        // What a run stopped between creating the bucket and moving the state leaves behind.
+        // What a run stopped between creating the bucket and moving the state leaves behind: the
+        // state stack applied on local state through bootstrap's local backend override.
         Path stateStack = interruptedProject.resolve("cdktf.out/stacks/resume-it-state");
+        Path localState = interruptedProject.resolve(".tfstate/resume/it/state.tfstate");
+        Files.writeString(stateStack.resolve(Runner.LOCAL_BACKEND_OVERRIDE),
+                JSON.writeValueAsString(Map.of("terraform", Map.of("backend", Map.of("local",
+                        Map.of("path", localState.toString()))))));
         for (List<String> command : List.of(List.of("init", "-input=false", "-no-color"),
                 List.of("apply", "-input=false", "-no-color", "-auto-approve"))) {
             List<String> line = new ArrayList<>(List.of(tofu.toString()));
@@ -343,7 +351,6 @@ class TofuAndMotoLifecycleTest {
             String output = new String(process.getInputStream().readAllBytes());
             assertEquals(0, process.waitFor(), output);
         }
-        Path localState = interruptedProject.resolve(".tfstate/resume/it/state.tfstate");
         assertTrue(Files.exists(localState), "the interrupted run must leave local state");
 
         CliResult result = ecsforgeIn(interruptedProject, "bootstrap", "--env", "it");
@@ -355,6 +362,28 @@ class TofuAndMotoLifecycleTest {
         JsonNode state = JSON.readTree(MOTO.object(other.bucket(), other.stateKey("state")).orElseThrow(
                 () -> new AssertionError("no state in the bucket; " + result)));
         assertEquals(List.of("terraform_data.bucket"), resourceNames(state), result::toString);
+    }
+
+    @Test
+    @Order(15)
+    void afterBootstrapTheStateStacksJsonAloneFindsItsStateInTheBucketAsNpxCdktfDeployWould() throws Exception {
+        Path stateStack = project.resolve("cdktf.out/stacks/" + STATE);
+        List<String> outputs = new ArrayList<>();
+        int exitCode = -1;
+        for (List<String> command : List.of(List.of("init", "-input=false", "-no-color", "-reconfigure"),
+                List.of("plan", "-input=false", "-no-color", "-detailed-exitcode"))) {
+            List<String> line = new ArrayList<>(List.of(tofu.toString()));
+            line.addAll(command);
+            ProcessBuilder builder = new ProcessBuilder(line).directory(stateStack.toFile()).redirectErrorStream(true);
+            builder.environment().clear();
+            builder.environment().putAll(environment);
+            Process process = builder.start();
+            outputs.add(new String(process.getInputStream().readAllBytes()));
+            exitCode = process.waitFor();
+        }
+
+        assertEquals(0, exitCode, () -> "tofu plan -detailed-exitcode in " + stateStack + " (2: it would create the"
+                + " bucket again, as on an empty local state):\n" + String.join("\n", outputs));
     }
 
     private static String sha256(Path file) throws Exception {

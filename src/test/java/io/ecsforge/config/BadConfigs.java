@@ -120,6 +120,16 @@ final class BadConfigs {
                         "aws.accountId: \"12345678901\" is not allowed; allowed: 12 digits, quoted"),
                 bad("badRegionIsReportedOnceNotAgainForTheStateRegion", minimalReplacing("  region: us-east-1\n", "  region: useast1\n"),
                         "aws.region: \"useast1\" is not allowed; allowed: an AWS region such as us-east-1"),
+                bad("providerVersionThatIsNotAVersionConstraintIsRejected",
+                        minimalReplacing("  region: us-east-1\n", "  region: us-east-1\n  providerVersion: latest\n"),
+                        "aws.providerVersion: \"latest\" is not allowed; allowed: a Terraform version constraint: comma-separated"
+                                + " conditions, each an operator (=, !=, >, >=, <, <=, ~>) and a version, e.g. \">= 5.23.1, < 6.0.0\""
+                                + " or \"~> 5.100\""),
+                bad("providerVersionWithAnEmptyConditionIsRejected",
+                        minimalReplacing("  region: us-east-1\n", "  region: us-east-1\n  providerVersion: \">= 5.23.1,\"\n"),
+                        "aws.providerVersion: \">= 5.23.1,\" is not allowed; allowed: a Terraform version constraint: comma-separated"
+                                + " conditions, each an operator (=, !=, >, >=, <, <=, ~>) and a version, e.g. \">= 5.23.1, < 6.0.0\""
+                                + " or \"~> 5.100\""),
                 // state
                 bad("dynamodbLockWithoutTableNeedsATable", minimalReplacing("  bucket: webapp-tfstate\n",
                         "  bucket: webapp-tfstate\n  lock: dynamodb\n"),

@@ -50,6 +50,21 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void providerVersionDefaultsToTheBindingsVersionUpToTheNextMajor() {
+        assertEquals(">= 5.23.1, < 6.0.0", parse(MINIMAL).aws().providerVersion());
+    }
+
+    @Test
+    void providerVersionTakesAnyTerraformVersionConstraint() {
+        for (String constraint : List.of("~> 5.100", "5.100.0", "= 5.100.0", ">=5.30, <5.90, != 5.31.0", "~> 5.0.0-beta1")) {
+            String yaml = minimalReplacing("  region: us-east-1\n",
+                    "  region: us-east-1\n  providerVersion: \"" + constraint + "\"\n");
+
+            assertEquals(constraint, parse(yaml).aws().providerVersion(), yaml);
+        }
+    }
+
+    @Test
     void nullMeansTheDefault() {
         String yaml = minimalWith("network: null\nservice:\n  cpu: null\n  autoscaling: {min: null}\ntags: null\n");
         assertEquals(parse(MINIMAL), parse(yaml));

@@ -11,11 +11,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The state stack runs with the other stacks' S3 backend and its own key. */
+/** An environment's stacks as cdktf.out has them: each runs on the backend its own JSON names. */
 class EnvironmentStacksTest {
     @TempDir Path outDir;
 
-    private EnvironmentStacks environment(String networkBackend) throws IOException {
+    private EnvironmentStacks environment() throws IOException {
         Files.writeString(outDir.resolve("manifest.json"), """
                 {"stacks": {
                   "shop-prod-state": {"workingDirectory": "stacks/shop-prod-state",
@@ -24,9 +24,12 @@ class EnvironmentStacksTest {
                     "synthesizedStackPath": "stacks/shop-prod-network/cdk.tf.json", "dependencies": ["shop-prod-state"]}
                 }}
                 """);
-        write("shop-prod-state",
-                "{\"terraform\": {\"backend\": {\"local\": {\"path\": \"../../../.tfstate/shop/prod/state.tfstate\"}}}}");
-        write("shop-prod-network", "{\"terraform\": {\"backend\": " + networkBackend + "}}");
+        write("shop-prod-state", """
+                {"terraform": {"backend": {"s3": {"bucket": "shop-prod-state", "key": "shop/prod/state.tfstate",
+                  "region": "eu-west-1", "encrypt": true, "use_lockfile": true}}}}""");
+        write("shop-prod-network", """
+                {"terraform": {"backend": {"s3": {"bucket": "shop-prod-state", "key": "shop/prod/network.tfstate",
+                  "region": "eu-west-1", "encrypt": true, "use_lockfile": true}}}}""");
         return EnvironmentStacks.of(StackManifest.read(outDir), "prod");
     }
 
@@ -37,33 +40,26 @@ class EnvironmentStacksTest {
     }
 
     @Test
-    void theStateStackGetsTheOtherStacksS3BackendWithItsOwnKey() throws IOException {
-        EnvironmentStacks prod = environment("""
-                {"s3": {"bucket": "shop-prod-state", "key": "shop/prod/network.tfstate", "region": "eu-west-1",
-                        "encrypt": true, "use_lockfile": true}}""");
+    void theStateStackRunsOnTheS3BackendItsJsonNames() throws IOException {
+        EnvironmentStacks prod = environment();
 
-        assertEquals(Map.of("shop-prod-state", new Backend("s3", Map.of("bucket", "shop-prod-state",
-                        "key", "shop/prod/state.tfstate", "region", "eu-west-1", "encrypt", true, "use_lockfile", true))),
-                prod.backendOverrides());
-        assertEquals("s3://shop-prod-state/shop/prod/state.tfstate", prod.effectiveBackend(prod.stateStack()).location());
+        assertEquals(new Backend("s3", Map.of("bucket", "shop-prod-state", "key", "shop/prod/state.tfstate",
+                "region", "eu-west-1", "encrypt", true, "use_lockfile", true)), prod.stateStack().backend());
     }
 
     @Test
-    void anEnvironmentOnLocalStateHasNoOverride() throws IOException {
-        EnvironmentStacks prod = environment("{\"local\": {\"path\": \"../../../.tfstate/shop/prod/network.tfstate\"}}");
+    void aStackIsFoundByItsFullNameOrByThePartAfterThePrefix() throws IOException {
+        EnvironmentStacks prod = environment();
 
-        assertEquals(Map.of(), prod.backendOverrides());
-        assertEquals("local:../../../.tfstate/shop/prod/state.tfstate",
-                prod.effectiveBackend(prod.stateStack()).location());
+        assertEquals(prod.stack("shop-prod-network"), prod.stack("network"));
     }
 
     @Test
-    void aKeyThatDoesNotEndInTheStacksPartIsRefused() throws IOException {
-        UserError error = assertThrows(UserError.class, () -> environment(
-                "{\"s3\": {\"bucket\": \"b\", \"key\": \"shop/prod/net.tfstate\", \"region\": \"eu-west-1\"}}"));
+    void anUnknownStackIsRefusedNamingTheStacksThereAre() throws IOException {
+        EnvironmentStacks prod = environment();
 
-        assertEquals(outDir.resolve("stacks/shop-prod-network/cdk.tf.json").toAbsolutePath() + ": S3 backend key"
-                + " shop/prod/net.tfstate does not end in network.tfstate, so the state stack's key cannot be derived"
-                + " from it", error.getMessage());
+        UserError error = assertThrows(UserError.class, () -> prod.stack("db"));
+
+        assertEquals("--stack db: no such stack; the stacks are shop-prod-state, shop-prod-network", error.getMessage());
     }
 }

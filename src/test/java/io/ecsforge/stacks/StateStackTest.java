@@ -5,8 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecsforge.config.ConfigLoader;
+import io.ecsforge.testing.Repo;
 import io.ecsforge.testing.Resources;
 import io.ecsforge.testing.Synthesized;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -58,9 +63,36 @@ class StateStackTest {
     }
 
     @Test
-    void stateStackKeepsItsOwnStateLocallySinceItCreatesTheBucket() {
-        assertAt(dev.json(), "terraform.backend.local.path", "../../../.tfstate/webapp/dev/state.tfstate");
-        assertFalse(dev.json().path("terraform").path("backend").has("s3"), () -> Resources.show(dev.json().path("terraform")));
+    void stateStackKeepsItsStateInTheBucketItCreatesUnderItsOwnKey() {
+        JsonNode backend = dev.json().path("terraform").path("backend");
+        assertAt(backend, "s3.bucket", "webapp-tfstate-123456789012");
+        assertAt(backend, "s3.key", "webapp/dev/state.tfstate");
+        assertAt(backend, "s3.encrypt", true);
+        assertAt(backend, "s3.use_lockfile", true);
+        assertFalse(backend.has("local"), () -> Resources.show(backend));
+    }
+
+    @Test
+    void stateStackHasTheOtherStacksBackendSettingsButItsKey() {
+        for (Resources environment : List.of(dev, prod)) {
+            String name = environment == dev ? "webapp-dev-network" : "webapp-prod-network";
+            JsonNode network = Synthesized.examples().stack(name).path("terraform").path("backend").path("s3").deepCopy();
+            JsonNode state = environment.json().path("terraform").path("backend").path("s3").deepCopy();
+            ((ObjectNode) network).remove("key");
+            ((ObjectNode) state).remove("key");
+
+            assertEquals(network, state, () -> "the state stack's S3 backend differs from " + name + "'s beyond its key");
+        }
+    }
+
+    @Test
+    void withLocalStateTheStateStackKeepsItsStateUnderTfstateLikeEveryStack() throws IOException {
+        String yaml = Files.readString(Repo.config().resolve("dev.yaml")).replace("  backend: s3\n", "  backend: local\n");
+        Synthesized local = Synthesized.of(List.of(ConfigLoader.parse("config/dev.yaml", yaml, "dev")));
+
+        assertAt(local.stack("webapp-dev-state"), "terraform.backend.local.path", "../../../.tfstate/webapp/dev/state.tfstate");
+        assertAt(local.stack("webapp-dev-network"), "terraform.backend.local.path",
+                "../../../.tfstate/webapp/dev/network.tfstate");
     }
 
     @Test

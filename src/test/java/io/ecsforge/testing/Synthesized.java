@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ecsforge.config.ConfigLoader;
 import io.ecsforge.config.EnvironmentConfig;
 import io.ecsforge.emit.Synthesizer;
+import io.ecsforge.runner.LockFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -41,7 +42,7 @@ public final class Synthesized {
         try {
             Path dir = Files.createTempDirectory("ecsforge-synth");
             Path out = dir.resolve("cdktf.out");
-            Synthesizer.Result result = Synthesizer.synthesize(configs, out);
+            Synthesizer.Result result = Synthesizer.synthesize(configs, out, new LockFiles(Repo.root().resolve("locks")));
             return new Synthesized(out, result.stacks());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

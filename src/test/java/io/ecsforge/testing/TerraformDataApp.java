@@ -2,8 +2,6 @@ package io.ecsforge.testing;
 
 import com.hashicorp.cdktf.App;
 import com.hashicorp.cdktf.AppConfig;
-import com.hashicorp.cdktf.LocalBackend;
-import com.hashicorp.cdktf.LocalBackendConfig;
 import com.hashicorp.cdktf.LocalExecProvisioner;
 import com.hashicorp.cdktf.S3Backend;
 import com.hashicorp.cdktf.S3BackendConfig;
@@ -32,9 +30,9 @@ import java.util.Map;
  *       sensitive output.
  * </ul>
  *
- * As in the real stacks, the state stack is synthesized with a local backend under
- * {@code <project>/.tfstate/} (it creates the bucket) and the others with the S3 backend, native
- * S3 locking ({@code use_lockfile}) and {@code encrypt}, pointed at {@code s3Endpoint}.
+ * As in the real stacks, every stack, the state stack included, is synthesized with the S3
+ * backend, its own key, native S3 locking ({@code use_lockfile}) and {@code encrypt}, pointed at
+ * {@code s3Endpoint}; {@code ecsforge bootstrap} applies the state stack on local state first.
  */
 public final class TerraformDataApp {
     /** The value of the service stack's sensitive output; it must never be printed. */
@@ -74,10 +72,7 @@ public final class TerraformDataApp {
     /** Synthesizes the app into {@code outDir} (cdktf.out). */
     public static void synth(Path outDir, Settings settings) {
         App app = new App(AppConfig.builder().outdir(outDir.toString()).stackTraces(false).build());
-        TerraformStack state = new TerraformStack(app, settings.prefix() + "state");
-        new LocalBackend(state, LocalBackendConfig.builder()
-                .path("../../../.tfstate/" + settings.stateKey("state"))
-                .build());
+        TerraformStack state = stack(app, settings, "state");
         TerraformResource bucket = terraformData(state, "bucket", List.of(LocalExecProvisioner.builder()
                 .type("local-exec")
                 .interpreter(List.of(settings.python().toString(), "-c"))
