@@ -29,7 +29,7 @@ final class BootstrapCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Terraform binary = terraform.terraform(main);
-        synth.synthesize(environment, main.out());
+        synth.synthesize(environment, main);
         EnvironmentStacks stacks = environment.stacks();
         TerraformOptions.runner(binary, environment.workspace(), stacks, main.out()).bootstrap(stacks.stateStack());
         return ExitCodes.OK;

@@ -46,6 +46,7 @@ public final class Runner {
     private final PlanStore plans;
     private final Map<String, Backend> backendOverrides;
     private final PrintWriter out;
+    private final List<String> excluded;
 
     /**
      * @param plans where saved plans are kept
@@ -54,10 +55,25 @@ public final class Runner {
      * @param out where the result lines go
      */
     public Runner(Terraform terraform, PlanStore plans, Map<String, Backend> backendOverrides, PrintWriter out) {
+        this(terraform, plans, backendOverrides, out, List.of());
+    }
+
+    private Runner(Terraform terraform, PlanStore plans, Map<String, Backend> backendOverrides, PrintWriter out,
+            List<String> excluded) {
         this.terraform = terraform;
         this.plans = plans;
         this.backendOverrides = Map.copyOf(backendOverrides);
         this.out = out;
+        this.excluded = List.copyOf(excluded);
+    }
+
+    /**
+     * This runner, planning without these resource addresses and what depends on them
+     * (OpenTofu's {@code plan -exclude}; the caller checks that the binary has it). An address
+     * a stack does not have is ignored, so one list can serve every stack.
+     */
+    public Runner excluding(List<String> addresses) {
+        return new Runner(terraform, plans, backendOverrides, out, addresses);
     }
 
     /** For each stack in order: init, plan to a saved plan file, and its {@code show -json}. */
@@ -67,8 +83,9 @@ public final class Runner {
                 plans.discard(stack);
                 init(stack);
                 Path planFile = plans.prepare(stack);
-                require(stack, terraform.stream(stack,
-                        List.of("plan", "-input=false", "-no-color", "-out=" + planFile)));
+                List<String> plan = new ArrayList<>(List.of("plan", "-input=false", "-no-color", "-out=" + planFile));
+                excluded.forEach(address -> plan.add("-exclude=" + address));
+                require(stack, terraform.stream(stack, plan));
                 Terraform.Result show = require(stack,
                         terraform.capture(stack, List.of("show", "-json", "-no-color", planFile.toString())));
                 plans.save(stack, show.stdout());

@@ -39,6 +39,7 @@ public abstract class PlatformStack extends TerraformStack {
         provider(config);
         if (backend == StateConfig.Backend.S3) {
             s3Backend(config);
+            config.aws().endpoint().ifPresent(endpoint -> EmulatorTarget.backend(this, endpoint));
         } else {
             LocalBackend.Builder.create(this)
                     .path(LOCAL_STATE_ROOT + "/" + stateKey())
@@ -78,7 +79,8 @@ public abstract class PlatformStack extends TerraformStack {
         config.aws().accountId().ifPresent(id -> provider.allowedAccountIds(List.of(id)));
         config.aws().terraformRoleArn().ifPresent(arn -> provider.assumeRole(List.of(
                 AwsProviderAssumeRole.builder().roleArn(arn).sessionName("ecsforge").build())));
-        provider.build();
+        AwsProvider aws = provider.build();
+        config.aws().endpoint().ifPresent(endpoint -> EmulatorTarget.provider(aws, endpoint));
     }
 
     private void s3Backend(EnvironmentConfig config) {
