@@ -25,13 +25,15 @@ final class BootstrapCommand implements Callable<Integer> {
     @Mixin EnvironmentOptions environment;
     @Mixin TerraformOptions terraform;
     @Mixin SynthOptions synth;
+    @Mixin ExcludeOptions exclude;
 
     @Override
     public Integer call() {
         Terraform binary = terraform.terraform(main);
+        exclude.check(binary);
         synth.synthesize(environment, main);
         EnvironmentStacks stacks = environment.stacks();
-        TerraformOptions.runner(binary, environment.workspace(), stacks, main.out()).bootstrap(stacks.stateStack());
+        exclude.on(TerraformOptions.runner(binary, environment.workspace(), stacks, main.out())).bootstrap(stacks.stateStack());
         return ExitCodes.OK;
     }
 }

@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,6 +36,7 @@ final class PlanCommand implements Callable<Integer> {
     @Mixin EnvironmentOptions environment;
     @Mixin TerraformOptions terraform;
     @Mixin SynthOptions synth;
+    @Mixin ExcludeOptions exclude;
 
     @Option(names = "--stack", paramLabel = "STACK", description = "Plan only this stack (full name or the part after <app>-<env>-).")
     String stack;
@@ -45,24 +45,14 @@ final class PlanCommand implements Callable<Integer> {
             description = "Also write the Markdown summary of the plans (as 'ecsforge summarize' does) to FILE.")
     Path summaryMarkdown;
 
-    @Option(names = "--exclude", paramLabel = "ADDRESS",
-            description = "Plan without this resource (e.g. aws_codedeploy_deployment_config.deployment_config) and what"
-                    + " depends on it; repeat for several. Passed as -exclude, which OpenTofu 1.9+ has and Terraform"
-                    + " has not. For an AWS API emulator that cannot make every resource; never for AWS itself.")
-    List<String> excluded = new ArrayList<>();
-
     @Override
     public Integer call() {
         Terraform binary = terraform.terraform(main);
-        if (!excluded.isEmpty() && !binary.binary().planHasExclude()) {
-            throw new UserError("--exclude " + excluded.get(0) + ": " + binary.binary().path() + " has no 'plan -exclude'"
-                    + " (OpenTofu 1.9 or newer has it, Terraform does not); pass --terraform with such a tofu, or drop"
-                    + " --exclude");
-        }
+        exclude.check(binary);
         synth.synthesize(environment, main);
         EnvironmentStacks stacks = environment.stacks();
         List<Stack> selected = EnvironmentOptions.selected(stacks, stack);
-        TerraformOptions.runner(binary, environment.workspace(), stacks, main.out()).excluding(excluded).plan(selected);
+        exclude.on(TerraformOptions.runner(binary, environment.workspace(), stacks, main.out())).plan(selected);
         if (summaryMarkdown != null) {
             writeSummary(selected);
         }

@@ -67,8 +67,14 @@ public final class Runner {
         this.excluded = List.copyOf(excluded);
     }
 
+    private List<String> withExclusions(String... args) {
+        List<String> command = new ArrayList<>(List.of(args));
+        excluded.forEach(address -> command.add("-exclude=" + address));
+        return command;
+    }
+
     /**
-     * This runner, planning without these resource addresses and what depends on them
+     * This runner, planning (and bootstrap applying) without these resource addresses and what depends on them
      * (OpenTofu's {@code plan -exclude}; the caller checks that the binary has it). An address
      * a stack does not have is ignored, so one list can serve every stack.
      */
@@ -83,9 +89,8 @@ public final class Runner {
                 plans.discard(stack);
                 init(stack);
                 Path planFile = plans.prepare(stack);
-                List<String> plan = new ArrayList<>(List.of("plan", "-input=false", "-no-color", "-out=" + planFile));
-                excluded.forEach(address -> plan.add("-exclude=" + address));
-                require(stack, terraform.stream(stack, plan));
+                require(stack, terraform.stream(stack,
+                        withExclusions("plan", "-input=false", "-no-color", "-out=" + planFile)));
                 Terraform.Result show = require(stack,
                         terraform.capture(stack, List.of("show", "-json", "-no-color", planFile.toString())));
                 plans.save(stack, show.stdout());
@@ -178,7 +183,7 @@ public final class Runner {
             require(stateStack, terraform.stream(stateStack,
                     List.of("init", "-input=false", "-no-color", "-reconfigure")));
             require(stateStack, terraform.stream(stateStack,
-                    List.of("apply", "-input=false", "-no-color", "-auto-approve")));
+                    withExclusions("apply", "-input=false", "-no-color", "-auto-approve")));
             useOverride(stateStack);
             require(stateStack, terraform.stream(stateStack,
                     List.of("init", "-input=false", "-no-color", "-migrate-state", "-force-copy")));
