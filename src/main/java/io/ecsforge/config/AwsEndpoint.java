@@ -31,6 +31,7 @@ public record AwsEndpoint(String url) {
     static final String ALLOWED = "an http or https URL on loopback with no path, user, query or fragment, such as"
             + " http://127.0.0.1:5000 (hosts: localhost, 127.x.x.x, [::1])";
 
+    private static final Pattern HTTP = Pattern.compile("https?://", Pattern.CASE_INSENSITIVE);
     private static final Pattern IPV4_LOOPBACK = Pattern.compile("127(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}");
 
     /** The endpoint {@code --aws-endpoint} or else {@value #ENVIRONMENT_VARIABLE} names, if either is set. */
@@ -52,16 +53,16 @@ public record AwsEndpoint(String url) {
      * @throws UserError saying what is wrong, what is allowed and how to fix it
      */
     public static AwsEndpoint parse(String value, String source) {
+        if (!HTTP.matcher(value.strip()).lookingAt()) {
+            throw refuse(source, "not an http or https URL");
+        }
         URI uri;
         try {
             uri = new URI(value.strip());
         } catch (URISyntaxException e) {
             throw refuse(source, "not a URL (" + e.getReason() + ")");
         }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw refuse(source, "not an http or https URL");
-        }
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         if (uri.getHost() == null) {
             throw refuse(source, "no host");
         }
