@@ -27,6 +27,7 @@ final class BootstrapCommand implements Callable<Integer> {
     @Mixin EnvironmentOptions environment;
     @Mixin TerraformOptions terraform;
     @Mixin SynthOptions synth;
+    @Mixin ExcludeOptions exclude;
 
     @Option(names = "--upgrade", description = TerraformOptions.UPGRADE)
     boolean upgrade;
@@ -34,9 +35,10 @@ final class BootstrapCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Terraform binary = terraform.terraform(main);
-        synth.synthesize(environment, main.out());
+        exclude.check(binary);
+        synth.synthesize(environment, main);
         EnvironmentStacks stacks = environment.stacks();
-        TerraformOptions.runner(binary, environment.workspace(), upgrade, main.out()).bootstrap(stacks.stateStack());
+        exclude.on(TerraformOptions.runner(binary, environment.workspace(), upgrade, main.out())).bootstrap(stacks.stateStack());
         return ExitCodes.OK;
     }
 }

@@ -1,10 +1,12 @@
 package io.ecsforge.cli;
 
+import io.ecsforge.config.AwsEndpoint;
 import io.ecsforge.config.ConfigLoader;
 import io.ecsforge.config.EnvironmentConfig;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** For the commands that read several environments' files: which ones, from where. */
@@ -18,12 +20,16 @@ final class ConfigsOptions {
     Path configDir;
 
     /** Loads and validates every named environment, each once, before anything is written. */
-    List<EnvironmentConfig> load() {
-        return load(configDir, environments);
+    List<EnvironmentConfig> load(Optional<AwsEndpoint> endpoint) {
+        return load(configDir, environments, endpoint);
     }
 
-    static List<EnvironmentConfig> load(Path configDir, List<String> environments) {
+    /** As {@link #load}, with every environment pointed at the emulator when there is one. */
+    static List<EnvironmentConfig> load(Path configDir, List<String> environments, Optional<AwsEndpoint> endpoint) {
         ConfigLoader loader = new ConfigLoader(configDir);
-        return new LinkedHashSet<>(environments).stream().map(loader::load).toList();
+        return new LinkedHashSet<>(environments).stream()
+                .map(loader::load)
+                .map(config -> endpoint.map(config::withAwsEndpoint).orElse(config))
+                .toList();
     }
 }

@@ -36,6 +36,7 @@ final class PlanCommand implements Callable<Integer> {
     @Mixin EnvironmentOptions environment;
     @Mixin TerraformOptions terraform;
     @Mixin SynthOptions synth;
+    @Mixin ExcludeOptions exclude;
 
     @Option(names = "--stack", paramLabel = "STACK", description = "Plan only this stack (full name or the part after <app>-<env>-).")
     String stack;
@@ -50,10 +51,11 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Terraform binary = terraform.terraform(main);
-        synth.synthesize(environment, main.out());
+        exclude.check(binary);
+        synth.synthesize(environment, main);
         EnvironmentStacks stacks = environment.stacks();
         List<Stack> selected = EnvironmentOptions.selected(stacks, stack);
-        TerraformOptions.runner(binary, environment.workspace(), upgrade, main.out()).plan(selected);
+        exclude.on(TerraformOptions.runner(binary, environment.workspace(), upgrade, main.out())).plan(selected);
         if (summaryMarkdown != null) {
             writeSummary(selected);
         }

@@ -2,6 +2,7 @@ package io.ecsforge.cli;
 
 import io.ecsforge.emit.ReleaseFiles;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,7 +25,7 @@ final class WorkflowsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        for (Path file : ReleaseFiles.write(configs.load(), outDir)) {
+        for (Path file : ReleaseFiles.write(configs.load(Optional.empty()), outDir)) {
             spec.commandLine().getOut().println("wrote " + file);
         }
         return ExitCodes.OK;

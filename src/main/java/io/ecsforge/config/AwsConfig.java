@@ -13,9 +13,11 @@ import java.util.regex.Pattern;
  *     committed lock files pick the exact version within it. @default {@link #DEFAULT_PROVIDER_VERSION}
  * @param callerCredentials set for a run whose Terraform must not assume {@code assumeRoleArn}
  *     (a read-only plan); never read from the file. @default false
+ * @param endpoint an AWS API emulator every stack talks to instead of AWS; never read from the
+ *     file. @default none: AWS itself
  */
 public record AwsConfig(String region, Optional<String> accountId, Optional<String> assumeRoleArn, String providerVersion,
-        boolean callerCredentials) {
+        boolean callerCredentials, Optional<AwsEndpoint> endpoint) {
 
     /**
      * The hashicorp/aws version the Java bindings (cdktf-provider-aws) were generated from: the
@@ -43,7 +45,7 @@ public record AwsConfig(String region, Optional<String> accountId, Optional<Stri
 
     /** As read from a file: Terraform assumes {@code assumeRoleArn} when there is one. */
     public AwsConfig(String region, Optional<String> accountId, Optional<String> assumeRoleArn, String providerVersion) {
-        this(region, accountId, assumeRoleArn, providerVersion, false);
+        this(region, accountId, assumeRoleArn, providerVersion, false, Optional.empty());
     }
 
     /** As read from a file that leaves the provider version to its default. */
@@ -58,6 +60,11 @@ public record AwsConfig(String region, Optional<String> accountId, Optional<Stri
 
     /** This configuration with the caller's own credentials (see {@link EnvironmentConfig#withCallerCredentials()}). */
     AwsConfig withCallerCredentials() {
-        return new AwsConfig(region, accountId, assumeRoleArn, providerVersion, true);
+        return new AwsConfig(region, accountId, assumeRoleArn, providerVersion, true, endpoint);
+    }
+
+    /** This configuration talking to an emulator (see {@link EnvironmentConfig#withAwsEndpoint}). */
+    AwsConfig withEndpoint(AwsEndpoint emulator) {
+        return new AwsConfig(region, accountId, assumeRoleArn, providerVersion, callerCredentials, Optional.of(emulator));
     }
 }

@@ -1,6 +1,7 @@
 package io.ecsforge.config;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One environment, read from {@code config/<env>.yaml} and validated as a whole. Immutable;
@@ -45,8 +46,19 @@ public record EnvironmentConfig(
      * as a pull request's with the plan role, which may not assume the role Terraform applies with.
      */
     public EnvironmentConfig withCallerCredentials() {
-        AwsConfig callerAws = aws.withCallerCredentials();
-        return new EnvironmentConfig(file, app, environment, callerAws, state, network, registry, github, cluster, service,
+        return withAws(aws.withCallerCredentials());
+    }
+
+    /**
+     * This environment with every stack's provider, backend and cross-stack reads pointed at an
+     * AWS API emulator (see {@link AwsEndpoint}); everything else stays as configured.
+     */
+    public EnvironmentConfig withAwsEndpoint(AwsEndpoint endpoint) {
+        return withAws(aws.withEndpoint(endpoint));
+    }
+
+    private EnvironmentConfig withAws(AwsConfig changed) {
+        return new EnvironmentConfig(file, app, environment, changed, state, network, registry, github, cluster, service,
                 loadBalancer, deployment, tags);
     }
 }

@@ -48,6 +48,7 @@ public final class Runner {
     private final Path localState;
     private final boolean upgrade;
     private final PrintWriter out;
+    private final List<String> excluded;
 
     /**
      * @param workspace the project: its saved plans, committed lock files and local state folder
@@ -56,12 +57,33 @@ public final class Runner {
      * @param out where the result lines go
      */
     public Runner(Terraform terraform, Workspace workspace, boolean upgrade, PrintWriter out) {
+        this(terraform, workspace.plans(), workspace.locks(), workspace.localState(), upgrade, out, List.of());
+    }
+
+    private Runner(Terraform terraform, PlanStore plans, LockFiles locks, Path localState, boolean upgrade, PrintWriter out,
+            List<String> excluded) {
         this.terraform = terraform;
-        this.plans = workspace.plans();
-        this.locks = workspace.locks();
-        this.localState = workspace.localState();
+        this.plans = plans;
+        this.locks = locks;
+        this.localState = localState;
         this.upgrade = upgrade;
         this.out = out;
+        this.excluded = List.copyOf(excluded);
+    }
+
+    private List<String> withExclusions(String... args) {
+        List<String> command = new ArrayList<>(List.of(args));
+        excluded.forEach(address -> command.add("-exclude=" + address));
+        return command;
+    }
+
+    /**
+     * This runner, planning (and bootstrap applying) without these resource addresses and what depends on them
+     * (OpenTofu's {@code plan -exclude}; the caller checks that the binary has it). An address
+     * a stack does not have is ignored, so one list can serve every stack.
+     */
+    public Runner excluding(List<String> addresses) {
+        return new Runner(terraform, plans, locks, localState, upgrade, out, addresses);
     }
 
     /** For each stack in order: init, plan to a saved plan file, and its {@code show -json}. */
@@ -72,7 +94,7 @@ public final class Runner {
                 init(stack);
                 Path planFile = plans.prepare(stack);
                 require(stack, terraform.stream(stack,
-                        List.of("plan", "-input=false", "-no-color", "-out=" + planFile)));
+                        withExclusions("plan", "-input=false", "-no-color", "-out=" + planFile)));
                 Terraform.Result show = require(stack,
                         terraform.capture(stack, List.of("show", "-json", "-no-color", planFile.toString())));
                 plans.save(stack, show.stdout());
@@ -165,7 +187,7 @@ public final class Runner {
                         Map.of("path", local.toString())))));
                 require(stateStack, init(stateStack, true, "-reconfigure"));
                 require(stateStack, terraform.stream(stateStack,
-                        List.of("apply", "-input=false", "-no-color", "-auto-approve")));
+                        withExclusions("apply", "-input=false", "-no-color", "-auto-approve")));
             } finally {
                 delete(override);
             }

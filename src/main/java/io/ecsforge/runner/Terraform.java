@@ -54,6 +54,10 @@ public final class Terraform {
         this.err = err;
     }
 
+    public TerraformBinary binary() {
+        return binary;
+    }
+
     public Redactor redactor() {
         return redactor;
     }

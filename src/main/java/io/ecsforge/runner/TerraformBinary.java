@@ -2,6 +2,8 @@ package io.ecsforge.runner;
 
 import io.ecsforge.UserError;
 import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -74,6 +76,25 @@ public record TerraformBinary(Path path) {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether {@code plan} takes {@code -exclude} (OpenTofu 1.9+; Terraform has no such option),
+     * as the binary's own {@code plan -help} says: that answers for any version of either.
+     */
+    public boolean planHasExclude() {
+        try {
+            Process process = new ProcessBuilder(path.toString(), "plan", "-help").redirectErrorStream(true).start();
+            process.getOutputStream().close();
+            String help = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            process.waitFor();
+            return help.contains("-exclude=");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** The name shown in progress lines, e.g. {@code tofu}. */

@@ -37,6 +37,7 @@ public abstract class PlatformStack extends TerraformStack {
         addOverride("terraform.required_providers.aws.version", config.aws().providerVersion());
         if (config.state().backend() == StateConfig.Backend.S3) {
             s3Backend(config);
+            config.aws().endpoint().ifPresent(endpoint -> EmulatorTarget.backend(this, endpoint));
         } else {
             LocalBackend.Builder.create(this)
                     .path(LOCAL_STATE_ROOT + "/" + stateKey())
@@ -76,7 +77,8 @@ public abstract class PlatformStack extends TerraformStack {
         config.aws().accountId().ifPresent(id -> provider.allowedAccountIds(List.of(id)));
         config.aws().terraformRoleArn().ifPresent(arn -> provider.assumeRole(List.of(
                 AwsProviderAssumeRole.builder().roleArn(arn).sessionName("ecsforge").build())));
-        provider.build();
+        AwsProvider aws = provider.build();
+        config.aws().endpoint().ifPresent(endpoint -> EmulatorTarget.provider(aws, endpoint));
     }
 
     private void s3Backend(EnvironmentConfig config) {
