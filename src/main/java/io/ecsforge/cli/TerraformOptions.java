@@ -24,4 +24,11 @@ final class TerraformOptions {
     static Runner runner(Terraform terraform, Workspace workspace, EnvironmentStacks stacks, PrintWriter out) {
         return new Runner(terraform, workspace.plans(), stacks.backendOverrides(), out);
     }
+
+    /** A runner that runs up to {@code parallelism} stacks at once. */
+    static Runner runner(Terraform terraform, Workspace workspace, EnvironmentStacks stacks, Main main,
+            int parallelism) {
+        return new Runner(terraform, workspace.plans(), stacks.backendOverrides(), main.out(), main.err(),
+                parallelism);
+    }
 }
