@@ -18,13 +18,15 @@ import picocli.CommandLine.ParentCommand;
             "2:bad input: arguments, --auto-approve missing, no cdktf.out, or no terraform/tofu binary; nothing was run"
         },
         name = "apply", mixinStandardHelpOptions = true,
-        description = {"Applies the saved plans in dependency order, exactly as reviewed.",
+        description = {"Applies the saved plans in dependency order, exactly as reviewed; stacks that do not depend"
+                + " on each other side by side (--parallelism).",
                 "Every plan is checked first; one whose stack JSON changed since it was planned is refused and"
                         + " nothing is applied."})
 final class ApplyCommand implements Callable<Integer> {
     @ParentCommand Main main;
     @Mixin EnvironmentOptions environment;
     @Mixin TerraformOptions terraform;
+    @Mixin ParallelismOptions parallelism;
 
     @Option(names = "--stack", paramLabel = "STACK", description = "Apply only this stack's plan.")
     String stack;
@@ -38,9 +40,10 @@ final class ApplyCommand implements Callable<Integer> {
             throw new UserError("apply changes infrastructure without asking again: review the saved plans"
                     + " (.ecsforge/plans/<stack>/plan.json), then pass --auto-approve");
         }
+        int atOnce = parallelism.parallelism();
         Terraform binary = terraform.terraform(main);
         EnvironmentStacks stacks = environment.stacks();
-        TerraformOptions.runner(binary, environment.workspace(), false, main.out())
+        TerraformOptions.runner(binary, environment.workspace(), false, main, atOnce)
                 .apply(EnvironmentOptions.selected(stacks, stack));
         return ExitCodes.OK;
     }

@@ -19,16 +19,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code ecsforge plan}: a saved, reviewable plan for every stack, in dependency order. */
+/** {@code ecsforge plan}: a saved, reviewable plan for every stack, several planned at once. */
 @Command(
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every stack was planned; the plans are saved for review",
-            "1:a stack failed (the run stops there; its command and Terraform's last error lines are printed)",
+            "1:a stack failed (no further stack is started; its command and Terraform's last error lines are printed)",
             "2:bad input: arguments, no cdktf.out, or no terraform/tofu binary; nothing was run"
         },
         name = "plan", mixinStandardHelpOptions = true,
-        description = {"For each stack in dependency order: init, plan to a saved plan file, and show -json beside it"
+        description = {"For each stack, several at once (--parallelism): init, plan to a saved plan file, and show -json beside it"
                 + " (in .ecsforge/plans/<stack>/), with the sha256 of the stack JSON the plan was made from.",
                 "It synthesizes config/<ENV>.yaml into cdktf.out first, unless --no-synth."})
 final class PlanCommand implements Callable<Integer> {
@@ -37,6 +37,7 @@ final class PlanCommand implements Callable<Integer> {
     @Mixin TerraformOptions terraform;
     @Mixin SynthOptions synth;
     @Mixin ExcludeOptions exclude;
+    @Mixin ParallelismOptions parallelism;
 
     @Option(names = "--stack", paramLabel = "STACK", description = "Plan only this stack (full name or the part after <app>-<env>-).")
     String stack;
@@ -50,12 +51,13 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        int atOnce = parallelism.parallelism();
         Terraform binary = terraform.terraform(main);
         exclude.check(binary);
         synth.synthesize(environment, main);
         EnvironmentStacks stacks = environment.stacks();
         List<Stack> selected = EnvironmentOptions.selected(stacks, stack);
-        exclude.on(TerraformOptions.runner(binary, environment.workspace(), upgrade, main.out())).plan(selected);
+        exclude.on(TerraformOptions.runner(binary, environment.workspace(), upgrade, main, atOnce)).plan(selected);
         if (summaryMarkdown != null) {
             writeSummary(selected);
         }

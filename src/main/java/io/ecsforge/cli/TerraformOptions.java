@@ -29,4 +29,9 @@ final class TerraformOptions {
     static Runner runner(Terraform terraform, Workspace workspace, boolean upgrade, PrintWriter out) {
         return new Runner(terraform, workspace, upgrade, out);
     }
+
+    /** A runner that runs up to {@code parallelism} stacks at once. */
+    static Runner runner(Terraform terraform, Workspace workspace, boolean upgrade, Main main, int parallelism) {
+        return new Runner(terraform, workspace, upgrade, main.out(), main.err(), parallelism);
+    }
 }

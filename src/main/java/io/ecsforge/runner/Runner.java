@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,9 +20,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Plans, applies, destroys and bootstraps stacks in order with a Terraform-compatible binary.
- * Every stack ends with one line giving its result and elapsed time; the first failure stops
- * the run with a {@link StackFailure}.
+ * Plans, applies, destroys and bootstraps stacks with a Terraform-compatible binary. Every stack
+ * ends with one line giving its result and elapsed time; a failure ends the run with a
+ * {@link StackFailure}.
+ *
+ * <p>Plans of several stacks run at once, up to {@code parallelism} of them: a plan changes no
+ * state, and each stack's plan reads the outputs its dependencies have now, not their plans.
+ * Applies keep dependency order, level by level (see {@link #levels}); the stacks of one level
+ * do not depend on each other and may run side by side. While stacks run side by side, each
+ * one's lines are held back and printed together when it ends, in dependency order, so the
+ * output reads as a sequential run's does. After a failure no further stack is started; those
+ * already running finish (an apply cut short can leave a state lock held and resources half
+ * made) and the failure of the first stack in dependency order is thrown. With parallelism 1
+ * every stack streams its lines as they come and the first failure stops the run there.
  */
 public final class Runner {
     /**
@@ -39,6 +50,13 @@ public final class Runner {
     private static final Pattern NO_SUCH_BUCKET =
             Pattern.compile("NoSuchBucket|S3 bucket .*does not exist|bucket does not exist", Pattern.CASE_INSENSITIVE);
 
+    /**
+     * How many stacks run at once unless told otherwise. A plan's time goes to the provider
+     * starting and loading its schema (CPU) and to API calls (waiting), so a little more than
+     * the 2 cores of a CI runner keeps them busy; an environment has 7 stacks.
+     */
+    public static final int DEFAULT_PARALLELISM = 4;
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> INIT = List.of("init", "-input=false", "-no-color");
 
@@ -49,25 +67,40 @@ public final class Runner {
     private final boolean upgrade;
     private final PrintWriter out;
     private final List<String> excluded;
+    private final PrintWriter err;
+    private final int parallelism;
+
+    /** One stack at a time, every line to {@code out}, as {@link #Runner(Terraform, Workspace, boolean, PrintWriter, PrintWriter, int)}. */
+    public Runner(Terraform terraform, Workspace workspace, boolean upgrade, PrintWriter out) {
+        this(terraform, workspace, upgrade, out, out, 1);
+    }
 
     /**
      * @param workspace the project: its saved plans, committed lock files and local state folder
      * @param upgrade run every {@code init} with {@code -upgrade}: the newest provider versions the
      *     stacks' constraints allow, kept in the lock files
      * @param out where the result lines go
+     * @param err where held-back stderr lines of stacks run side by side go (the {@code err} the
+     *     {@link Terraform} streams to)
+     * @param parallelism how many stacks may run at once, at least 1
      */
-    public Runner(Terraform terraform, Workspace workspace, boolean upgrade, PrintWriter out) {
-        this(terraform, workspace.plans(), workspace.locks(), workspace.localState(), upgrade, out, List.of());
+    public Runner(Terraform terraform, Workspace workspace, boolean upgrade, PrintWriter out, PrintWriter err, int parallelism) {
+        this(terraform, workspace.plans(), workspace.locks(), workspace.localState(), upgrade, out, err, parallelism, List.of());
     }
 
     private Runner(Terraform terraform, PlanStore plans, LockFiles locks, Path localState, boolean upgrade, PrintWriter out,
-            List<String> excluded) {
+            PrintWriter err, int parallelism, List<String> excluded) {
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be at least 1, was " + parallelism);
+        }
         this.terraform = terraform;
         this.plans = plans;
         this.locks = locks;
         this.localState = localState;
         this.upgrade = upgrade;
         this.out = out;
+        this.err = err;
+        this.parallelism = parallelism;
         this.excluded = List.copyOf(excluded);
     }
 
@@ -83,29 +116,39 @@ public final class Runner {
      * a stack does not have is ignored, so one list can serve every stack.
      */
     public Runner excluding(List<String> addresses) {
-        return new Runner(terraform, plans, locks, localState, upgrade, out, addresses);
+        return new Runner(terraform, plans, locks, localState, upgrade, out, err, parallelism, addresses);
     }
 
-    /** For each stack in order: init, plan to a saved plan file, and its {@code show -json}. */
+    /** For each stack: init, plan to a saved plan file, and its {@code show -json}; several at once. */
     public void plan(List<Stack> stacks) {
-        for (Stack stack : stacks) {
-            timed(stack, "plan", () -> {
-                plans.discard(stack);
-                init(stack);
-                Path planFile = plans.prepare(stack);
-                require(stack, terraform.stream(stack,
-                        withExclusions("plan", "-input=false", "-no-color", "-out=" + planFile)));
-                Terraform.Result show = require(stack,
-                        terraform.capture(stack, List.of("show", "-json", "-no-color", planFile.toString())));
-                plans.save(stack, show.stdout());
-                return PlanCounts.of(readJson(stack, show)).describe() + "; saved " + plans.planJson(stack);
-            });
-        }
+        SideBySide.run(stacks, parallelism, out, err, this, this::printingTo, Runner::planOne);
+    }
+
+    /** The same runner for one stack run beside others: it prints to that stack's held output. */
+    private Runner printingTo(HeldOutput held) {
+        return new Runner(terraform.printingTo(held.out(), held.err()), plans, locks, localState, upgrade, held.out(),
+                held.err(), 1, excluded);
+    }
+
+    private void planOne(Stack stack) {
+        timed(stack, "plan", () -> {
+            plans.discard(stack);
+            init(stack);
+            Path planFile = plans.prepare(stack);
+            require(stack, terraform.stream(stack,
+                    withExclusions("plan", "-input=false", "-no-color", "-out=" + planFile)));
+            Terraform.Result show = require(stack,
+                    terraform.capture(stack, List.of("show", "-json", "-no-color", planFile.toString())));
+            plans.save(stack, show.stdout());
+            return PlanCounts.of(readJson(stack, show)).describe() + "; saved " + plans.planJson(stack);
+        });
     }
 
     /**
-     * Applies exactly the saved plans, in order. Every plan is checked before any is applied:
-     * one made from a stack JSON that has changed since is refused.
+     * Applies exactly the saved plans, level by level in dependency order; the stacks of one
+     * level side by side. Every plan is checked before any is applied: one made from a stack
+     * JSON that has changed since is refused. A failure lets the rest of its level finish and
+     * starts no further level.
      */
     public void apply(List<Stack> stacks) {
         List<String> refusals = new ArrayList<>();
@@ -121,16 +164,47 @@ public final class Runner {
             throw new StackFailure(firstRefused.name(), "apply",
                     "refused to apply; nothing was applied", refusals);
         }
-        for (Stack stack : stacks) {
-            timed(stack, "apply", () -> {
-                init(stack);
-                require(stack, terraform.stream(stack,
-                        List.of("apply", "-input=false", "-no-color", plans.planFile(stack).toString())));
-                // An applied plan is spent: Terraform would refuse it as stale, so say so sooner.
-                plans.discard(stack);
-                return "applied";
-            });
+        for (List<Stack> level : levels(stacks)) {
+            SideBySide.run(level, parallelism, out, err, this, this::printingTo, Runner::applyOne);
         }
+    }
+
+    private void applyOne(Stack stack) {
+        timed(stack, "apply", () -> {
+            init(stack);
+            require(stack, terraform.stream(stack,
+                    List.of("apply", "-input=false", "-no-color", plans.planFile(stack).toString())));
+            // An applied plan is spent: Terraform would refuse it as stale, so say so sooner.
+            plans.discard(stack);
+            return "applied";
+        });
+    }
+
+    /**
+     * The stacks in levels: a stack's level is one more than the highest level of the stacks it
+     * depends on among {@code stacksInOrder} (others are taken as in place), so no stack depends
+     * on one of its own level or a later one. Within a level the given order is kept.
+     *
+     * @param stacksInOrder stacks in dependency order, as {@link StackManifest#environment} gives them
+     */
+    static List<List<Stack>> levels(List<Stack> stacksInOrder) {
+        Map<String, Integer> levelOf = new HashMap<>();
+        List<List<Stack>> levels = new ArrayList<>();
+        for (Stack stack : stacksInOrder) {
+            int level = 0;
+            for (String dependency : stack.dependencies()) {
+                Integer dependencyLevel = levelOf.get(dependency);
+                if (dependencyLevel != null) {
+                    level = Math.max(level, dependencyLevel + 1);
+                }
+            }
+            levelOf.put(stack.name(), level);
+            while (levels.size() <= level) {
+                levels.add(new ArrayList<>());
+            }
+            levels.get(level).add(stack);
+        }
+        return levels.stream().map(List::copyOf).toList();
     }
 
     /** Destroys the stacks in the order given (dependents first). */

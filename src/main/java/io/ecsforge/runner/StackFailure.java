@@ -1,5 +1,6 @@
 package io.ecsforge.runner;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,6 +16,18 @@ public final class StackFailure extends RuntimeException {
     public StackFailure(String stack, String command, String reason, List<String> errorLines) {
         super("stack " + stack + " failed: " + command + ": " + reason);
         this.errorLines = List.copyOf(errorLines);
+    }
+
+    private StackFailure(StackFailure first, List<String> errorLines) {
+        super(first.getMessage(), first);
+        this.errorLines = List.copyOf(errorLines);
+    }
+
+    /** This failure, with a last line naming the stacks run beside it that failed too. */
+    StackFailure alsoFailed(List<String> stacks) {
+        List<String> lines = new ArrayList<>(errorLines);
+        lines.add("also failed: " + String.join(", ", stacks) + " (their lines are above)");
+        return new StackFailure(this, lines);
     }
 
     /** The message and the error lines, indented, ready for stderr. */

@@ -54,6 +54,20 @@ public final class Terraform {
         this.err = err;
     }
 
+    private Terraform(Terraform original, PrintWriter out, PrintWriter err) {
+        this.binary = original.binary;
+        this.environment = original.environment;
+        this.redactor = original.redactor;
+        this.out = out;
+        this.err = err;
+        this.distribution = original.distribution();
+    }
+
+    /** The same binary and environment, printing to other writers (a stack's held-back output). */
+    Terraform printingTo(PrintWriter out, PrintWriter err) {
+        return new Terraform(this, out, err);
+    }
+
     public TerraformBinary binary() {
         return binary;
     }

@@ -42,7 +42,8 @@ class TofuFailureTest {
     }
 
     @Test
-    void aFailingStackStopsThePlanWithTheStackTheCommandAndTerraformsLastErrorLinesNeedsTofu() throws IOException {
+    void withParallelismOneAFailingStackStopsThePlanWithTheStackTheCommandAndTerraformsLastErrorLinesNeedsTofu()
+            throws IOException {
         Path tofu = Tools.tofu();
         stack("demo-fail-state", "{\"resource\": {\"terraform_data\": {\"bucket\": {\"input\": \"b\"}}}}");
         stack("demo-fail-network", "{\"output\": {\"vpc_id\": {\"value\": \"${terraform_data.missing.id}\"}}}");
@@ -50,7 +51,8 @@ class TofuFailureTest {
         manifest();
 
         CliResult result = CliResult.run(MotoServer.clientEnvironment(),
-                "plan", "--env", "fail", "--no-synth", "-C", project.toString(), "--terraform", tofu.toString());
+                "plan", "--env", "fail", "--no-synth", "-C", project.toString(), "--terraform", tofu.toString(),
+                "--parallelism", "1");
 
         assertEquals(1, result.exitCode(), result::toString);
         assertTrue(result.out().contains("[demo-fail-state] plan ok: 1 to add, 0 to change, 0 to destroy; saved "),
