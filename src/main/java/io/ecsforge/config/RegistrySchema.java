@@ -5,7 +5,7 @@ import java.util.List;
 /** The {@code registry} section: the ECR repository. */
 final class RegistrySchema {
     static final Key<String> REPOSITORY_NAME = Key.string("registry.repositoryName", null, Format.REPOSITORY,
-            "The ECR repository.").defaultText("the `app` name");
+            "The ECR repository.").defaultText("the `app` name").note("a single `.`, `_`, `-` or `/` between them");
     static final Key<Integer> KEEP_IMAGES = Key.whole("registry.keepImages", 30, 1, 1000,
             "Tagged images kept by the lifecycle policy.");
     static final Key<Integer> UNTAGGED_EXPIRY_DAYS = Key.whole("registry.untaggedExpiryDays", 7, 1, 365,

@@ -28,7 +28,7 @@ final class ServiceSchema {
             + " has none, and the registry's lifecycle policy never expires it (see [First release of a new"
             + " environment](releases.md#first-release-of-a-new-environment)).").note("not starting with `.` or `-`");
     static final Key<Void> ENVIRONMENT = Key.map("service.environment", "names: " + Format.ENV_VAR.allowed() + " (letters,"
-            + " digits and `_`, not starting with a digit); values: strings, whole numbers or booleans (passed as text);"
+            + " digits and underscores, not starting with a digit); values: strings, whole numbers or booleans (passed as text);"
             + " quote a fractional number (`\"1.10\"`), which YAML would otherwise read as `1.1`", "Plain environment variables.")
             .typed("mapping of name to value");
     static final Key<Void> SECRETS = Key.map("service.secrets", "names as `environment`, and not also set there; values: "
