@@ -1,16 +1,17 @@
 package io.ecsforge.config;
 
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Where the environment lives.
  *
- * @param region AWS region, e.g. us-east-1. Required.
- * @param accountId twelve digits; when set, the provider refuses any other account. @default none
- * @param assumeRoleArn the role Terraform assumes to change this environment. @default the caller's own credentials
+ * <p>The keys read from the file, their defaults and what they allow are declared in {@link AwsSchema}.
+ *
+ * @param region AWS region, e.g. us-east-1
+ * @param accountId twelve digits; when set, the provider refuses any other account
+ * @param assumeRoleArn the role Terraform assumes to change this environment
  * @param providerVersion the Terraform version constraint on hashicorp/aws in every stack; the
- *     committed lock files pick the exact version within it. @default {@link #DEFAULT_PROVIDER_VERSION}
+ *     committed lock files pick the exact version within it
  * @param callerCredentials set for a run whose Terraform must not assume {@code assumeRoleArn}
  *     (a read-only plan); never read from the file. @default false
  * @param endpoint an AWS API emulator every stack talks to instead of AWS; never read from the
@@ -31,17 +32,6 @@ public record AwsConfig(String region, Optional<String> accountId, Optional<Stri
      */
     public static final String DEFAULT_PROVIDER_VERSION = ">= " + PROVIDER_BINDINGS_VERSION + ", < "
             + (Integer.parseInt(PROVIDER_BINDINGS_VERSION.split("\\.")[0]) + 1) + ".0.0";
-
-    /** One condition of a Terraform version constraint: an optional operator and a version. */
-    private static final String CONDITION =
-            "\\s*(?:=|!=|>=|<=|>|<|~>)?\\s*\\d+(?:\\.\\d+){0,2}(?:-[0-9A-Za-z.-]+)?(?:\\+[0-9A-Za-z.-]+)?\\s*";
-
-    /** Terraform's version constraint syntax: one or more conditions, separated by commas. */
-    static final Pattern VERSION_CONSTRAINT = Pattern.compile(CONDITION + "(?:," + CONDITION + ")*");
-
-    /** What {@link #VERSION_CONSTRAINT} allows, for messages. */
-    static final String VERSION_CONSTRAINT_ALLOWED = "a Terraform version constraint: comma-separated conditions, each an"
-            + " operator (=, !=, >, >=, <, <=, ~>) and a version, e.g. \"" + DEFAULT_PROVIDER_VERSION + "\" or \"~> 5.100\"";
 
     /** As read from a file: Terraform assumes {@code assumeRoleArn} when there is one. */
     public AwsConfig(String region, Optional<String> accountId, Optional<String> assumeRoleArn, String providerVersion) {

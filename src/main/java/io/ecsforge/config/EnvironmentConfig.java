@@ -7,12 +7,14 @@ import java.util.Optional;
  * One environment, read from {@code config/<env>.yaml} and validated as a whole. Immutable;
  * nothing else in ecsforge reads configuration files or the process environment for settings.
  *
+ * <p>Its keys in the file, their defaults and the values they allow are declared in {@link EnvironmentSchema}
+ * and the schema classes of its sections ({@link Schema} lists them).
+ *
  * @param file the file it was read from, as the user named it (used in messages)
- * @param app application name: 2 to 21 lower-case letters, digits and single dashes, starting
- *     with a letter and not ending with a dash
- * @param environment environment name, the file's name: 1 to 16 characters, the same rules as app
+ * @param app application name
+ * @param environment environment name, the file's name
  * @param tags extra tags on every resource, beside app, environment and managed-by (which they
- *     may not set). @default none
+ *     may not set)
  */
 public record EnvironmentConfig(
         String file,

@@ -6,13 +6,15 @@ import java.util.Optional;
 /**
  * The Application Load Balancer.
  *
- * @param certificateArn ACM certificate; when set, HTTPS on 443 and HTTP redirected to it. @default none: plain HTTP on 80
- * @param allowedCidrs who may reach the production listener(s). @default [0.0.0.0/0]
- * @param testListenerPort the listener CodeDeploy uses to test a new version before it takes traffic. @default 8443
- * @param testListenerCidrs who may reach the test listener. @default [10.0.0.0/8]
- * @param deletionProtection @default false
- * @param sslPolicy TLS policy of the HTTPS listener. @default ELBSecurityPolicy-TLS13-1-2-2021-06
- * @param idleTimeoutSeconds @default 60
+ * <p>Its keys in the file, their defaults and the values they allow are declared in {@link LoadBalancerSchema}.
+ *
+ * @param certificateArn ACM certificate; when set, HTTPS on 443 and HTTP redirected to it
+ * @param allowedCidrs who may reach the production listener(s)
+ * @param testListenerPort the listener CodeDeploy uses to test a new version before it takes traffic
+ * @param testListenerCidrs who may reach the test listener
+ * @param deletionProtection the load balancer's deletion protection
+ * @param sslPolicy TLS policy of the HTTPS listener
+ * @param idleTimeoutSeconds the load balancer's idle timeout
  */
 public record LoadBalancerConfig(
         Optional<String> certificateArn,

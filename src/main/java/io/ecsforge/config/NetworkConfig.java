@@ -5,12 +5,14 @@ import java.util.List;
 /**
  * The VPC.
  *
- * @param cidr the VPC's block, /16 to /28. @default 10.0.0.0/16
- * @param azCount availability zones, 1 to 6; each gets one public and one private subnet. @default 2
- * @param natGateways egress for the private subnets. @default single
- * @param flowLogs VPC flow logs to CloudWatch Logs. @default true
- * @param flowLogRetentionDays retention of the flow log group. @default 90
- * @param vpcEndpoints S3 gateway and ECR/Logs interface endpoints. @default false
+ * <p>Its keys in the file, their defaults and the values they allow are declared in {@link NetworkSchema}.
+ *
+ * @param cidr the VPC's block
+ * @param azCount availability zones; each gets one public and one private subnet
+ * @param natGateways egress for the private subnets
+ * @param flowLogs VPC flow logs to CloudWatch Logs
+ * @param flowLogRetentionDays retention of the flow log group
+ * @param vpcEndpoints S3 gateway and ECR/Logs interface endpoints
  * @param publicSubnets the public subnets, one per zone, computed from cidr unless given
  * @param privateSubnets the private subnets, one per zone, computed from cidr unless given
  */

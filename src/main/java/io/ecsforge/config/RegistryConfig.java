@@ -3,8 +3,10 @@ package io.ecsforge.config;
 /**
  * The ECR repository.
  *
- * @param repositoryName @default the app name
- * @param keepImages tagged images kept by the lifecycle policy, 1 to 1000. @default 30
- * @param untaggedExpiryDays days before untagged images expire, 1 to 365. @default 7
+ * <p>Its keys in the file, their defaults and the values they allow are declared in {@link RegistrySchema}.
+ *
+ * @param repositoryName the ECR repository
+ * @param keepImages tagged images kept by the lifecycle policy
+ * @param untaggedExpiryDays days before untagged images expire
  */
 public record RegistryConfig(String repositoryName, int keepImages, int untaggedExpiryDays) {}

@@ -4,118 +4,78 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
- * A typed, path-aware view of one YAML mapping. Every read records the key as known, so that
- * {@link #rejectUnknownKeys()} can name the keys nobody asked for, with a "did you mean".
+ * A typed, path-aware view of one YAML mapping: every read goes through the {@link Key} that
+ * declares the key, and marks it as known (see {@link Mapping#rejectUnknownKeys()}).
  *
  * <p>A wrong value is reported to {@link Problems} and the default is returned instead, so that
  * reading goes on and every problem of a file is reported at once. A check across fields asks
  * {@link #ok} first, so that it never reports a default the user did not write.
- *
- * <p>A section whose value was not a mapping is silent: its parent reported that, and "is
- * required" for each of its keys would only bury the one message that matters.
  */
-final class Section {
-    private final Problems problems;
-    private final String path;
-    private final ObjectNode node;
-    private final Set<String> known = new LinkedHashSet<>();
-    private final boolean silent;
-
+final class Section extends Mapping {
     Section(Problems problems, String path, ObjectNode node) {
         this(problems, path, node, false);
     }
 
-    private Section(Problems problems, String path, ObjectNode node, boolean silent) {
-        this.problems = problems;
-        this.path = path;
-        this.node = node;
-        this.silent = silent;
+    Section(Problems problems, String path, ObjectNode node, boolean silent) {
+        super(problems, path, node, silent);
     }
 
-    /** The nested mapping at {@code key}; an empty one when absent or null. */
-    Section section(String key) {
-        known.add(key);
-        JsonNode value = node.get(key);
+    /** A required string; reports it as missing, with the key's hint, when absent or blank. */
+    String requiredString(Key<String> key) {
+        return requiredString(key, key.hint());
+    }
+
+    /** A required string whose hint depends on the file, such as the environment's name. */
+    String requiredString(Key<String> key, String hint) {
+        JsonNode value = take(key);
         if (value == null || value.isNull()) {
-            return new Section(problems, at(key), node.objectNode(), silent);
-        }
-        if (!value.isObject()) {
-            report(at(key), show(value) + " is not a mapping; write " + key + ": on its own line and its keys indented below it");
-            return new Section(problems, at(key), node.objectNode(), true);
-        }
-        return new Section(problems, at(key), (ObjectNode) value, silent);
-    }
-
-    /** True when {@code key} is given, not absent or null. */
-    boolean has(String key) {
-        JsonNode value = node.get(key);
-        return value != null && !value.isNull();
-    }
-
-    /** True when no problem was reported at any of {@code keys}: their values are the user's own. */
-    boolean ok(String... keys) {
-        for (String key : keys) {
-            if (problems.reported(at(key))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** True when {@code key} holds a number; marks the key as known. */
-    boolean isNumber(String key) {
-        known.add(key);
-        JsonNode value = node.get(key);
-        return value != null && value.isNumber();
-    }
-
-    /** The value at {@code key} as the user wrote it, for messages. */
-    String raw(String key) {
-        JsonNode value = node.get(key);
-        return value == null ? "null" : show(value);
-    }
-
-    String at(String key) {
-        return path.isEmpty() ? key : path + "." + key;
-    }
-
-    /** A required string; reports it as missing when absent. */
-    String requiredString(String key, String hint) {
-        known.add(key);
-        JsonNode value = node.get(key);
-        if (value == null || value.isNull()) {
-            report(at(key), "is required; " + hint);
+            report(at(key.name()), "is required; " + hint);
             return "";
         }
         if (value.isTextual() && value.textValue().isBlank()) {
-            report(at(key), "is empty; " + hint);
+            report(at(key.name()), "is empty; " + hint);
             return "";
         }
-        return text(key, value, "");
+        return checked(key, text(key.name(), value, ""));
     }
 
-    String string(String key, String defaultValue) {
-        known.add(key);
-        JsonNode value = node.get(key);
+    /** A string, or the key's default when absent. */
+    String string(Key<String> key) {
+        return string(key, key.defaultValue());
+    }
+
+    /** A string, or {@code derived} when absent: a default that depends on another key. */
+    String string(Key<String> key, String derived) {
+        JsonNode value = take(key);
         if (value == null || value.isNull()) {
-            return defaultValue;
+            return derived;
         }
-        return text(key, value, defaultValue);
+        return checked(key, text(key.name(), value, derived));
     }
 
-    Optional<String> optionalString(String key) {
+    /**
+     * A string, or {@code derived} when absent, not checked against the key's format: for a key
+     * whose check depends on another key, which its reader makes itself.
+     */
+    String unchecked(Key<String> key, String derived) {
+        JsonNode value = take(key);
+        return value == null || value.isNull() ? derived : text(key.name(), value, derived);
+    }
+
+    Optional<String> optionalString(Key<String> key) {
         return Optional.ofNullable(string(key, null));
+    }
+
+    /** Checks a string the user wrote against its key's format; one not a string was reported already. */
+    private String checked(Key<String> key, String value) {
+        return key.format() == null || value == null ? value : key.format().check(this, key.name(), value);
     }
 
     private String text(String key, JsonNode value, String fallback) {
@@ -126,112 +86,92 @@ final class Section {
         return value.textValue();
     }
 
-    int integer(String key, int defaultValue, int min, int max) {
-        known.add(key);
-        JsonNode value = node.get(key);
+    /** A whole number in the key's range, or one of its values for {@link Key.Kind#ONE_OF}. */
+    int integer(Key<Integer> key) {
+        JsonNode value = take(key);
         if (value == null || value.isNull()) {
-            return defaultValue;
+            return key.defaultValue();
         }
         if (!value.isIntegralNumber()) {
-            report(at(key), show(value) + " is not a whole number; allowed: " + min + " to " + max);
-            return defaultValue;
+            report(at(key.name()), show(value) + " is not a whole number; allowed: " + key.allowed());
+            return key.defaultValue();
         }
-        if (!value.canConvertToInt() || value.intValue() < min || value.intValue() > max) {
-            report(at(key), show(value) + " is out of range; allowed: " + min + " to " + max);
-            return defaultValue;
+        boolean allowed = key.kind() == Key.Kind.ONE_OF
+                ? key.values().contains(value.intValue())
+                : value.intValue() >= key.min() && value.intValue() <= key.max();
+        if (!value.canConvertToInt() || !allowed) {
+            String wrong = key.kind() == Key.Kind.ONE_OF ? " is not allowed" : " is out of range";
+            report(at(key.name()), show(value) + wrong + "; allowed: " + key.allowed());
+            return key.defaultValue();
         }
         return value.intValue();
     }
 
-    /** A whole number from a fixed set, such as the retentions CloudWatch Logs accepts. */
-    int oneOf(String key, int defaultValue, List<Integer> allowed) {
-        known.add(key);
-        JsonNode value = node.get(key);
-        if (value == null || value.isNull()) {
-            return defaultValue;
-        }
-        String list = allowed.stream().map(String::valueOf).collect(Collectors.joining(", "));
-        if (!value.isIntegralNumber()) {
-            report(at(key), show(value) + " is not a whole number; allowed: " + list);
-            return defaultValue;
-        }
-        if (!value.canConvertToInt() || !allowed.contains(value.intValue())) {
-            report(at(key), show(value) + " is not allowed; allowed: " + list);
-            return defaultValue;
-        }
-        return value.intValue();
-    }
-
-    Optional<Double> optionalNumber(String key, Double defaultValue, double min, double max) {
-        known.add(key);
-        JsonNode value = node.has(key) ? node.get(key) : null;
+    /** A number in the key's range; empty when the file says {@code null}. */
+    Optional<Double> number(Key<Double> key) {
+        JsonNode value = takeWithNull(key);
         if (value == null) {
-            return Optional.ofNullable(defaultValue);
+            return Optional.ofNullable(key.defaultValue());
         }
         if (value.isNull()) {
             return Optional.empty();
         }
         if (!value.isNumber()) {
-            report(at(key), show(value) + " is not a number; allowed: " + plain(min) + " to " + plain(max) + ", or null");
-            return Optional.ofNullable(defaultValue);
+            report(at(key.name()), show(value) + " is not a number; allowed: " + key.allowed() + ", or null");
+            return Optional.ofNullable(key.defaultValue());
         }
         double number = value.doubleValue();
-        if (number < min || number > max) {
-            report(at(key), plain(number) + " is out of range; allowed: " + plain(min) + " to " + plain(max));
-            return Optional.ofNullable(defaultValue);
+        if (number < key.min() || number > key.max()) {
+            report(at(key.name()), Key.plain(number) + " is out of range; allowed: " + key.allowed());
+            return Optional.ofNullable(key.defaultValue());
         }
         return Optional.of(number);
     }
 
-    boolean bool(String key, boolean defaultValue) {
-        known.add(key);
-        JsonNode value = node.get(key);
+    boolean bool(Key<Boolean> key) {
+        JsonNode value = take(key);
         if (value == null || value.isNull()) {
-            return defaultValue;
+            return key.defaultValue();
         }
         if (!value.isBoolean()) {
-            report(at(key), show(value) + " is not a boolean; allowed: true, false");
-            return defaultValue;
+            report(at(key.name()), show(value) + " is not a boolean; allowed: " + key.allowed());
+            return key.defaultValue();
         }
         return value.booleanValue();
     }
 
     /** One of a fixed set of named values, spelled as in the YAML (lower case, dashes). */
-    <E extends Enum<E> & Named> E choice(String key, E defaultValue, Class<E> type) {
-        known.add(key);
-        JsonNode value = node.get(key);
+    <E extends Enum<E> & Named> E choice(Key<E> key) {
+        JsonNode value = take(key);
         if (value == null || value.isNull()) {
-            return defaultValue;
+            return key.defaultValue();
         }
-        List<String> allowed = new ArrayList<>();
-        for (E candidate : type.getEnumConstants()) {
-            allowed.add(candidate.yamlName());
+        for (E candidate : key.defaultValue().getDeclaringClass().getEnumConstants()) {
             if (value.isTextual() && candidate.yamlName().equals(value.textValue())) {
                 return candidate;
             }
         }
         String suggestion = value.isTextual()
-                ? Spelling.nearest(value.textValue(), allowed).map(near -> "did you mean '" + near + "'? ").orElse("")
+                ? Spelling.nearest(value.textValue(), Key.names(key.defaultValue())).map(near -> "did you mean '" + near + "'? ").orElse("")
                 : "";
-        report(at(key), show(value) + " is not allowed; " + suggestion + "allowed: " + String.join(", ", allowed));
-        return defaultValue;
+        report(at(key.name()), show(value) + " is not allowed; " + suggestion + "allowed: " + key.allowed());
+        return key.defaultValue();
     }
 
-    List<String> strings(String key, List<String> defaultValue) {
-        known.add(key);
-        JsonNode value = node.get(key);
+    List<String> strings(Key<List<String>> key) {
+        JsonNode value = take(key);
         if (value == null || value.isNull()) {
-            return defaultValue;
+            return key.defaultValue();
         }
         if (!value.isArray()) {
-            report(at(key), show(value) + " is not a list; write [a, b] or one '- item' per line");
-            return defaultValue;
+            report(at(key.name()), show(value) + " is not a list; write [a, b] or one '- item' per line");
+            return key.defaultValue();
         }
         List<String> result = new ArrayList<>();
         for (int i = 0; i < value.size(); i++) {
             JsonNode item = value.get(i);
             if (!item.isTextual()) {
-                report(at(key) + "[" + i + "]", show(item) + " is not a string; "
+                report(at(key.name()) + "[" + i + "]", show(item) + " is not a string; "
                         + (item.isContainerNode() ? "expected a single value" : "quote it"));
             } else {
                 result.add(item.textValue());
@@ -241,48 +181,47 @@ final class Section {
     }
 
     /** A mapping of names to string values (environment variables, tags, secrets). */
-    Map<String, String> stringMap(String key) {
-        known.add(key);
-        JsonNode value = node.get(key);
+    Map<String, String> stringMap(Key<Void> key) {
+        JsonNode value = take(key);
         if (value == null || value.isNull()) {
             return Map.of();
         }
         if (!value.isObject()) {
-            report(at(key), show(value) + " is not a mapping; expected NAME: value pairs, one per line");
+            report(at(key.name()), show(value) + " is not a mapping; expected NAME: value pairs, one per line");
             return Map.of();
         }
         Map<String, String> result = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : value.properties()) {
             JsonNode item = entry.getValue();
+            String itemPath = at(key.name()) + "." + entry.getKey();
             if (item.isTextual()) {
                 result.put(entry.getKey(), item.textValue());
             } else if (item.isFloatingPointNumber()) {
                 // YAML reads 1.10 as the number 1.1: passed on as text, it would not be what was written.
-                report(at(key) + "." + entry.getKey(), show(item) + " is a number, not a string; quote it to keep it as written");
+                report(itemPath, show(item) + " is a number, not a string; quote it to keep it as written");
             } else if (item.isNumber() || item.isBoolean()) {
                 result.put(entry.getKey(), item.asText());
             } else {
-                report(at(key) + "." + entry.getKey(), show(item) + " is not a plain value; expected a string");
+                report(itemPath, show(item) + " is not a plain value; expected a string");
             }
         }
         return Collections.unmodifiableMap(result);
     }
 
     /** A list of mappings, each read by {@code reader} as its own section. */
-    <T> List<T> sections(String key, Function<Section, T> reader) {
-        known.add(key);
-        JsonNode value = node.get(key);
+    <T> List<T> sections(Key<Void> key, Function<Section, T> reader) {
+        JsonNode value = take(key);
         if (value == null || value.isNull()) {
             return List.of();
         }
         if (!value.isArray()) {
-            report(at(key), show(value) + " is not a list; write one '- key: value' item per line");
+            report(at(key.name()), show(value) + " is not a list; write one '- key: value' item per line");
             return List.of();
         }
         List<T> result = new ArrayList<>();
         for (int i = 0; i < value.size(); i++) {
             JsonNode item = value.get(i);
-            String itemPath = at(key) + "[" + i + "]";
+            String itemPath = at(key.name()) + "[" + i + "]";
             if (!item.isObject()) {
                 report(itemPath, show(item) + " is not a mapping; write each item as key: value pairs");
                 continue;
@@ -292,47 +231,5 @@ final class Section {
             section.rejectUnknownKeys();
         }
         return List.copyOf(result);
-    }
-
-    void problem(String key, String message) {
-        report(at(key), message);
-    }
-
-    private void report(String fieldPath, String message) {
-        if (!silent) {
-            problems.add(fieldPath, message);
-        }
-    }
-
-    /** Reports every key of this mapping that no read asked for, suggesting the nearest known key. */
-    void rejectUnknownKeys() {
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String key = it.next();
-            if (known.contains(key)) {
-                continue;
-            }
-            String suggestion = Spelling.nearest(key, known)
-                    .map(near -> "did you mean '" + near + "'? ")
-                    .orElse("");
-            report(at(key), "unknown key; " + suggestion + "allowed keys: " + String.join(", ", known));
-        }
-    }
-
-    /** How a value is shown in a message: strings quoted, everything else as YAML would print it. */
-    static String show(JsonNode value) {
-        if (value.isTextual()) {
-            return "\"" + value.textValue() + "\"";
-        }
-        if (value.isObject()) {
-            return "a mapping";
-        }
-        if (value.isArray()) {
-            return "a list";
-        }
-        return value.asText();
-    }
-
-    private static String plain(double number) {
-        return number == Math.rint(number) ? Long.toString((long) number) : Double.toString(number);
     }
 }

@@ -7,22 +7,24 @@ import java.util.Optional;
 /**
  * The container service.
  *
- * @param containerName @default the app name
- * @param containerPort 1 to 65535. @default 3000
- * @param cpu Fargate CPU units. @default 256
- * @param memory MiB; must pair with cpu as Fargate allows. @default 512
- * @param cpuArchitecture X86_64 or ARM64. @default X86_64
- * @param desiredCount running tasks when autoscaling is off. @default 2
- * @param healthCheckPath the target groups' health check. @default /health
- * @param healthCheckGracePeriodSeconds @default 60
+ * <p>Its keys in the file, their defaults and the values they allow are declared in {@link ServiceSchema}.
+ *
+ * @param containerName the container's name in the task definition
+ * @param containerPort the port the container listens on
+ * @param cpu Fargate CPU units
+ * @param memory MiB; must pair with cpu as Fargate allows
+ * @param cpuArchitecture the CPU architecture the image is built for
+ * @param desiredCount running tasks when autoscaling is off
+ * @param healthCheckPath the target groups' health check
+ * @param healthCheckGracePeriodSeconds seconds a new task has before failed health checks count
  * @param imageTag the tag a new service starts on before its first release, which that release
- *     also pushes its image under; kept by the registry's lifecycle policy. @default initial
- * @param environment plain environment variables. @default none
- * @param secrets name to SSM parameter or Secrets Manager ARN, injected as valueFrom. @default none
- * @param autoscaling target tracking on CPU; empty when {@code enabled: false}. @default min 2, max 6, cpu 70%
- * @param logRetentionDays the container log group's retention. @default 30
- * @param readonlyRootFilesystem @default true
- * @param taskPolicy statements granted to the task role. @default none: the task role has no permissions
+ *     also pushes its image under; kept by the registry's lifecycle policy
+ * @param environment plain environment variables
+ * @param secrets name to SSM parameter or Secrets Manager ARN, injected as valueFrom
+ * @param autoscaling target tracking on CPU; empty when {@code enabled: false}
+ * @param logRetentionDays the container log group's retention
+ * @param readonlyRootFilesystem mount the root filesystem read-only
+ * @param taskPolicy statements granted to the task role
  */
 public record ServiceConfig(
         String containerName,

@@ -5,11 +5,13 @@ import java.util.Optional;
 /**
  * Where Terraform keeps each stack's state.
  *
- * @param backend {@code s3} or {@code local}. @default s3
+ * <p>Its keys in the file, their defaults and the values they allow are declared in {@link StateSchema}.
+ *
+ * @param backend {@code s3} or {@code local}
  * @param bucket the state bucket, created by the state stack. Required for s3.
- * @param region the bucket's region. @default aws.region
- * @param lock how concurrent runs are kept apart. @default lockfile
- * @param dynamodbTable the lock table; required when lock is dynamodb or both. @default none
+ * @param region the bucket's region
+ * @param lock how concurrent runs are kept apart
+ * @param dynamodbTable the lock table; required when lock is dynamodb or both
  */
 public record StateConfig(
         Backend backend, String bucket, String region, LockMode lock, Optional<String> dynamodbTable) {

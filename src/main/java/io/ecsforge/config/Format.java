@@ -1,0 +1,83 @@
+package io.ecsforge.config;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * What a string in the configuration must look like: its pattern, and the words every message and
+ * the configuration reference use for it. Every format of the file is declared here, once, with
+ * the fixed lists of values AWS accepts.
+ *
+ * @param pattern the whole value must match it
+ * @param allowed what the pattern allows, in words, for messages ("allowed: ...") and the docs
+ */
+record Format(Pattern pattern, String allowed) {
+    // Names are joined with dashes into every resource name ("webapp-dev-network"), so a dash at
+    // the end or two in a row would make names that read as a different app or environment.
+    static final Format APP_NAME = of("(?!.*--)[a-z][a-z0-9-]{0,19}[a-z0-9]",
+            "2 to 21 lower-case letters, digits and single dashes, starting with a letter and not ending with a dash");
+    static final Format ENV_NAME = of("(?!.*--)[a-z](?:[a-z0-9-]{0,14}[a-z0-9])?",
+            "1 to 16 lower-case letters, digits and single dashes, starting with a letter and not ending with a dash");
+    static final Format REGION = of("[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d", "an AWS region such as us-east-1");
+    static final Format ACCOUNT_ID = of("\\d{12}", "12 digits, quoted");
+    static final Format ROLE_ARN = of("arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]{1,512}",
+            "an IAM role ARN, arn:aws:iam::<account>:role/<name>");
+    static final Format PROVIDER_VERSION = of(Constraint.PATTERN, "a Terraform version constraint: comma-separated"
+            + " conditions, each an operator (=, !=, >, >=, <, <=, ~>) and a version, e.g. \""
+            + AwsConfig.DEFAULT_PROVIDER_VERSION + "\" or \"~> 5.100\"");
+    static final Format BUCKET = of("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]",
+            "an S3 bucket name: 3 to 63 lower-case letters, digits, dots and dashes");
+    static final Format TABLE = of("[A-Za-z0-9_.-]{3,255}", "a DynamoDB table name: 3 to 255 letters, digits, _ . -");
+    static final Format REPOSITORY = of("[a-z0-9]+(?:[._-][a-z0-9]+)*(?:/[a-z0-9]+(?:[._-][a-z0-9]+)*)*",
+            "an ECR repository name: lower-case letters, digits, and . _ - / between them");
+    static final Format GITHUB_REPO = of("[A-Za-z0-9-]{1,39}/[A-Za-z0-9._-]{1,100}", "owner/name, e.g. my-org/webapp");
+    static final Format BRANCH = of("[A-Za-z0-9._/-]{1,255}", "a branch name such as main");
+    static final Format CONTAINER_NAME = of("[A-Za-z0-9_-]{1,255}", "letters, digits, _ and -, up to 255");
+    static final Format HEALTH_PATH = of("/[\\x21-\\x7e]{0,1023}", "a path starting with /, e.g. /health");
+    static final Format IMAGE_TAG = of("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}", "a Docker tag: letters, digits, _ . -, up to 128");
+    static final Format ENV_VAR = of("[A-Za-z_][A-Za-z0-9_]*", "an environment variable name");
+    static final Format SECRET_ARN = of(
+            "arn:aws[a-z-]*:(ssm:[a-z0-9-]+:\\d{12}:parameter/.+|secretsmanager:[a-z0-9-]+:\\d{12}:secret:.+)",
+            "arn:aws:ssm:<region>:<account>:parameter/<name> or arn:aws:secretsmanager:<region>:<account>:secret:<name>");
+    static final Format CERTIFICATE_ARN = of("arn:aws[a-z-]*:acm:[a-z0-9-]+:\\d{12}:certificate/.+", "an ACM certificate ARN");
+    static final Format IAM_ACTION = of("[a-z0-9-]+:[A-Za-z0-9*]+",
+            "one action as service:Action, e.g. s3:GetObject (not \"*\" or \"service:*\")");
+    static final Format TAG_KEY = of("[\\p{L}\\p{N}\\p{Zs}_.:/=+@-]{1,128}",
+            "1 to 128 letters, digits, spaces and _ . : / = + - @, not starting with aws:");
+    static final Format TAG_VALUE = of("[\\p{L}\\p{N}\\p{Zs}_.:/=+@-]{0,256}",
+            "up to 256 letters, digits, spaces and _ . : / = + - @");
+
+    static final Format SSL_POLICY = of("ELBSecurityPolicy-(?:TLS13-|FS-1-2-).*",
+            "an ELBSecurityPolicy-TLS13-* or ELBSecurityPolicy-FS-1-2-* policy");
+
+    /** The retentions CloudWatch Logs accepts, in days. */
+    static final List<Integer> LOG_RETENTIONS = List.of(
+            1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
+
+    private static Format of(String regex, String allowed) {
+        return new Format(Pattern.compile(regex), allowed);
+    }
+
+    boolean matches(String value) {
+        return pattern.matcher(value).matches();
+    }
+
+    /**
+     * Reports {@code value} at {@code key} unless it matches: the one message for a string of the
+     * wrong form. A value that is missing or not a string was reported already, so is not checked.
+     */
+    String check(Section s, String key, String value) {
+        if (s.ok(key) && !matches(value)) {
+            s.problem(key, "\"" + value + "\" is not allowed; allowed: " + allowed);
+        }
+        return value;
+    }
+
+    /** Terraform's version constraint syntax: one or more conditions, separated by commas. */
+    private static final class Constraint {
+        /** One condition: an optional operator and a version. */
+        private static final String CONDITION =
+                "\\s*(?:=|!=|>=|<=|>|<|~>)?\\s*\\d+(?:\\.\\d+){0,2}(?:-[0-9A-Za-z.-]+)?(?:\\+[0-9A-Za-z.-]+)?\\s*";
+        static final String PATTERN = CONDITION + "(?:," + CONDITION + ")*";
+    }
+}

@@ -1,0 +1,50 @@
+package io.ecsforge.config;
+
+import io.ecsforge.config.NetworkConfig.NatGateways;
+import java.util.List;
+
+/** The {@code network} section: the VPC. Its subnets are laid out by {@link Subnets}. */
+final class NetworkSchema {
+    static final Key<String> CIDR = Key.string("network.cidr", "10.0.0.0/16", null, "The VPC's block.")
+            .note("an IPv4 CIDR block with its host bits zero, /" + Subnets.LARGEST_VPC + " to /" + Subnets.SMALLEST
+                    + "; /24 or larger when the subnets are computed");
+    static final Key<Integer> AZ_COUNT = Key.whole("network.azCount", 2, 1, 6,
+            "Availability zones; each gets one public and one private subnet.");
+    static final Key<NatGateways> NAT_GATEWAYS = Key.choice("network.natGateways", NatGateways.SINGLE,
+            "Egress for the private subnets. `none`: no NAT; private subnets reach AWS only through VPC endpoints and"
+                    + " tasks cannot reach the internet. `single`: one NAT gateway for all zones, cheaper, but a zone outage"
+                    + " cuts egress for every zone. `one-per-az`: survives a zone outage, costs one gateway per zone.")
+            .note("`none` needs `vpcEndpoints: true`");
+    static final Key<Boolean> FLOW_LOGS = Key.bool("network.flowLogs", true, "VPC flow logs to CloudWatch Logs.");
+    static final Key<Integer> FLOW_LOG_RETENTION_DAYS = Key.oneOf("network.flowLogRetentionDays", 90, Format.LOG_RETENTIONS,
+            "Retention of the flow log group.").note("a CloudWatch Logs retention");
+    static final Key<Boolean> VPC_ENDPOINTS = Key.bool("network.vpcEndpoints", false,
+            "S3 gateway and ECR/Logs interface endpoints.");
+    static final Key<List<String>> PUBLIC_SUBNETS = Key.strings("network.publicSubnets", List.of(),
+            "one CIDR block per zone (`azCount` of them), inside `cidr`, /" + Subnets.SMALLEST + " or larger, none"
+                    + " overlapping another subnet; give both lists or neither",
+            "The public subnets. Computed, each is 1/16 of the VPC: the first `azCount` sixteenths (`10.0.0.0/20`,"
+                    + " `10.0.16.0/20`, ... in a `/16`).").defaultText("computed from `cidr`");
+    static final Key<List<String>> PRIVATE_SUBNETS = Key.strings("network.privateSubnets", List.of(), "as `publicSubnets`",
+            "The private subnets. Computed, they start halfway through the VPC (`10.0.128.0/20`, `10.0.144.0/20`, ..."
+                    + " in a `/16`), leaving room to grow.").defaultText("computed from `cidr`");
+
+    static final List<Key<?>> KEYS = List.of(CIDR, AZ_COUNT, NAT_GATEWAYS, FLOW_LOGS, FLOW_LOG_RETENTION_DAYS, VPC_ENDPOINTS,
+            PUBLIC_SUBNETS, PRIVATE_SUBNETS);
+
+    private NetworkSchema() {}
+
+    /** The keys as given: subnets only as listed, the block not checked yet (see {@link Subnets#layOut}). */
+    static NetworkConfig read(Section s) {
+        String cidr = s.string(CIDR);
+        int azCount = s.integer(AZ_COUNT);
+        NatGateways nat = s.choice(NAT_GATEWAYS);
+        boolean flowLogs = s.bool(FLOW_LOGS);
+        int retention = s.integer(FLOW_LOG_RETENTION_DAYS);
+        boolean endpoints = s.bool(VPC_ENDPOINTS);
+        List<String> publicSubnets = s.strings(PUBLIC_SUBNETS);
+        List<String> privateSubnets = s.strings(PRIVATE_SUBNETS);
+        s.rejectUnknownKeys();
+        return new NetworkConfig(cidr, azCount, nat, flowLogs, retention, endpoints, publicSubnets, privateSubnets);
+    }
+}

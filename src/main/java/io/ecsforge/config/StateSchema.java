@@ -1,0 +1,51 @@
+package io.ecsforge.config;
+
+import io.ecsforge.config.StateConfig.Backend;
+import io.ecsforge.config.StateConfig.LockMode;
+import java.util.List;
+import java.util.Optional;
+
+/** The {@code state} section: where Terraform keeps each stack's state. */
+final class StateSchema {
+    static final Key<Backend> BACKEND = Key.choice("state.backend", Backend.S3, "`s3`: state in the bucket the state stack"
+            + " creates. `local`: local state files, to synthesize and plan with no AWS account; not for shared environments.");
+    static final Key<String> BUCKET = Key.string("state.bucket", null, Format.BUCKET,
+            "The state bucket, created by the state stack.").defaultText("required when `backend` is `s3`")
+            .note("starting and ending with a letter or digit");
+    static final Key<String> REGION = Key.string("state.region", null, Format.REGION, "The bucket's region.")
+            .defaultText("`aws.region`");
+    static final Key<LockMode> LOCK = Key.choice("state.lock", LockMode.LOCKFILE, "How concurrent runs are kept apart."
+            + " `lockfile`: S3 native locking (Terraform 1.10+ / OpenTofu 1.10+). `dynamodb`: a DynamoDB lock table, for"
+            + " older Terraform. `both`: while a team moves from DynamoDB to lock files.");
+    static final Key<String> DYNAMODB_TABLE = Key.string("state.dynamodbTable", null, Format.TABLE, "The lock table.")
+            .note("required when `lock` is `dynamodb` or `both`, not allowed when it is `lockfile`");
+
+    static final List<Key<?>> KEYS = List.of(BACKEND, BUCKET, REGION, LOCK, DYNAMODB_TABLE);
+
+    private StateSchema() {}
+
+    /** @param app and {@code aws} name the example in the message when the bucket is missing */
+    static StateConfig read(Section s, String app, AwsConfig aws) {
+        Backend backend = s.choice(BACKEND);
+        String bucket = s.unchecked(BUCKET, "");
+        if (backend == Backend.S3 && bucket.isEmpty()) {
+            s.problem(BUCKET, "is required when " + BACKEND.path() + " is s3; e.g. " + app + "-tfstate-"
+                    + aws.accountId().orElse("<account-id>") + ", or use backend: local");
+        } else if (!bucket.isEmpty()) {
+            BUCKET.format().check(s, BUCKET.name(), bucket);
+        }
+        String region = s.string(REGION, aws.region());
+        LockMode lock = s.choice(LOCK);
+        Optional<String> table = s.optionalString(DYNAMODB_TABLE);
+        if (lock.usesDynamodb() && table.isEmpty()) {
+            s.problem(DYNAMODB_TABLE, "is required when " + LOCK.path() + " is " + lock.yamlName()
+                    + "; name the lock table (e.g. " + app + "-tflock) or use lock: lockfile");
+        }
+        if (!lock.usesDynamodb() && table.isPresent() && s.ok(LOCK)) {
+            s.problem(DYNAMODB_TABLE, "\"" + table.get() + "\" is set but " + LOCK.path() + " is " + lock.yamlName()
+                    + ", which uses no table; allowed: lock: dynamodb or both, or no dynamodbTable");
+        }
+        s.rejectUnknownKeys();
+        return new StateConfig(backend, bucket, region, lock, table);
+    }
+}
