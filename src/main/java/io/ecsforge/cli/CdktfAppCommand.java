@@ -3,8 +3,8 @@ package io.ecsforge.cli;
 import com.hashicorp.cdktf.App;
 import io.ecsforge.config.AwsEndpoint;
 import io.ecsforge.config.EnvironmentConfig;
-import io.ecsforge.emit.JsiiNode;
 import io.ecsforge.emit.Synthesizer;
+import io.ecsforge.jsii.Jsii;
 import io.ecsforge.runner.LockFiles;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,7 +33,7 @@ final class CdktfAppCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Optional<AwsEndpoint> endpoint = AwsEndpoint.resolve(null, main.environment());
-        JsiiNode.prepare();
+        Jsii.prepare(main.jsii());
         App app = new App();
         Object context = app.getNode().tryGetContext("environments");
         List<String> environments = context instanceof List<?> list

@@ -1,6 +1,7 @@
 package io.ecsforge.cli;
 
 import io.ecsforge.UserError;
+import io.ecsforge.jsii.JsiiSettings;
 import io.ecsforge.runner.StackFailure;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -34,7 +35,10 @@ import picocli.CommandLine;
 public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    /** The only place the process environment is read; Terraform runs with it (credentials included). */
+    /**
+     * The only place the process environment is read; Terraform runs with it (credentials
+     * included), and jsii is set up from it ({@link #jsii}).
+     */
     private final Map<String, String> environment;
 
     private Main(Map<String, String> environment) {
@@ -43,6 +47,14 @@ public final class Main implements Runnable {
 
     Map<String, String> environment() {
         return environment;
+    }
+
+    /**
+     * jsii's settings, from the environment and this JVM's system properties: read only by the
+     * commands that synthesize, when they do, so that a bad value fails only those.
+     */
+    JsiiSettings jsii() {
+        return JsiiSettings.from(environment, System.getProperties());
     }
 
     PrintWriter out() {

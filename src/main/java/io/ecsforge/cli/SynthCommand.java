@@ -41,7 +41,8 @@ final class SynthCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Optional<AwsEndpoint> endpoint = AwsEndpoint.resolve(awsEndpoint, main.environment());
-        Synthesizer.Result result = Synthesizer.synthesize(configs.load(endpoint), outDir, new LockFiles(locksDir));
+        Synthesizer.Result result = Synthesizer.synthesize(configs.load(endpoint), outDir, new LockFiles(locksDir),
+                main.jsii());
         String target = endpoint.map(e -> " (for the AWS API emulator at " + e.url() + ")").orElse("");
         result.stacks().forEach((env, stacks) -> spec.commandLine().getOut().println(
                 env + ": " + stacks.size() + " stacks in " + result.outDir().resolve("stacks") + ": " + String.join(", ", stacks)

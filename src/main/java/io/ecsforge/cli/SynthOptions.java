@@ -54,7 +54,7 @@ final class SynthOptions {
         EnvironmentConfig withCaller = callerCredentials ? loaded.withCallerCredentials() : loaded;
         EnvironmentConfig config = endpoint.map(withCaller::withAwsEndpoint).orElse(withCaller);
         Synthesizer.Result result = Synthesizer.synthesize(List.of(config), environment.workspace().outDir(),
-                environment.workspace().locks());
+                environment.workspace().locks(), main.jsii());
         out.println("synthesized " + environment.env + ": " + String.join(", ", result.stacks().get(environment.env))
                 + endpoint.map(e -> " (for the AWS API emulator at " + e.url() + ")").orElse(""));
         out.flush();

@@ -4,6 +4,8 @@ import com.hashicorp.cdktf.App;
 import com.hashicorp.cdktf.AppConfig;
 import io.ecsforge.UserError;
 import io.ecsforge.config.EnvironmentConfig;
+import io.ecsforge.jsii.Jsii;
+import io.ecsforge.jsii.JsiiSettings;
 import io.ecsforge.runner.LockFiles;
 import io.ecsforge.stacks.Platform;
 import io.ecsforge.stacks.PlatformStack;
@@ -31,15 +33,17 @@ public final class Synthesizer {
     /**
      * Synthesizes {@code configs} (already validated) into {@code outDir}, replacing what was
      * there, with each stack's committed lock file from {@code locks} in its working directory.
+     *
+     * @param jsii how jsii's Node.js process is prepared, should nothing have prepared it yet
      */
-    public static Result synthesize(List<EnvironmentConfig> configs, Path outDir, LockFiles locks) {
+    public static Result synthesize(List<EnvironmentConfig> configs, Path outDir, LockFiles locks, JsiiSettings jsii) {
         Path absolute = outDir.toAbsolutePath().normalize();
         Path staging = absolute.resolveSibling(absolute.getFileName() + ".new-" + ProcessHandle.current().pid());
         Path previous = absolute.resolveSibling(absolute.getFileName() + ".old-" + ProcessHandle.current().pid());
         try {
             delete(staging);
             Files.createDirectories(absolute.getParent());
-            Map<String, List<String>> stacks = synthesizeInto(configs, staging, locks);
+            Map<String, List<String>> stacks = synthesizeInto(configs, staging, locks, jsii);
             swap(staging, absolute, previous);
             return new Result(outDir, stacks);
         } catch (IOException e) {
@@ -49,17 +53,18 @@ public final class Synthesizer {
         }
     }
 
-    /** Synthesizes into {@code dir} with no swapping: the output cdktf's own CLI asked for. */
-    public static Map<String, List<String>> synthesizeInto(List<EnvironmentConfig> configs, Path dir, LockFiles locks) {
-        JsiiNode.prepare();
+    /** Synthesizes into {@code dir} with no swapping. */
+    private static Map<String, List<String>> synthesizeInto(List<EnvironmentConfig> configs, Path dir, LockFiles locks,
+            JsiiSettings jsii) {
+        Jsii.prepare(jsii);
         App app = new App(AppConfig.builder().outdir(dir.toString()).stackTraces(false).build());
         return synthesize(app, configs, locks);
     }
 
     /**
-     * Adds every environment's stacks to {@code app} and synthesizes it, then puts each stack's
-     * committed lock file into its working directory and writes each environment's release files
-     * into the app's output folder.
+     * Adds every environment's stacks to {@code app} (made after {@link Jsii#prepare}) and
+     * synthesizes it, then puts each stack's committed lock file into its working directory and
+     * writes each environment's release files into the app's output folder.
      */
     public static Map<String, List<String>> synthesize(App app, List<EnvironmentConfig> configs, LockFiles locks) {
         Map<String, List<String>> stacks = new LinkedHashMap<>();

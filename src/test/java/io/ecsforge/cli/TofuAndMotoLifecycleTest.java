@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ecsforge.runner.Runner;
+import io.ecsforge.runner.Bootstrap;
 import io.ecsforge.testing.CliResult;
 import io.ecsforge.testing.MotoServer;
 import io.ecsforge.testing.TerraformDataApp;
@@ -141,7 +141,7 @@ class TofuAndMotoLifecycleTest {
                 () -> "resources in the state stack's state in the bucket; " + result);
         assertFalse(Files.exists(project.resolve(".tfstate/demo/it/state.tfstate")),
                 "the local state must be gone once it is in the bucket");
-        assertFalse(Files.exists(project.resolve("cdktf.out/stacks/" + STATE + "/" + Runner.LOCAL_BACKEND_OVERRIDE)),
+        assertFalse(Files.exists(project.resolve("cdktf.out/stacks/" + STATE + "/" + Bootstrap.LOCAL_BACKEND_OVERRIDE)),
                 "the local backend override must be gone: from now on the state stack runs on its JSON's S3 backend");
     }
 
@@ -337,7 +337,7 @@ class TofuAndMotoLifecycleTest {
         // state stack applied on local state through bootstrap's local backend override.
         Path stateStack = interruptedProject.resolve("cdktf.out/stacks/resume-it-state");
         Path localState = interruptedProject.resolve(".tfstate/resume/it/state.tfstate");
-        Files.writeString(stateStack.resolve(Runner.LOCAL_BACKEND_OVERRIDE),
+        Files.writeString(stateStack.resolve(Bootstrap.LOCAL_BACKEND_OVERRIDE),
                 JSON.writeValueAsString(Map.of("terraform", Map.of("backend", Map.of("local",
                         Map.of("path", localState.toString()))))));
         for (List<String> command : List.of(List.of("init", "-input=false", "-no-color"),

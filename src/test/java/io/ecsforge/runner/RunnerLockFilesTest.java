@@ -151,7 +151,7 @@ class RunnerLockFilesTest {
 
     @Test
     void aBootstrapOverrideLeftByAnInterruptedRunIsRemovedBeforeInit() throws IOException {
-        Path override = stack.workingDirectory().resolve(Runner.LOCAL_BACKEND_OVERRIDE);
+        Path override = stack.workingDirectory().resolve(Bootstrap.LOCAL_BACKEND_OVERRIDE);
         Files.writeString(override, "{}");
 
         runner("Terraform v1.11.4", false).plan(List.of(stack));

@@ -12,7 +12,8 @@ import com.hashicorp.cdktf.providers.aws.provider.AwsProvider;
 import io.ecsforge.config.AwsConfig;
 import io.ecsforge.config.ConfigLoader;
 import io.ecsforge.config.EnvironmentConfig;
-import io.ecsforge.emit.JsiiNode;
+import io.ecsforge.jsii.Jsii;
+import io.ecsforge.testing.PrepareJsiiNode;
 import io.ecsforge.testing.Repo;
 import io.ecsforge.testing.Synthesized;
 import java.io.IOException;
@@ -56,7 +57,7 @@ class ProviderVersionTest {
     /** Guards {@link AwsConfig#PROVIDER_BINDINGS_VERSION}: a new cdktf-provider-aws must move the default with it. */
     @Test
     void theBindingsThemselvesPinTheVersionTheDefaultStartsAt(@TempDir Path out) throws IOException {
-        JsiiNode.prepare();
+        Jsii.prepare(PrepareJsiiNode.settings());
         App app = new App(AppConfig.builder().outdir(out.toString()).stackTraces(false).build());
         AwsProvider.Builder.create(new TerraformStack(app, "bare"), "aws").region("us-east-1").build();
         app.synth();

@@ -1,6 +1,7 @@
 package io.ecsforge.testing;
 
-import io.ecsforge.emit.JsiiNode;
+import io.ecsforge.jsii.Jsii;
+import io.ecsforge.jsii.JsiiSettings;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
@@ -11,6 +12,11 @@ import org.junit.platform.launcher.LauncherSessionListener;
 public final class PrepareJsiiNode implements LauncherSessionListener {
     @Override
     public void launcherSessionOpened(LauncherSession session) {
-        JsiiNode.prepare();
+        Jsii.prepare(settings());
+    }
+
+    /** jsii's settings from the test JVM's environment and system properties, as the CLI's Main reads them. */
+    public static JsiiSettings settings() {
+        return JsiiSettings.from(System.getenv(), System.getProperties());
     }
 }

@@ -42,7 +42,8 @@ public final class Synthesized {
         try {
             Path dir = Files.createTempDirectory("ecsforge-synth");
             Path out = dir.resolve("cdktf.out");
-            Synthesizer.Result result = Synthesizer.synthesize(configs, out, new LockFiles(Repo.root().resolve("locks")));
+            Synthesizer.Result result = Synthesizer.synthesize(configs, out, new LockFiles(Repo.root().resolve("locks")),
+                    PrepareJsiiNode.settings());
             return new Synthesized(out, result.stacks());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

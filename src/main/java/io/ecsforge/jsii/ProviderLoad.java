@@ -1,4 +1,4 @@
-package io.ecsforge.emit;
+package io.ecsforge.jsii;
 
 import io.ecsforge.UserError;
 import java.util.Locale;
@@ -21,14 +21,10 @@ public enum ProviderLoad {
      */
     EAGER;
 
-    /** The environment variable that chooses; {@link #fromEnvironment()} is the only reader. */
+    /** The environment variable that chooses; {@link JsiiSettings#from} is the only reader. */
     public static final String VARIABLE = "ECSFORGE_PROVIDER_LOAD";
 
     /** The choice in {@value #VARIABLE}: {@code lazy} (also when unset or empty) or {@code eager}. */
-    public static ProviderLoad fromEnvironment() {
-        return parse(System.getenv(VARIABLE));
-    }
-
     static ProviderLoad parse(String value) {
         if (value == null || value.isBlank()) {
             return LAZY;

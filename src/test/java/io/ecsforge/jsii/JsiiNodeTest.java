@@ -1,8 +1,9 @@
-package io.ecsforge.emit;
+package io.ecsforge.jsii;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ecsforge.testing.PrepareJsiiNode;
 import io.ecsforge.testing.Synthesized;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,7 +41,7 @@ class JsiiNodeTest {
         List<String> commandLines = ProcessHandle.current().descendants()
                 .map(child -> child.info().commandLine().orElse("pid " + child.pid()))
                 .toList();
-        assertEquals(ProviderLoad.LAZY, JsiiNode.prepare(),
+        assertEquals(ProviderLoad.LAZY, Jsii.prepare(PrepareJsiiNode.settings()),
                 () -> "the provider loads eagerly (is " + ProviderLoad.VARIABLE + " set?); child processes: " + commandLines);
         assertTrue(commandLines.stream().anyMatch(line -> line.contains("--require") && line.contains(JsiiNode.PRELOAD)),
                 () -> "no child process preloads " + JsiiNode.PRELOAD + ": " + commandLines);

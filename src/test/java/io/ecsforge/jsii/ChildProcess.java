@@ -1,4 +1,4 @@
-package io.ecsforge.emit;
+package io.ecsforge.jsii;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

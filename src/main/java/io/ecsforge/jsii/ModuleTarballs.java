@@ -1,4 +1,4 @@
-package io.ecsforge.emit;
+package io.ecsforge.jsii;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -76,20 +76,6 @@ final class ModuleTarballs {
         } catch (ReflectiveOperationException | IOException | RuntimeException e) {
             return false;
         }
-    }
-
-    /** The cache folder: {@code $ECSFORGE_CACHE/jsii}, as the launcher's tools use (see README). */
-    static Path defaultCacheDir() {
-        String ecsforgeCache = System.getenv("ECSFORGE_CACHE");
-        if (ecsforgeCache != null && !ecsforgeCache.isEmpty()) {
-            return Path.of(ecsforgeCache, "jsii");
-        }
-        String xdgCache = System.getenv("XDG_CACHE_HOME");
-        // The XDG specification says to ignore a relative path.
-        if (xdgCache != null && Path.of(xdgCache).isAbsolute()) {
-            return Path.of(xdgCache, "ecsforge", "jsii");
-        }
-        return Path.of(System.getProperty("user.home"), ".cache", "ecsforge", "jsii");
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.ecsforge.emit;
+package io.ecsforge.jsii;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

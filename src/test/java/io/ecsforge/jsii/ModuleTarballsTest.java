@@ -1,8 +1,9 @@
-package io.ecsforge.emit;
+package io.ecsforge.jsii;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ecsforge.testing.PrepareJsiiNode;
 import io.ecsforge.testing.Repo;
 import java.io.IOException;
 import java.net.JarURLConnection;
@@ -42,7 +43,7 @@ class ModuleTarballsTest {
     /** Prepares the Node.js process as the CLI does, then loads the provider as a stack would. */
     static final class Prepare {
         public static void main(String[] args) {
-            System.out.println(JsiiNode.prepare());
+            System.out.println(Jsii.prepare(PrepareJsiiNode.settings()));
             JsiiEngine.getInstance().loadModule(com.hashicorp.cdktf.providers.aws.$Module.class);
         }
     }

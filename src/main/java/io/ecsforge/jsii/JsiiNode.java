@@ -1,4 +1,4 @@
-package io.ecsforge.emit;
+package io.ecsforge.jsii;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,10 +12,7 @@ import software.amazon.jsii.JsiiRuntime;
 
 /**
  * The Node.js process that jsii starts to run cdktf for this JVM: before it starts, makes it
- * preload {@code lazy-provider-index.cjs} (see {@link ProviderLoad#LAZY}), then loads the AWS
- * provider into it from a cached copy of its package ({@link ModuleTarballs}), so that every way
- * in (the CLI, cdktf's CLI through {@code cdktf-app}, the tests) gets the fast load without help
- * from the shell.
+ * preload {@code lazy-provider-index.cjs} (see {@link ProviderLoad#LAZY}).
  *
  * <p>jsii offers no API to pass Node.js options, and the child inherits this JVM's environment,
  * which Java cannot change; but jsii runs {@code JSII_NODE} through {@code /bin/sh -c} when it
@@ -25,39 +22,14 @@ import software.amazon.jsii.JsiiRuntime;
  * {@code JsiiNodeTest} fails to say so. The field is final: JDK 26 and later warn when it is
  * written unless the JVM runs with {@code --enable-final-field-mutation=ALL-UNNAMED}.
  */
-public final class JsiiNode {
+final class JsiiNode {
     static final String PRELOAD = "lazy-provider-index.cjs";
-
-    private static ProviderLoad prepared;
 
     private JsiiNode() {}
 
-    /**
-     * Prepares the Node.js process the first time it is called, before anything of cdktf is
-     * created; later calls return what the first one did.
-     *
-     * @return the way the provider will load: {@link ProviderLoad#EAGER} when asked for, or when
-     *     the jsii runtime had already started or cannot be prepared
-     */
-    public static synchronized ProviderLoad prepare() {
-        if (prepared == null) {
-            ProviderLoad wanted = ProviderLoad.fromEnvironment();
-            prepared = wanted == ProviderLoad.LAZY && preloadLazyIndex() ? ProviderLoad.LAZY : ProviderLoad.EAGER;
-            if (prepared == ProviderLoad.LAZY) {
-                // The provider of every platform stack, and the one tarball big enough to matter.
-                ModuleTarballs.load(com.hashicorp.cdktf.providers.aws.$Module.class, ModuleTarballs.defaultCacheDir());
-            }
-        }
-        return prepared;
-    }
-
-    private static boolean preloadLazyIndex() {
-        if (System.getProperty("os.name", "").startsWith("Windows")) {
-            // jsii runs a command line through cmd.exe there, which the quoting below is not for.
-            return false;
-        }
-        if (System.getenv("JSII_RUNTIME") != null) {
-            // A runtime of one's own is started as given, without the node command line.
+    /** @return whether the process will preload the lazy index: false when it cannot be made to */
+    static boolean preloadLazyIndex(JsiiSettings settings) {
+        if (settings.windows() || settings.ownRuntime()) {
             return false;
         }
         try {
@@ -71,7 +43,7 @@ public final class JsiiNode {
             if (childField.get(runtime) != null) {
                 return false;
             }
-            nodeField.set(runtime, command(System.getenv("JSII_NODE"), extractPreload()));
+            nodeField.set(runtime, command(settings.node(), extractPreload()));
             return true;
         } catch (ReflectiveOperationException | RuntimeException e) {
             return false;
