@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecsforge.UserError;
+import io.ecsforge.stacks.EnvironmentNames;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -231,8 +232,7 @@ public final class Runner {
     public void bootstrap(Stack stateStack) {
         Backend target = stateStack.backend();
         if ("local".equals(target.type())) {
-            throw new UserError("the stacks of " + stateStack.name().substring(0, stateStack.name().length()
-                    - EnvironmentStacks.STATE_PART.length()) + "* keep local state (state.backend: local), so there"
+            throw new UserError("the stacks of " + EnvironmentNames.stackPrefixOfStateStack(stateStack.name()).orElseThrow() + "* keep local state (state.backend: local), so there"
                     + " is no bucket to create; apply the stacks with 'ecsforge plan' and 'ecsforge apply'");
         }
         if (!target.isS3()) {

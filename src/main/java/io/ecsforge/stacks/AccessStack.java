@@ -16,6 +16,7 @@ import io.ecsforge.config.EnvironmentConfig;
 import io.ecsforge.config.GithubConfig;
 import io.ecsforge.config.ServiceConfig.PolicyStatement;
 import io.ecsforge.config.StateConfig;
+import io.ecsforge.stacks.EnvironmentNames.Role;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -46,6 +47,14 @@ public final class AccessStack extends PlatformStack {
     private static final String ECS_TASKS = "ecs-tasks.amazonaws.com";
     private static final String CODEDEPLOY = "codedeploy.amazonaws.com";
 
+    // Construct ids of the roles: their Terraform addresses, which a renamed role must keep.
+    private static final String EXECUTION_ID = "execution";
+    private static final String TASK_ID = "task";
+    private static final String CODEDEPLOY_ID = "codedeploy";
+    private static final String RELEASE_ID = "github_release";
+    private static final String INFRA_ID = "github_infra";
+    private static final String PLAN_ID = "github_plan";
+
     private final EnvironmentConfig config;
     private final String partition;
     private final String account;
@@ -58,19 +67,19 @@ public final class AccessStack extends PlatformStack {
 
     /** @param repositoryArn the ECR repository of this environment, from the registry stack */
     public AccessStack(Construct scope, EnvironmentConfig config, String repositoryArn) {
-        super(scope, config, "access");
+        super(scope, config, EnvironmentNames.ACCESS);
         this.config = config;
         partition = DataAwsPartition.Builder.create(this, "partition").build().getPartition();
         account = DataAwsCallerIdentity.Builder.create(this, "caller").build().getAccountId();
 
         DataAwsIamPolicyDocument ecsTasksTrust = document("ecs_tasks_trust", List.of(ecsTasksTrust()));
-        executionRole = role("execution", Names.executionRole(config), "Pulls this environment's image, writes its logs and reads its secrets when ECS starts a task.",
+        executionRole = role(EXECUTION_ID, Role.EXECUTION, "Pulls this environment's image, writes its logs and reads its secrets when ECS starts a task.",
                 ecsTasksTrust);
-        inlinePolicy("execution", executionRole, executionStatements(repositoryArn));
-        taskRole = role("task", Names.taskRole(config), "The application's own AWS identity: only the statements of service.taskPolicy.", ecsTasksTrust);
-        inlinePolicy("task", taskRole, taskStatements());
+        inlinePolicy("execution", Role.EXECUTION, executionRole, executionStatements(repositoryArn));
+        taskRole = role(TASK_ID, Role.TASK, "The application's own AWS identity: only the statements of service.taskPolicy.", ecsTasksTrust);
+        inlinePolicy("task", Role.TASK, taskRole, taskStatements());
 
-        codeDeployRole = role("codedeploy", "Lets CodeDeploy shift traffic between task sets of this environment's service.",
+        codeDeployRole = role(CODEDEPLOY_ID, Role.CODEDEPLOY, "Lets CodeDeploy shift traffic between task sets of this environment's service.",
                 document("codedeploy_trust", List.of(codeDeployTrust())));
         // AWS's policy for ECS blue/green, in its limited form: unlike AWSCodeDeployRoleForECS it
         // cannot read every S3 object, invoke every Lambda function or publish to every SNS topic
@@ -85,32 +94,32 @@ public final class AccessStack extends PlatformStack {
         // roles, which it must pass. The managed policy passes only roles named ecsTaskExecutionRole
         // or ECSTaskExecution*, so without this every deployment is denied (AWS's ECS blue/green
         // guide: add iam:PassRole for the task roles to the CodeDeploy role).
-        inlinePolicy("codedeploy", codeDeployRole, List.of(passTaskRoles()));
+        inlinePolicy("codedeploy", Role.CODEDEPLOY, codeDeployRole, List.of(passTaskRoles()));
 
         String githubProvider = githubOidcProvider(config.github());
         // Both GitHub roles that can touch this environment trust only jobs that run in the GitHub
         // environment of the same name: its required reviewers and branch rule then guard them. A
         // branch subject would let any workflow on the branch without that environment in.
         List<String> environmentSubject = List.of(environmentSubject(config));
-        releaseRole = role("github-release", Names.releaseRole(config), "Assumed by GitHub Actions jobs in the " + config.environment()
+        releaseRole = role(RELEASE_ID, Role.RELEASE, "Assumed by GitHub Actions jobs in the " + config.environment()
                         + " environment to release the app: pushes its image, registers task definitions, starts CodeDeploy deployments.",
                 document("release_trust", List.of(githubTrust(githubProvider, environmentSubject))));
-        inlinePolicy("release", releaseRole, releaseStatements(repositoryArn));
+        inlinePolicy("release", Role.RELEASE, releaseRole, releaseStatements(repositoryArn));
 
-        infraRole = role("github-infra", Names.infraRole(config), "Assumed by GitHub Actions jobs in the " + config.environment()
+        infraRole = role(INFRA_ID, Role.INFRA, "Assumed by GitHub Actions jobs in the " + config.environment()
                         + " environment to apply this environment's stacks" + (config.aws().assumeRoleArn().isPresent()
                                 ? ", through the configured admin role." : "."),
                 document("infra_trust", List.of(githubTrust(githubProvider, environmentSubject))));
-        inlinePolicy("infra", infraRole, infraStatements());
+        inlinePolicy("infra", Role.INFRA, infraRole, infraStatements());
 
-        planRole = role("github-plan", "Assumed by GitHub Actions for pull requests to plan changes; read-only.",
+        planRole = role(PLAN_ID, Role.PLAN, "Assumed by GitHub Actions for pull requests to plan changes; read-only.",
                 document("plan_trust", List.of(githubTrust(githubProvider, List.of("repo:" + config.github().repository() + ":pull_request")))));
         // AWS's read-only policy covers what refresh reads across every service the stacks use.
         IamRolePolicyAttachment.Builder.create(this, "plan_read_only")
                 .role(planRole.getName())
                 .policyArn(awsManagedPolicy("ReadOnlyAccess"))
                 .build();
-        inlinePolicy("plan", planRole, planStatements());
+        inlinePolicy("plan", Role.PLAN, planRole, planStatements());
 
         output("execution_role_arn", executionRole);
         output("task_role_arn", taskRole);
@@ -155,7 +164,7 @@ public final class AccessStack extends PlatformStack {
         statements.add(allow("PullImage", List.of("ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"),
                 List.of(repositoryArn)));
         statements.add(allow("WriteLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
-                List.of(arn("logs", "log-group:" + Names.serviceLogGroup(config) + ":*"))));
+                List.of(arn("logs", "log-group:" + names().serviceLogGroup() + ":*"))));
         // Secrets under AWS managed keys (aws/ssm, aws/secretsmanager) need no kms:Decrypt here:
         // those keys' policies allow any principal of the account through the service.
         TreeSet<String> parameters = new TreeSet<>();
@@ -200,7 +209,7 @@ public final class AccessStack extends PlatformStack {
             // has no resource-level permission either.
             statements.add(allow("EcsExecLogGroups", List.of("logs:DescribeLogGroups"), List.of("*")));
             statements.add(allow("EcsExecSessionLogs", List.of("logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"),
-                    List.of(arn("logs", "log-group:" + Names.execLogGroup(config) + ":*"))));
+                    List.of(arn("logs", "log-group:" + names().execLogGroup() + ":*"))));
         }
         return statements;
     }
@@ -211,7 +220,7 @@ public final class AccessStack extends PlatformStack {
      * group, start a deployment and watch it. Nothing that changes infrastructure, no state.
      */
     private List<DataAwsIamPolicyDocumentStatement> releaseStatements(String repositoryArn) {
-        String group = arn("codedeploy", "deploymentgroup:" + Names.codeDeployApplication(config) + "/" + Names.deploymentGroup(config));
+        String group = arn("codedeploy", "deploymentgroup:" + names().codeDeployApplication() + "/" + names().deploymentGroup());
         List<DataAwsIamPolicyDocumentStatement> statements = new ArrayList<>();
         statements.add(ecrAuthorizationToken());
         // What pushing an image takes (Amazon ECR User Guide, "IAM permissions for pushing an
@@ -223,11 +232,11 @@ public final class AccessStack extends PlatformStack {
                 List.of(repositoryArn)));
         // Revisions of this environment's family only; what they may run as is limited below.
         statements.add(allow("RegisterTaskDefinition", List.of("ecs:RegisterTaskDefinition"),
-                List.of(arn("ecs", "task-definition/" + Names.taskDefinitionFamily(config) + ":*"))));
+                List.of(arn("ecs", "task-definition/" + names().taskDefinitionFamily() + ":*"))));
         statements.add(passTaskRoles());
         // A hotfix release reads which target group is live from the service's task sets.
         statements.add(allow("DescribeService", List.of("ecs:DescribeServices"),
-                List.of(arn("ecs", "service/" + Names.cluster(config) + "/" + Names.service(config)))));
+                List.of(arn("ecs", names().scalableService()))));
         // UpdateDeploymentGroup: CodeDeploy requires it of a deployment that overrides the group's
         // alarms, as a hotfix release does. It lets this role change this one deployment group,
         // which the next apply of the delivery stack puts back.
@@ -236,10 +245,10 @@ public final class AccessStack extends PlatformStack {
         // CreateDeployment's dependent actions (Service Authorization Reference, AWS CodeDeploy): it
         // registers the AppSpec as a revision of the application and reads the group's configuration.
         statements.add(allow("RegisterRevision", List.of("codedeploy:GetApplicationRevision", "codedeploy:RegisterApplicationRevision"),
-                List.of(arn("codedeploy", "application:" + Names.codeDeployApplication(config)))));
+                List.of(arn("codedeploy", "application:" + names().codeDeployApplication()))));
         statements.add(allow("ReadDeploymentConfigs", List.of("codedeploy:GetDeploymentConfig"), List.of(
                 arn("codedeploy", "deploymentconfig:CodeDeployDefault.ECS*"),
-                arn("codedeploy", "deploymentconfig:" + config.prefix() + "-*"))));
+                arn("codedeploy", "deploymentconfig:" + names().anyResource()))));
         return statements;
     }
 
@@ -304,16 +313,11 @@ public final class AccessStack extends PlatformStack {
     private DataAwsIamPolicyDocumentStatement stateList() {
         StateConfig state = config.state();
         return statement("StateList", "Allow", List.of("s3:ListBucket"), List.of("arn:" + partition + ":s3:::" + state.bucket()),
-                List.of(condition("StringLike", "s3:prefix", List.of(statePrefix() + "*"))));
-    }
-
-    /** {@code <app>/<env>/}: the keys of this environment's stacks (see {@link PlatformStack#stateKey()}). */
-    private String statePrefix() {
-        return config.app() + "/" + config.environment() + "/";
+                List.of(condition("StringLike", "s3:prefix", List.of(names().statePrefix() + "*"))));
     }
 
     private String stateObjects(String pattern) {
-        return "arn:" + partition + ":s3:::" + config.state().bucket() + "/" + statePrefix() + pattern;
+        return "arn:" + partition + ":s3:::" + config.state().bucket() + "/" + names().statePrefix() + pattern;
     }
 
     private Optional<String> lockTable() {
@@ -327,7 +331,7 @@ public final class AccessStack extends PlatformStack {
     /** Items of this environment only: the lock table's key is {@code <bucket>/<state key>[-md5]}. */
     private DataAwsIamPolicyDocumentStatementCondition leadingKeys(String pattern) {
         return condition("ForAllValues:StringLike", "dynamodb:LeadingKeys",
-                List.of(config.state().bucket() + "/" + statePrefix() + pattern));
+                List.of(config.state().bucket() + "/" + names().statePrefix() + pattern));
     }
 
     private DataAwsIamPolicyDocumentStatement ecsTasksTrust() {
@@ -353,7 +357,7 @@ public final class AccessStack extends PlatformStack {
                 .condition(List.of(
                         condition("StringEquals", "aws:SourceAccount", List.of(account)),
                         condition("ArnLike", "aws:SourceArn", List.of(arn("codedeploy", "deploymentgroup:"
-                                + Names.codeDeployApplication(config) + "/" + Names.deploymentGroup(config))))))
+                                + names().codeDeployApplication() + "/" + names().deploymentGroup())))))
                 .build();
     }
 
@@ -383,26 +387,22 @@ public final class AccessStack extends PlatformStack {
         return DataAwsIamOpenidConnectProvider.Builder.create(this, "github").url(GITHUB_OIDC_URL).build().getArn();
     }
 
-    private IamRole role(String suffix, String description, DataAwsIamPolicyDocument trust) {
-        return role(suffix, name(suffix), description, trust);
-    }
-
-    private IamRole role(String suffix, String roleName, String description, DataAwsIamPolicyDocument trust) {
-        return IamRole.Builder.create(this, suffix.replace('-', '_'))
-                .name(roleName)
+    private IamRole role(String id, Role role, String description, DataAwsIamPolicyDocument trust) {
+        return IamRole.Builder.create(this, id)
+                .name(names().role(role))
                 .description(description)
                 .assumeRolePolicy(trust.getJson())
                 .build();
     }
 
     /** An inline policy on {@code role}; none at all when there are no statements. */
-    private void inlinePolicy(String id, IamRole role, List<DataAwsIamPolicyDocumentStatement> statements) {
+    private void inlinePolicy(String id, Role name, IamRole role, List<DataAwsIamPolicyDocumentStatement> statements) {
         if (statements.isEmpty()) {
             return;
         }
         DataAwsIamPolicyDocument document = document(id + "_permissions", statements);
         IamRolePolicy.Builder.create(this, id + "_policy")
-                .name(id)
+                .name(name.policyName())
                 .role(role.getId())
                 .policy(document.getJson())
                 .build();

@@ -32,6 +32,7 @@ import com.hashicorp.cdktf.providers.aws.vpc_endpoint.VpcEndpoint;
 import io.ecsforge.config.EnvironmentConfig;
 import io.ecsforge.config.NetworkConfig;
 import io.ecsforge.config.NetworkConfig.NatGateways;
+import io.ecsforge.stacks.EnvironmentNames.Role;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,14 +62,14 @@ public final class NetworkStack extends PlatformStack {
     private final List<RouteTable> privateRouteTables = new ArrayList<>();
 
     public NetworkStack(Construct scope, EnvironmentConfig config) {
-        super(scope, config, "network");
+        super(scope, config, EnvironmentNames.NETWORK);
         this.network = config.network();
 
         vpc = Vpc.Builder.create(this, "vpc")
                 .cidrBlock(network.cidr())
                 .enableDnsSupport(true)
                 .enableDnsHostnames(true)
-                .tags(Map.of("Name", config.prefix()))
+                .tags(Map.of("Name", names().vpc()))
                 .build();
         // Adopting the default group strips its rules: nothing can use it by accident.
         DefaultSecurityGroup.Builder.create(this, "default_security_group")
@@ -79,7 +80,7 @@ public final class NetworkStack extends PlatformStack {
 
         InternetGateway igw = InternetGateway.Builder.create(this, "igw")
                 .vpcId(vpc.getId())
-                .tags(Map.of("Name", config.prefix()))
+                .tags(Map.of("Name", names().vpc()))
                 .build();
         subnets();
         List<NatGateway> nats = natGateways(igw);
@@ -158,7 +159,7 @@ public final class NetworkStack extends PlatformStack {
                     // Only load balancers and NAT gateways live here, and both get their own addresses.
                     .mapPublicIpOnLaunch(false)
                     .lifecycle(keepZone)
-                    .tags(Map.of("Name", name("public-" + i)))
+                    .tags(Map.of("Name", names().subnet("public", i)))
                     .build());
             privateSubnets.add(Subnet.Builder.create(this, "private_" + i)
                     .vpcId(vpc.getId())
@@ -166,7 +167,7 @@ public final class NetworkStack extends PlatformStack {
                     .availabilityZone(zone)
                     .mapPublicIpOnLaunch(false)
                     .lifecycle(keepZone)
-                    .tags(Map.of("Name", name("private-" + i)))
+                    .tags(Map.of("Name", names().subnet("private", i)))
                     .build());
         }
     }
@@ -184,13 +185,13 @@ public final class NetworkStack extends PlatformStack {
             Eip ip = Eip.Builder.create(this, "nat_eip_" + i)
                     .domain("vpc")
                     .dependsOn(List.of(igw))
-                    .tags(Map.of("Name", name("nat-" + i)))
+                    .tags(Map.of("Name", names().natGateway(i)))
                     .build();
             nats.add(NatGateway.Builder.create(this, "nat_" + i)
                     .allocationId(ip.getId())
                     .subnetId(publicSubnets.get(i).getId())
                     .dependsOn(List.of(igw))
-                    .tags(Map.of("Name", name("nat-" + i)))
+                    .tags(Map.of("Name", names().natGateway(i)))
                     .build());
         }
         return nats;
@@ -204,7 +205,7 @@ public final class NetworkStack extends PlatformStack {
     private void routes(InternetGateway igw, List<NatGateway> nats) {
         RouteTable publicRoutes = RouteTable.Builder.create(this, "public_routes")
                 .vpcId(vpc.getId())
-                .tags(Map.of("Name", name("public")))
+                .tags(Map.of("Name", names().publicRouteTable()))
                 .build();
         Route.Builder.create(this, "public_internet_route")
                 .routeTableId(publicRoutes.getId())
@@ -220,7 +221,7 @@ public final class NetworkStack extends PlatformStack {
         for (int i = 0; i < privateSubnets.size(); i++) {
             RouteTable privateRoutes = RouteTable.Builder.create(this, "private_routes_" + i)
                     .vpcId(vpc.getId())
-                    .tags(Map.of("Name", name("private-" + i)))
+                    .tags(Map.of("Name", names().subnet("private", i)))
                     .build();
             privateRouteTables.add(privateRoutes);
             if (!nats.isEmpty()) {
@@ -250,7 +251,7 @@ public final class NetworkStack extends PlatformStack {
         String region = config().aws().region();
 
         CloudwatchLogGroup group = CloudwatchLogGroup.Builder.create(this, "flow_logs_group")
-                .name(Names.flowLogGroup(config()))
+                .name(names().flowLogGroup())
                 .retentionInDays(network.flowLogRetentionDays())
                 .build();
         // The service may act only for this account's flow logs (the confused-deputy guard).
@@ -270,7 +271,7 @@ public final class NetworkStack extends PlatformStack {
                         .build()))
                 .build();
         IamRole role = IamRole.Builder.create(this, "flow_logs_role")
-                .name(Names.flowLogsRole(config()))
+                .name(names().role(Role.FLOW_LOGS))
                 .assumeRolePolicy(trust.getJson())
                 .build();
         DataAwsIamPolicyDocument write = DataAwsIamPolicyDocument.Builder.create(this, "flow_logs_write")
@@ -282,7 +283,7 @@ public final class NetworkStack extends PlatformStack {
                         .build()))
                 .build();
         IamRolePolicy.Builder.create(this, "flow_logs_policy")
-                .name("write-flow-logs")
+                .name(Role.FLOW_LOGS.policyName())
                 .role(role.getId())
                 .policy(write.getJson())
                 .build();
@@ -292,7 +293,7 @@ public final class NetworkStack extends PlatformStack {
                 .logDestinationType("cloud-watch-logs")
                 .logDestination(group.getArn())
                 .iamRoleArn(role.getArn())
-                .tags(Map.of("Name", config().prefix()))
+                .tags(Map.of("Name", names().vpc()))
                 .build();
     }
 
@@ -308,10 +309,10 @@ public final class NetworkStack extends PlatformStack {
                 .serviceName("com.amazonaws." + region + ".s3")
                 .vpcEndpointType("Gateway")
                 .routeTableIds(privateRouteTables.stream().map(RouteTable::getId).toList())
-                .tags(Map.of("Name", name("s3")))
+                .tags(Map.of("Name", names().vpcEndpoint("s3")))
                 .build();
         SecurityGroup endpointGroup = SecurityGroup.Builder.create(this, "endpoints_security_group")
-                .name(name("vpc-endpoints"))
+                .name(names().vpcEndpointsSecurityGroup())
                 .description("HTTPS from inside the VPC to its interface endpoints")
                 .vpcId(vpc.getId())
                 .ingress(List.of(SecurityGroupIngress.builder()
@@ -321,7 +322,7 @@ public final class NetworkStack extends PlatformStack {
                         .toPort(HTTPS)
                         .cidrBlocks(List.of(network.cidr()))
                         .build()))
-                .tags(Map.of("Name", name("vpc-endpoints")))
+                .tags(Map.of("Name", names().vpcEndpointsSecurityGroup()))
                 .build();
         INTERFACE_ENDPOINTS.forEach(service -> VpcEndpoint.Builder.create(this, service.replace('.', '_') + "_endpoint")
                 .vpcId(vpc.getId())
@@ -330,7 +331,7 @@ public final class NetworkStack extends PlatformStack {
                 .subnetIds(privateSubnetIds())
                 .securityGroupIds(List.of(endpointGroup.getId()))
                 .privateDnsEnabled(true)
-                .tags(Map.of("Name", name(service)))
+                .tags(Map.of("Name", names().vpcEndpoint(service)))
                 .build());
     }
 }

@@ -25,11 +25,14 @@ public abstract class PlatformStack extends TerraformStack {
     static final String LOCAL_STATE_ROOT = "../../../.tfstate";
 
     private final EnvironmentConfig config;
+    private final EnvironmentNames names;
     private final String part;
 
+    /** @param part the stack's part of the name, one of {@link EnvironmentNames#STATE} and its siblings */
     protected PlatformStack(Construct scope, EnvironmentConfig config, String part) {
-        super(scope, config.stackName(part));
+        super(scope, EnvironmentNames.of(config).stack(part));
         this.config = config;
+        this.names = EnvironmentNames.of(config);
         this.part = part;
         provider(config);
         // cdktf pins the provider to exactly the bindings' version; a range lets the committed
@@ -47,7 +50,7 @@ public abstract class PlatformStack extends TerraformStack {
 
     /** {@code <app>-<env>-<part>}: the stack's name in cdktf.out and in messages. */
     public String stackName() {
-        return config.stackName(part);
+        return names.stack(part);
     }
 
     public EnvironmentConfig config() {
@@ -56,12 +59,12 @@ public abstract class PlatformStack extends TerraformStack {
 
     /** {@code <app>/<env>/<part>.tfstate}: this stack's object in the state bucket. */
     public String stateKey() {
-        return config.app() + "/" + config.environment() + "/" + part + ".tfstate";
+        return names.stateKey(part);
     }
 
-    /** A resource name unique in the account: {@code <app>-<env>-<suffix>}. */
-    protected String name(String suffix) {
-        return config.prefix() + "-" + suffix;
+    /** The physical names of this stack's environment: every name a stack gives a resource comes from here. */
+    public EnvironmentNames names() {
+        return names;
     }
 
     private void provider(EnvironmentConfig config) {

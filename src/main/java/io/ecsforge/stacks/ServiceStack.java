@@ -63,7 +63,7 @@ public final class ServiceStack extends PlatformStack {
     private final ReleaseTargets releaseTargets;
 
     public ServiceStack(Construct scope, EnvironmentConfig config, NetworkRefs network, ServiceInputs inputs) {
-        super(scope, config, "service");
+        super(scope, config, EnvironmentNames.SERVICE);
         ServiceConfig service = config.service();
         LoadBalancerConfig balancer = config.loadBalancer();
         boolean https = balancer.certificateArn().isPresent();
@@ -71,13 +71,13 @@ public final class ServiceStack extends PlatformStack {
         List<CapacityShare> capacity = CapacityShare.strategy(config.cluster());
 
         SecurityGroup albSecurityGroup = SecurityGroup.Builder.create(this, "alb_security_group")
-                .name(name("alb"))
-                .description("Load balancer of " + config.prefix() + ": listener ports in, the container port out")
+                .name(names().loadBalancerSecurityGroup())
+                .description("Load balancer of " + names().prefix() + ": listener ports in, the container port out")
                 .vpcId(network.vpcId())
                 .build();
         SecurityGroup serviceSecurityGroup = SecurityGroup.Builder.create(this, "service_security_group")
-                .name(name("service"))
-                .description("Tasks of " + config.prefix() + ": the load balancer in, HTTPS out")
+                .name(names().serviceSecurityGroup())
+                .description("Tasks of " + names().prefix() + ": the load balancer in, HTTPS out")
                 .vpcId(network.vpcId())
                 .build();
         for (int port : balancer.productionPorts()) {
@@ -113,7 +113,7 @@ public final class ServiceStack extends PlatformStack {
                 .build();
 
         Lb alb = Lb.Builder.create(this, "alb")
-                .name(Names.loadBalancer(config))
+                .name(names().loadBalancer())
                 .loadBalancerType("application")
                 .internal(false)
                 .subnets(network.publicSubnetIds())
@@ -122,8 +122,8 @@ public final class ServiceStack extends PlatformStack {
                 .enableDeletionProtection(balancer.deletionProtection())
                 .idleTimeout(balancer.idleTimeoutSeconds())
                 .build();
-        LbTargetGroup blue = targetGroup(Names.BLUE, network, service);
-        LbTargetGroup green = targetGroup(Names.GREEN, network, service);
+        LbTargetGroup blue = targetGroup(EnvironmentNames.BLUE, network, service);
+        LbTargetGroup green = targetGroup(EnvironmentNames.GREEN, network, service);
 
         // CodeDeploy points these two listeners at the other target group at every release;
         // Terraform must not point them back.
@@ -168,7 +168,7 @@ public final class ServiceStack extends PlatformStack {
         }
 
         CloudwatchLogGroup logs = CloudwatchLogGroup.Builder.create(this, "logs")
-                .name(Names.serviceLogGroup(config))
+                .name(names().serviceLogGroup())
                 .retentionInDays(service.logRetentionDays())
                 .build();
         taskDefinitionModel = TaskDefinitionModel.of(config,
@@ -208,7 +208,7 @@ public final class ServiceStack extends PlatformStack {
         }
         List<ITerraformDependable> listeners = List.of(productionListener, testListener);
         EcsService ecsService = EcsService.Builder.create(this, "service")
-                .name(Names.service(config))
+                .name(names().service())
                 .cluster(inputs.clusterArn())
                 .taskDefinition(task.getArn())
                 .desiredCount(initialCount(service))
@@ -244,12 +244,12 @@ public final class ServiceStack extends PlatformStack {
             AppautoscalingTarget target = AppautoscalingTarget.Builder.create(this, "autoscaling_target")
                     .serviceNamespace("ecs")
                     .scalableDimension("ecs:service:DesiredCount")
-                    .resourceId("service/" + Names.cluster(config) + "/" + ecsService.getName())
+                    .resourceId("service/" + names().cluster() + "/" + ecsService.getName())
                     .minCapacity(scaling.min())
                     .maxCapacity(scaling.max())
                     .build();
             AppautoscalingPolicy.Builder.create(this, "cpu_target_tracking")
-                    .name(name("cpu"))
+                    .name(names().cpuScalingPolicy())
                     .policyType("TargetTrackingScaling")
                     .serviceNamespace(target.getServiceNamespace())
                     .scalableDimension(target.getScalableDimension())
@@ -267,8 +267,8 @@ public final class ServiceStack extends PlatformStack {
         });
 
         releaseTargets = new ReleaseTargets(
-                Names.cluster(config),
-                Names.service(config),
+                names().cluster(),
+                names().service(),
                 productionListener.getArn(),
                 testListener.getArn(),
                 blue.getName(),
@@ -326,7 +326,7 @@ public final class ServiceStack extends PlatformStack {
 
     private LbTargetGroup targetGroup(String color, NetworkRefs network, ServiceConfig service) {
         return LbTargetGroup.Builder.create(this, color)
-                .name(Names.targetGroup(config(), color))
+                .name(names().targetGroup(color))
                 .targetType("ip")
                 .protocol("HTTP")
                 .port(service.containerPort())

@@ -41,12 +41,12 @@ public final class StateStack extends PlatformStack {
     static final int NONCURRENT_VERSION_DAYS = 90;
 
     public StateStack(Construct scope, EnvironmentConfig config) {
-        super(scope, config, "state");
+        super(scope, config, EnvironmentNames.STATE);
         StateConfig state = config.state();
         TerraformResourceLifecycle keep = TerraformResourceLifecycle.builder().preventDestroy(true).build();
 
         S3Bucket bucket = S3Bucket.Builder.create(this, "bucket")
-                .bucket(state.bucket())
+                .bucket(names().stateBucket())
                 .lifecycle(keep)
                 .build();
         S3BucketVersioningA.Builder.create(this, "versioning")
@@ -114,7 +114,7 @@ public final class StateStack extends PlatformStack {
         TerraformOutput.Builder.create(this, "bucket_name").value(bucket.getBucket()).build();
         TerraformOutput.Builder.create(this, "bucket_arn").value(bucket.getArn()).build();
 
-        state.dynamodbTable().filter(table -> state.lock().usesDynamodb()).ifPresent(tableName -> {
+        names().lockTable().filter(table -> state.lock().usesDynamodb()).ifPresent(tableName -> {
             DynamodbTable table = DynamodbTable.Builder.create(this, "lock_table")
                     .name(tableName)
                     .billingMode("PAY_PER_REQUEST")
