@@ -13,6 +13,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.ecsforge.config.EnvironmentConfig;
+import io.ecsforge.stacks.AwsArns;
 import io.ecsforge.stacks.CapacityShare;
 import io.ecsforge.stacks.EnvironmentNames;
 import io.ecsforge.stacks.EnvironmentNames.Role;
@@ -138,25 +139,8 @@ public final class ReleaseArtifacts {
      * replaces with the access stack's output.
      */
     private static String roleArn(EnvironmentConfig config, Role role, String placeholder) {
-        return config.aws().accountId()
-                .map(account -> "arn:" + partition(config.aws().region()) + ":iam::" + account + ":role/" + EnvironmentNames.of(config).role(role))
+        return AwsArns.configured(config)
+                .map(arns -> arns.role(EnvironmentNames.of(config).role(role)))
                 .orElse(placeholder);
-    }
-
-    /** The AWS partition a region belongs to, the second field of its ARNs. */
-    static String partition(String region) {
-        if (region.startsWith("cn-")) {
-            return "aws-cn";
-        }
-        if (region.startsWith("us-gov-")) {
-            return "aws-us-gov";
-        }
-        if (region.contains("-isob-")) {
-            return "aws-iso-b";
-        }
-        if (region.contains("-iso-")) {
-            return "aws-iso";
-        }
-        return "aws";
     }
 }

@@ -3,6 +3,7 @@ package io.ecsforge.emit;
 import io.ecsforge.UserError;
 import io.ecsforge.config.EnvironmentConfig;
 import io.ecsforge.config.ServiceConfig.CpuArchitecture;
+import io.ecsforge.stacks.AwsArns;
 import io.ecsforge.stacks.EnvironmentNames;
 import io.ecsforge.stacks.EnvironmentNames.Role;
 import java.util.ArrayList;
@@ -72,7 +73,7 @@ public final class ReleaseWorkflow {
 
     /** The release role's ARN: its name is fixed by {@link EnvironmentNames#role}, so nothing is looked up. */
     public static String releaseRoleArn(EnvironmentConfig config) {
-        return "arn:" + ReleaseArtifacts.partition(config.aws().region()) + ":iam::" + account(config) + ":role/" + EnvironmentNames.of(config).role(Role.RELEASE);
+        return AwsArns.configured(config).orElseThrow().role(EnvironmentNames.of(config).role(Role.RELEASE));
     }
 
     /** The Docker platforms the image is built for: those of every environment's CPU architecture. */

@@ -475,7 +475,7 @@ public final class InfraPermissions {
         if (created != null) {
             actions.put(Scope.EC2_TAG_ON_CREATE, new TreeSet<>(Set.of("ec2:CreateTags")));
         }
-        Arns arns = new Arns(config, partition, account);
+        Arns arns = new Arns(config, new AwsArns(partition, config.aws().region(), account));
         List<Statement> statements = new ArrayList<>();
         TreeSet<String> namedActions = new TreeSet<>();
         List<String> namedResources = new ArrayList<>();
@@ -515,7 +515,7 @@ public final class InfraPermissions {
     }
 
     /** The ARNs and conditions of each scope for one environment. */
-    private record Arns(EnvironmentConfig config, String partition, String account) {
+    private record Arns(EnvironmentConfig config, AwsArns aws) {
         List<String> resources(Scope scope) {
             EnvironmentNames names = EnvironmentNames.of(config);
             return switch (scope) {
@@ -523,20 +523,20 @@ public final class InfraPermissions {
                 // DescribeLogGroups, ListOpenIDConnectProviders and DescribeTaskDefinition accept
                 // no resource narrower than "*" (Service Authorization Reference).
                 case READ_ANYWHERE -> List.of("*");
-                case STATE_LIST -> List.of("arn:" + partition + ":s3:::" + names.stateBucket());
+                case STATE_LIST -> List.of(aws.unowned("s3", names.stateBucket()));
                 case STATE_OBJECTS -> List.of(stateObjects());
                 case STATE_LOCK_TABLE -> List.of(lockTable());
                 // Ids are not known before the resources exist: the tag conditions scope these.
                 case EC2_CREATE_TAGGED, EC2_TAG_ON_CREATE, EC2_OWN_TAGGED -> List.of(arn("ec2", "*"));
                 case EC2_ADOPT_DEFAULT_SG -> List.of(arn("ec2", "security-group/*"));
                 // The hosted zone is AWS's own, in an account of AWS's: it cannot be named here.
-                case ENDPOINT_DNS -> List.of("arn:" + partition + ":route53:::hostedzone/*");
+                case ENDPOINT_DNS -> List.of(aws.unowned("route53", "hostedzone/*"));
                 case ROLES, MANAGED_POLICIES -> List.of(role(names.anyResource()));
                 case PASS_TO_ECS_TASKS -> List.of(role(names.role(Role.EXECUTION)), role(names.role(Role.TASK)));
                 case PASS_TO_CODEDEPLOY -> List.of(role(names.role(Role.CODEDEPLOY)));
                 case PASS_TO_FLOW_LOGS -> List.of(role(names.role(Role.FLOW_LOGS)));
                 case SERVICE_LINKED_ROLES -> List.of(global("iam", "role/aws-service-role/*"));
-                case GITHUB_OIDC_PROVIDER -> List.of(global("iam", "oidc-provider/" + AccessStack.GITHUB_OIDC_HOST));
+                case GITHUB_OIDC_PROVIDER -> List.of(global("iam", "oidc-provider/" + GithubOidc.HOST));
                 case LOG_GROUPS -> logGroups(names);
                 case REPOSITORY -> List.of(arn("ecr", "repository/" + names.repository()));
                 case ECS -> List.of(
@@ -567,7 +567,7 @@ public final class InfraPermissions {
             return switch (scope) {
                 case STATE_LIST -> List.of(new Condition("StringLike", "s3:prefix", List.of(EnvironmentNames.of(config).statePrefix() + "*")));
                 case STATE_LOCK_TABLE -> List.of(new Condition("ForAllValues:StringLike", "dynamodb:LeadingKeys",
-                        List.of(config.state().bucket() + "/" + EnvironmentNames.of(config).statePrefix() + "*")));
+                        List.of(EnvironmentNames.of(config).stateBucket() + "/" + EnvironmentNames.of(config).statePrefix() + "*")));
                 case EC2_CREATE_TAGGED -> ownerTags("aws:RequestTag/");
                 case EC2_OWN_TAGGED -> ownerTags("aws:ResourceTag/");
                 // Tags only as part of a create request, which Ec2CreateTagged allows only with
@@ -580,7 +580,7 @@ public final class InfraPermissions {
                     yield conditions;
                 }
                 case MANAGED_POLICIES -> List.of(new Condition("ArnEquals", "iam:PolicyARN",
-                        ATTACHABLE_MANAGED_POLICIES.stream().map(name -> "arn:" + partition + ":iam::aws:policy/" + name).toList()));
+                        ATTACHABLE_MANAGED_POLICIES.stream().map(aws::awsManagedPolicy).toList()));
                 case PASS_TO_ECS_TASKS -> passedTo(ECS_TASKS);
                 case PASS_TO_CODEDEPLOY -> passedTo(CODEDEPLOY);
                 case PASS_TO_FLOW_LOGS -> passedTo(FLOW_LOGS);
@@ -619,24 +619,25 @@ public final class InfraPermissions {
         }
 
         private String stateObjects() {
-            return "arn:" + partition + ":s3:::" + config.state().bucket() + "/" + EnvironmentNames.of(config).statePrefix() + "*";
+            EnvironmentNames names = EnvironmentNames.of(config);
+            return aws.unowned("s3", names.stateBucket() + "/" + names.statePrefix() + "*");
         }
 
         private String lockTable() {
             StateConfig state = config.state();
-            return "arn:" + partition + ":dynamodb:" + state.region() + ":" + account + ":table/" + state.dynamodbTable().orElseThrow();
+            return aws.inRegion(state.region()).regional("dynamodb", "table/" + EnvironmentNames.of(config).lockTable().orElseThrow());
         }
 
         private String role(String name) {
-            return global("iam", "role/" + name);
+            return aws.role(name);
         }
 
         private String global(String service, String resource) {
-            return "arn:" + partition + ":" + service + "::" + account + ":" + resource;
+            return aws.global(service, resource);
         }
 
         private String arn(String service, String resource) {
-            return "arn:" + partition + ":" + service + ":" + config.aws().region() + ":" + account + ":" + resource;
+            return aws.regional(service, resource);
         }
     }
 

@@ -8,17 +8,11 @@ import com.hashicorp.cdktf.Token;
 import com.hashicorp.cdktf.providers.aws.cloudwatch_log_group.CloudwatchLogGroup;
 import com.hashicorp.cdktf.providers.aws.data_aws_availability_zones.DataAwsAvailabilityZones;
 import com.hashicorp.cdktf.providers.aws.data_aws_availability_zones.DataAwsAvailabilityZonesFilter;
-import com.hashicorp.cdktf.providers.aws.data_aws_caller_identity.DataAwsCallerIdentity;
 import com.hashicorp.cdktf.providers.aws.data_aws_iam_policy_document.DataAwsIamPolicyDocument;
-import com.hashicorp.cdktf.providers.aws.data_aws_iam_policy_document.DataAwsIamPolicyDocumentStatement;
-import com.hashicorp.cdktf.providers.aws.data_aws_iam_policy_document.DataAwsIamPolicyDocumentStatementCondition;
-import com.hashicorp.cdktf.providers.aws.data_aws_iam_policy_document.DataAwsIamPolicyDocumentStatementPrincipals;
-import com.hashicorp.cdktf.providers.aws.data_aws_partition.DataAwsPartition;
 import com.hashicorp.cdktf.providers.aws.default_security_group.DefaultSecurityGroup;
 import com.hashicorp.cdktf.providers.aws.eip.Eip;
 import com.hashicorp.cdktf.providers.aws.flow_log.FlowLog;
 import com.hashicorp.cdktf.providers.aws.iam_role.IamRole;
-import com.hashicorp.cdktf.providers.aws.iam_role_policy.IamRolePolicy;
 import com.hashicorp.cdktf.providers.aws.internet_gateway.InternetGateway;
 import com.hashicorp.cdktf.providers.aws.nat_gateway.NatGateway;
 import com.hashicorp.cdktf.providers.aws.route.Route;
@@ -245,48 +239,23 @@ public final class NetworkStack extends PlatformStack {
      * window.
      */
     private void flowLogs() {
-        String partition = DataAwsPartition.Builder.create(this, "partition").build().getPartition();
-        String account = config().aws().accountId()
-                .orElseGet(() -> DataAwsCallerIdentity.Builder.create(this, "account").build().getAccountId());
-        String region = config().aws().region();
-
+        AwsArns arns = lookUpArnsInConfiguredAccount("account");
         CloudwatchLogGroup group = CloudwatchLogGroup.Builder.create(this, "flow_logs_group")
                 .name(names().flowLogGroup())
                 .retentionInDays(network.flowLogRetentionDays())
                 .build();
         // The service may act only for this account's flow logs (the confused-deputy guard).
-        DataAwsIamPolicyDocument trust = DataAwsIamPolicyDocument.Builder.create(this, "flow_logs_trust")
-                .statement(List.of(DataAwsIamPolicyDocumentStatement.builder()
-                        .effect("Allow")
-                        .actions(List.of("sts:AssumeRole"))
-                        .principals(List.of(DataAwsIamPolicyDocumentStatementPrincipals.builder()
-                                .type("Service").identifiers(List.of("vpc-flow-logs.amazonaws.com")).build()))
-                        .condition(List.of(
-                                DataAwsIamPolicyDocumentStatementCondition.builder()
-                                        .test("StringEquals").variable("aws:SourceAccount").values(List.of(account)).build(),
-                                DataAwsIamPolicyDocumentStatementCondition.builder()
-                                        .test("ArnLike").variable("aws:SourceArn")
-                                        .values(List.of("arn:" + partition + ":ec2:" + region + ":" + account + ":vpc-flow-log/*"))
-                                        .build()))
-                        .build()))
-                .build();
-        IamRole role = IamRole.Builder.create(this, "flow_logs_role")
-                .name(names().role(Role.FLOW_LOGS))
-                .assumeRolePolicy(trust.getJson())
-                .build();
-        DataAwsIamPolicyDocument write = DataAwsIamPolicyDocument.Builder.create(this, "flow_logs_write")
-                .statement(List.of(DataAwsIamPolicyDocumentStatement.builder()
-                        .sid("WriteFlowLogsToItsGroupOnly")
-                        .effect("Allow")
-                        .actions(List.of("logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"))
-                        .resources(List.of(group.getArn(), group.getArn() + ":log-stream:*"))
-                        .build()))
-                .build();
-        IamRolePolicy.Builder.create(this, "flow_logs_policy")
-                .name(Role.FLOW_LOGS.policyName())
-                .role(role.getId())
-                .policy(write.getJson())
-                .build();
+        DataAwsIamPolicyDocument trust = PolicyBuilder.document(this, "flow_logs_trust", List.of(
+                PolicyBuilder.assumedBy("Service", "vpc-flow-logs.amazonaws.com")
+                        .when("StringEquals", "aws:SourceAccount", arns.account())
+                        .when("ArnLike", "aws:SourceArn", arns.regional("ec2", "vpc-flow-log/*"))
+                        .build()));
+        RoleBuilder roles = new RoleBuilder(this);
+        IamRole role = roles.role("flow_logs_role", names().role(Role.FLOW_LOGS), trust.getJson());
+        roles.inlinePolicy("flow_logs_write", "flow_logs_policy", Role.FLOW_LOGS.policyName(), role, List.of(
+                PolicyBuilder.allow("WriteFlowLogsToItsGroupOnly",
+                        List.of("logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"),
+                        List.of(group.getArn(), group.getArn() + ":log-stream:*"))));
         FlowLog.Builder.create(this, "flow_logs")
                 .vpcId(vpc.getId())
                 .trafficType("ALL")

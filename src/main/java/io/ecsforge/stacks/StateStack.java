@@ -3,9 +3,6 @@ package io.ecsforge.stacks;
 import com.hashicorp.cdktf.TerraformOutput;
 import com.hashicorp.cdktf.TerraformResourceLifecycle;
 import com.hashicorp.cdktf.providers.aws.data_aws_iam_policy_document.DataAwsIamPolicyDocument;
-import com.hashicorp.cdktf.providers.aws.data_aws_iam_policy_document.DataAwsIamPolicyDocumentStatement;
-import com.hashicorp.cdktf.providers.aws.data_aws_iam_policy_document.DataAwsIamPolicyDocumentStatementCondition;
-import com.hashicorp.cdktf.providers.aws.data_aws_iam_policy_document.DataAwsIamPolicyDocumentStatementPrincipals;
 import com.hashicorp.cdktf.providers.aws.dynamodb_table.DynamodbTable;
 import com.hashicorp.cdktf.providers.aws.dynamodb_table.DynamodbTableAttribute;
 import com.hashicorp.cdktf.providers.aws.dynamodb_table.DynamodbTablePointInTimeRecovery;
@@ -70,18 +67,12 @@ public final class StateStack extends PlatformStack {
                 .ignorePublicAcls(true)
                 .restrictPublicBuckets(true)
                 .build();
-        DataAwsIamPolicyDocument tlsOnly = DataAwsIamPolicyDocument.Builder.create(this, "tls_only")
-                .statement(List.of(DataAwsIamPolicyDocumentStatement.builder()
-                        .sid("DenyInsecureTransport")
-                        .effect("Deny")
-                        .principals(List.of(DataAwsIamPolicyDocumentStatementPrincipals.builder()
-                                .type("*").identifiers(List.of("*")).build()))
-                        .actions(List.of("s3:*"))
-                        .resources(List.of(bucket.getArn(), bucket.getArn() + "/*"))
-                        .condition(List.of(DataAwsIamPolicyDocumentStatementCondition.builder()
-                                .test("Bool").variable("aws:SecureTransport").values(List.of("false")).build()))
-                        .build()))
-                .build();
+        DataAwsIamPolicyDocument tlsOnly = PolicyBuilder.document(this, "tls_only", List.of(PolicyBuilder.deny("DenyInsecureTransport")
+                .principal("*", "*")
+                .actions("s3:*")
+                .resources(bucket.getArn(), bucket.getArn() + "/*")
+                .when("Bool", "aws:SecureTransport", "false")
+                .build()));
         S3BucketPolicy.Builder.create(this, "policy")
                 .bucket(bucket.getId())
                 .policy(tlsOnly.getJson())
