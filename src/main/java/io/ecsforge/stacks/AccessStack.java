@@ -129,7 +129,7 @@ public final class AccessStack extends PlatformStack {
                 trust("plan_trust", GithubOidc.trust(github, List.of(GithubOidc.pullRequestSubject(config)))));
         // AWS's read-only policy covers what refresh reads across every service the stacks use.
         roles.attach("plan_read_only", role, arns.awsManagedPolicy("ReadOnlyAccess"));
-        inlinePolicy("plan", Role.PLAN, role, new StateAccess(config, arns).plan());
+        inlinePolicy("plan", Role.PLAN, role, new StateAccess(names(), config.state(), arns).plan());
         return role;
     }
 

@@ -3,7 +3,6 @@ package io.ecsforge.stacks;
 import static io.ecsforge.stacks.PolicyBuilder.allow;
 
 import com.hashicorp.cdktf.providers.aws.data_aws_iam_policy_document.DataAwsIamPolicyDocumentStatement;
-import io.ecsforge.config.EnvironmentConfig;
 import io.ecsforge.config.StateConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,18 +11,11 @@ import java.util.Optional;
 /**
  * What planning this environment takes of the state bucket and lock table, beside AWS's
  * ReadOnlyAccess: this environment's state objects and lock entries, nothing of another's.
+ *
+ * @param state where the state is kept and how it is locked
+ * @param arns the ARNs of the stack the statements are made in
  */
-final class StateAccess {
-    private final EnvironmentConfig config;
-    private final EnvironmentNames names;
-    private final AwsArns arns;
-
-    StateAccess(EnvironmentConfig config, AwsArns arns) {
-        this.config = config;
-        this.names = EnvironmentNames.of(config);
-        this.arns = arns;
-    }
-
+record StateAccess(EnvironmentNames names, StateConfig state, AwsArns arns) {
     /** The plan role's statements: read the state, take and release the lock, read no other state or parameter. */
     List<DataAwsIamPolicyDocumentStatement> plan() {
         List<DataAwsIamPolicyDocumentStatement> statements = new ArrayList<>();
@@ -61,7 +53,6 @@ final class StateAccess {
     }
 
     private Optional<String> lockTable() {
-        StateConfig state = config.state();
         if (!state.lock().usesDynamodb()) {
             return Optional.empty();
         }
