@@ -44,7 +44,7 @@ public final class NetworkStack extends PlatformStack {
      * the image, write logs, read its secrets from Secrets Manager or SSM Parameter Store). Image
      * layers come from S3, through the gateway endpoint.
      */
-    private static final List<String> INTERFACE_ENDPOINTS = List.of("ecr.api", "ecr.dkr", "logs", "secretsmanager", "ssm");
+    static final List<String> INTERFACE_ENDPOINTS = List.of("ecr.api", "ecr.dkr", "logs", "secretsmanager", "ssm");
 
     private static final String ANYWHERE = "0.0.0.0/0";
     private static final int HTTPS = 443;
