@@ -31,16 +31,6 @@ public record EnvironmentConfig(
         DeploymentConfig deployment,
         Map<String, String> tags) {
 
-    /** {@code <app>-<env>}: the prefix of every stack and resource name of this environment. */
-    public String prefix() {
-        return app + "-" + environment;
-    }
-
-    /** {@code <app>-<env>-<part>}, e.g. {@code webapp-dev-network}. */
-    public String stackName(String part) {
-        return prefix() + "-" + part;
-    }
-
     /**
      * This environment as seen with the caller's own credentials: the provider, the backend and
      * cross-stack reads do not assume {@code aws.assumeRoleArn}; everything else, the deploy

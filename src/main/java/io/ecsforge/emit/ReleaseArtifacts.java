@@ -13,8 +13,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.ecsforge.config.EnvironmentConfig;
+import io.ecsforge.stacks.AwsArns;
 import io.ecsforge.stacks.CapacityShare;
-import io.ecsforge.stacks.Names;
+import io.ecsforge.stacks.EnvironmentNames;
+import io.ecsforge.stacks.EnvironmentNames.Role;
 import io.ecsforge.stacks.TaskDefinitionModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -102,8 +104,8 @@ public final class ReleaseArtifacts {
      */
     static ObjectNode taskDefinition(EnvironmentConfig config) {
         return TaskDefinitionModel.of(config, IMAGE,
-                roleArn(config, Names.executionRole(config), EXECUTION_ROLE_ARN),
-                roleArn(config, Names.taskRole(config), TASK_ROLE_ARN)).taskDefinition();
+                roleArn(config, Role.EXECUTION, EXECUTION_ROLE_ARN),
+                roleArn(config, Role.TASK, TASK_ROLE_ARN)).taskDefinition();
     }
 
     /** The CodeDeploy AppSpec of an ECS blue/green release. */
@@ -133,29 +135,12 @@ public final class ReleaseArtifacts {
 
     /**
      * A role's ARN when the configuration names the account: the roles' names are fixed
-     * ({@link Names}), so CI has nothing to look up. Otherwise {@code placeholder}, which CI
+     * ({@link EnvironmentNames#role}), so CI has nothing to look up. Otherwise {@code placeholder}, which CI
      * replaces with the access stack's output.
      */
-    private static String roleArn(EnvironmentConfig config, String roleName, String placeholder) {
-        return config.aws().accountId()
-                .map(account -> "arn:" + partition(config.aws().region()) + ":iam::" + account + ":role/" + roleName)
+    private static String roleArn(EnvironmentConfig config, Role role, String placeholder) {
+        return AwsArns.configured(config)
+                .map(arns -> arns.role(EnvironmentNames.of(config).role(role)))
                 .orElse(placeholder);
-    }
-
-    /** The AWS partition a region belongs to, the second field of its ARNs. */
-    static String partition(String region) {
-        if (region.startsWith("cn-")) {
-            return "aws-cn";
-        }
-        if (region.startsWith("us-gov-")) {
-            return "aws-us-gov";
-        }
-        if (region.contains("-isob-")) {
-            return "aws-iso-b";
-        }
-        if (region.contains("-iso-")) {
-            return "aws-iso";
-        }
-        return "aws";
     }
 }

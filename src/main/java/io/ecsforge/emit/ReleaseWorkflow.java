@@ -3,7 +3,9 @@ package io.ecsforge.emit;
 import io.ecsforge.UserError;
 import io.ecsforge.config.EnvironmentConfig;
 import io.ecsforge.config.ServiceConfig.CpuArchitecture;
-import io.ecsforge.stacks.Names;
+import io.ecsforge.stacks.AwsArns;
+import io.ecsforge.stacks.EnvironmentNames;
+import io.ecsforge.stacks.EnvironmentNames.Role;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,9 +71,9 @@ public final class ReleaseWorkflow {
         return account(config) + ".dkr.ecr." + config.aws().region() + suffix;
     }
 
-    /** The release role's ARN: its name is fixed by {@link Names#releaseRole}, so nothing is looked up. */
+    /** The release role's ARN: its name is fixed by {@link EnvironmentNames#role}, so nothing is looked up. */
     public static String releaseRoleArn(EnvironmentConfig config) {
-        return "arn:" + ReleaseArtifacts.partition(config.aws().region()) + ":iam::" + account(config) + ":role/" + Names.releaseRole(config);
+        return AwsArns.configured(config).orElseThrow().role(EnvironmentNames.of(config).role(Role.RELEASE));
     }
 
     /** The Docker platforms the image is built for: those of every environment's CPU architecture. */
@@ -257,22 +259,23 @@ public final class ReleaseWorkflow {
 
     /** The job's environment variables: the names the steps use, all from the configuration. */
     static Map<String, String> jobEnvironment(EnvironmentConfig config, ReleaseTiming timing) {
+        EnvironmentNames names = EnvironmentNames.of(config);
         Map<String, String> variables = new LinkedHashMap<>();
         variables.put("ENVIRONMENT_NAME", config.environment());
         variables.put("RELEASE_FILES", RELEASE_FILES_DIR + "/" + config.environment());
         variables.put("IMAGE_DIGEST", "${{ needs.build.outputs.digest }}");
         variables.put("REGISTRY", registry(config));
-        variables.put("REPOSITORY", config.registry().repositoryName());
+        variables.put("REPOSITORY", names.repository());
         variables.put("SEED_TAG", config.service().imageTag());
-        variables.put("CLUSTER", Names.cluster(config));
-        variables.put("SERVICE", Names.service(config));
+        variables.put("CLUSTER", names.cluster());
+        variables.put("SERVICE", names.service());
         variables.put("CONTAINER", config.service().containerName());
-        variables.put("CODEDEPLOY_APPLICATION", Names.codeDeployApplication(config));
-        variables.put("DEPLOYMENT_GROUP", Names.deploymentGroup(config));
-        variables.put("BLUE_TARGET_GROUP", Names.targetGroup(config, Names.BLUE));
-        variables.put("GREEN_TARGET_GROUP", Names.targetGroup(config, Names.GREEN));
-        variables.put("BLUE_ALARMS", String.join(" ", Names.releaseAlarms(config, Names.BLUE)));
-        variables.put("GREEN_ALARMS", String.join(" ", Names.releaseAlarms(config, Names.GREEN)));
+        variables.put("CODEDEPLOY_APPLICATION", names.codeDeployApplication());
+        variables.put("DEPLOYMENT_GROUP", names.deploymentGroup());
+        variables.put("BLUE_TARGET_GROUP", names.targetGroup(EnvironmentNames.BLUE));
+        variables.put("GREEN_TARGET_GROUP", names.targetGroup(EnvironmentNames.GREEN));
+        variables.put("BLUE_ALARMS", String.join(" ", names.releaseAlarms(EnvironmentNames.BLUE)));
+        variables.put("GREEN_ALARMS", String.join(" ", names.releaseAlarms(EnvironmentNames.GREEN)));
         variables.put("WAIT_MINUTES", Integer.toString(timing.waitMinutes()));
         variables.put("POLL_SECONDS", Integer.toString(POLL_SECONDS));
         variables.put("HOTFIX", "${{ github.event_name == 'workflow_dispatch' && inputs.hotfix }}");

@@ -3,6 +3,7 @@ package io.ecsforge.runner;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ecsforge.UserError;
+import io.ecsforge.stacks.EnvironmentNames;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -46,8 +47,8 @@ public final class Bootstrap {
     Bootstrap(Stack stateStack, Path localState, Terraform terraform, Init init, PrintWriter out) {
         this.target = stateStack.backend();
         if ("local".equals(target.type())) {
-            throw new UserError("the stacks of " + stateStack.name().substring(0, stateStack.name().length()
-                    - EnvironmentStacks.STATE_PART.length()) + "* keep local state (state.backend: local), so there"
+            throw new UserError("the stacks of " + EnvironmentNames.stackPrefixOfStateStack(stateStack.name()).orElseThrow()
+                    + "* keep local state (state.backend: local), so there"
                     + " is no bucket to create; apply the stacks with 'ecsforge plan' and 'ecsforge apply'");
         }
         if (!target.isS3()) {

@@ -1,6 +1,7 @@
 package io.ecsforge.runner;
 
 import io.ecsforge.UserError;
+import io.ecsforge.stacks.EnvironmentNames;
 import java.util.List;
 
 /**
@@ -10,9 +11,6 @@ import java.util.List;
  * @param stacks the stacks, each after every stack it depends on
  */
 public record EnvironmentStacks(String prefix, List<Stack> stacks) {
-    /** The state stack's part of the name, and of its state key. */
-    public static final String STATE_PART = "state";
-
     public EnvironmentStacks {
         stacks = List.copyOf(stacks);
     }
@@ -24,7 +22,7 @@ public record EnvironmentStacks(String prefix, List<Stack> stacks) {
     }
 
     public Stack stateStack() {
-        return stack(STATE_PART);
+        return stack(EnvironmentNames.STATE);
     }
 
     /** A stack by its full name or the part after the prefix ({@code network}). */

@@ -3,6 +3,7 @@ package io.ecsforge.runner;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ecsforge.UserError;
+import io.ecsforge.stacks.EnvironmentNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,16 +98,17 @@ public final class StackManifest {
      * @throws UserError when the manifest has no state stack for {@code env}, or several
      */
     public String environmentPrefix(String env) {
-        String suffix = "-" + env + "-state";
-        List<String> stateStacks = stacks.keySet().stream().filter(name -> name.endsWith(suffix)).toList();
+        String envPrefix = "-" + env + "-";
+        List<String> stateStacks = stacks.keySet().stream()
+                .filter(name -> EnvironmentNames.stackPrefixOfStateStack(name).filter(prefix -> prefix.endsWith(envPrefix)).isPresent())
+                .toList();
         if (stateStacks.size() != 1) {
             throw new UserError(manifestFile + ": expected one stack named <app>-" + env + "-state for --env "
                     + env + ", found " + (stateStacks.isEmpty() ? "none" : String.join(", ", stateStacks))
                     + "; stacks there: " + String.join(", ", stacks.keySet())
                     + "; run 'ecsforge synth --env " + env + "' first");
         }
-        String stateStack = stateStacks.get(0);
-        return stateStack.substring(0, stateStack.length() - "state".length());
+        return EnvironmentNames.stackPrefixOfStateStack(stateStacks.get(0)).orElseThrow();
     }
 
     /** The manifest file this was read from. */

@@ -23,11 +23,11 @@ public final class ClusterStack extends PlatformStack {
     private final EcsCluster cluster;
 
     public ClusterStack(Construct scope, EnvironmentConfig config) {
-        super(scope, config, "cluster");
+        super(scope, config, EnvironmentNames.CLUSTER);
         ClusterConfig settings = config.cluster();
 
         EcsCluster.Builder builder = EcsCluster.Builder.create(this, "cluster")
-                .name(Names.cluster(config))
+                .name(names().cluster())
                 .setting(List.of(EcsClusterSetting.builder()
                         .name("containerInsights")
                         .value(settings.containerInsights() ? "enabled" : "disabled")
@@ -36,7 +36,7 @@ public final class ClusterStack extends PlatformStack {
             // OVERRIDE sends every session's input and output to this group rather than the
             // task's own log configuration, so a shell into production leaves an audit trail.
             CloudwatchLogGroup execLogs = CloudwatchLogGroup.Builder.create(this, "exec_logs")
-                    .name(Names.execLogGroup(config))
+                    .name(names().execLogGroup())
                     .retentionInDays(config.service().logRetentionDays())
                     .build();
             builder.configuration(EcsClusterConfiguration.builder()

@@ -26,6 +26,7 @@ import com.hashicorp.cdktf.providers.aws.codedeploy_deployment_group.CodedeployD
 import io.ecsforge.config.DeploymentConfig;
 import io.ecsforge.config.DeploymentConfig.Alarms;
 import io.ecsforge.config.EnvironmentConfig;
+import io.ecsforge.stacks.EnvironmentNames.ReleaseAlarm;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,25 +62,25 @@ public final class DeliveryStack extends PlatformStack {
      * @param codeDeployRoleArn the role CodeDeploy assumes to swap task sets and listeners
      */
     public DeliveryStack(Construct scope, EnvironmentConfig config, ReleaseTargets targets, String codeDeployRoleArn) {
-        super(scope, config, "delivery");
+        super(scope, config, EnvironmentNames.DELIVERY);
         DeploymentConfig deployment = config.deployment();
 
         application = CodedeployApp.Builder.create(this, "application")
-                .name(Names.codeDeployApplication(config))
+                .name(names().codeDeployApplication())
                 .computePlatform("ECS")
                 .build();
 
         deploymentConfigName = deploymentConfig(deployment);
 
         for (TargetGroup group : List.of(
-                new TargetGroup(Names.BLUE, targets.blueTargetGroupArnSuffix()),
-                new TargetGroup(Names.GREEN, targets.greenTargetGroupArnSuffix()))) {
+                new TargetGroup(EnvironmentNames.BLUE, targets.blueTargetGroupArnSuffix()),
+                new TargetGroup(EnvironmentNames.GREEN, targets.greenTargetGroupArnSuffix()))) {
             watch(group, targets.loadBalancerArnSuffix(), deployment.alarms());
         }
 
         deploymentGroup = CodedeployDeploymentGroup.Builder.create(this, "deployment_group")
                 .appName(application.getName())
-                .deploymentGroupName(Names.deploymentGroup(config))
+                .deploymentGroupName(names().deploymentGroup())
                 .serviceRoleArn(codeDeployRoleArn)
                 .deploymentConfigName(deploymentConfigName)
                 .deploymentStyle(CodedeployDeploymentGroupDeploymentStyle.builder()
@@ -160,24 +161,21 @@ public final class DeliveryStack extends PlatformStack {
             return ALL_AT_ONCE;
         }
         CodedeployDeploymentConfigTrafficRoutingConfig.Builder routing = CodedeployDeploymentConfigTrafficRoutingConfig.builder();
-        String name;
         if (deployment.strategy() == DeploymentConfig.Strategy.CANARY) {
             routing.type("TimeBasedCanary").timeBasedCanary(CodedeployDeploymentConfigTrafficRoutingConfigTimeBasedCanary.builder()
                     .percentage(deployment.percent())
                     .interval(deployment.intervalMinutes())
                     .build());
-            name = name("canary-" + deployment.percent() + "pct-" + deployment.intervalMinutes() + "min");
         } else {
             routing.type("TimeBasedLinear").timeBasedLinear(CodedeployDeploymentConfigTrafficRoutingConfigTimeBasedLinear.builder()
                     .percentage(deployment.percent())
                     .interval(deployment.intervalMinutes())
                     .build());
-            name = name("linear-" + deployment.percent() + "pct-" + deployment.intervalMinutes() + "min");
         }
         // A deployment configuration cannot be changed, nor deleted while a group uses it: the name
         // carries the settings, so a change creates the new one, moves the group, then deletes the old.
         return CodedeployDeploymentConfig.Builder.create(this, "deployment_config")
-                .deploymentConfigName(name)
+                .deploymentConfigName(names().deploymentConfig().orElseThrow())
                 .computePlatform("ECS")
                 .trafficRoutingConfig(routing.build())
                 .lifecycle(TerraformResourceLifecycle.builder().createBeforeDestroy(true).build())
@@ -192,7 +190,7 @@ public final class DeliveryStack extends PlatformStack {
         int period = thresholds.periodSeconds();
 
         alarms.add(CloudwatchMetricAlarm.Builder.create(this, group.role() + "_5xx")
-                .alarmName(name(group.role() + "-" + Names.ALARM_5XX))
+                .alarmName(names().releaseAlarm(group.role(), ReleaseAlarm.HTTP_5XX))
                 .alarmDescription("Target 5xx responses above " + plain(thresholds.http5xxPercent()) + "% of requests on the "
                         + group.role() + " target group; stops and rolls back a release.")
                 .comparisonOperator("GreaterThanThreshold")
@@ -213,7 +211,7 @@ public final class DeliveryStack extends PlatformStack {
                 .build());
 
         alarms.add(CloudwatchMetricAlarm.Builder.create(this, group.role() + "_unhealthy_hosts")
-                .alarmName(name(group.role() + "-" + Names.ALARM_UNHEALTHY_HOSTS))
+                .alarmName(names().releaseAlarm(group.role(), ReleaseAlarm.UNHEALTHY_HOSTS))
                 .alarmDescription(thresholds.unhealthyHosts() + " or more unhealthy targets in the " + group.role()
                         + " target group; stops and rolls back a release.")
                 .namespace(NAMESPACE)
@@ -229,7 +227,7 @@ public final class DeliveryStack extends PlatformStack {
 
         thresholds.p99LatencySeconds().ifPresent(seconds -> alarms.add(
                 CloudwatchMetricAlarm.Builder.create(this, group.role() + "_p99_latency")
-                        .alarmName(name(group.role() + "-" + Names.ALARM_P99_LATENCY))
+                        .alarmName(names().releaseAlarm(group.role(), ReleaseAlarm.P99_LATENCY))
                         .alarmDescription("p99 target response time above " + plain(seconds) + " s on the " + group.role()
                                 + " target group; stops and rolls back a release.")
                         .namespace(NAMESPACE)

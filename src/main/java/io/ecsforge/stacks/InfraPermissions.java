@@ -8,6 +8,7 @@ import io.ecsforge.config.DeploymentConfig;
 import io.ecsforge.config.EnvironmentConfig;
 import io.ecsforge.config.NetworkConfig.NatGateways;
 import io.ecsforge.config.StateConfig;
+import io.ecsforge.stacks.EnvironmentNames.Role;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -474,7 +475,7 @@ public final class InfraPermissions {
         if (created != null) {
             actions.put(Scope.EC2_TAG_ON_CREATE, new TreeSet<>(Set.of("ec2:CreateTags")));
         }
-        Arns arns = new Arns(config, partition, account);
+        Arns arns = new Arns(config, new AwsArns(partition, config.aws().region(), account));
         List<Statement> statements = new ArrayList<>();
         TreeSet<String> namedActions = new TreeSet<>();
         List<String> namedResources = new ArrayList<>();
@@ -514,59 +515,59 @@ public final class InfraPermissions {
     }
 
     /** The ARNs and conditions of each scope for one environment. */
-    private record Arns(EnvironmentConfig config, String partition, String account) {
+    private record Arns(EnvironmentConfig config, AwsArns aws) {
         List<String> resources(Scope scope) {
-            String prefix = config.prefix();
+            EnvironmentNames names = EnvironmentNames.of(config);
             return switch (scope) {
                 // Describe/List actions of EC2, ELB, Application Auto Scaling, CloudWatch Logs'
                 // DescribeLogGroups, ListOpenIDConnectProviders and DescribeTaskDefinition accept
                 // no resource narrower than "*" (Service Authorization Reference).
                 case READ_ANYWHERE -> List.of("*");
-                case STATE_LIST -> List.of("arn:" + partition + ":s3:::" + config.state().bucket());
+                case STATE_LIST -> List.of(aws.unowned("s3", names.stateBucket()));
                 case STATE_OBJECTS -> List.of(stateObjects());
                 case STATE_LOCK_TABLE -> List.of(lockTable());
                 // Ids are not known before the resources exist: the tag conditions scope these.
                 case EC2_CREATE_TAGGED, EC2_TAG_ON_CREATE, EC2_OWN_TAGGED -> List.of(arn("ec2", "*"));
                 case EC2_ADOPT_DEFAULT_SG -> List.of(arn("ec2", "security-group/*"));
                 // The hosted zone is AWS's own, in an account of AWS's: it cannot be named here.
-                case ENDPOINT_DNS -> List.of("arn:" + partition + ":route53:::hostedzone/*");
-                case ROLES, MANAGED_POLICIES -> List.of(role(prefix + "-*"));
-                case PASS_TO_ECS_TASKS -> List.of(role(Names.executionRole(config)), role(Names.taskRole(config)));
-                case PASS_TO_CODEDEPLOY -> List.of(role(Names.codeDeployRole(config)));
-                case PASS_TO_FLOW_LOGS -> List.of(role(Names.flowLogsRole(config)));
+                case ENDPOINT_DNS -> List.of(aws.unowned("route53", "hostedzone/*"));
+                case ROLES, MANAGED_POLICIES -> List.of(role(names.anyResource()));
+                case PASS_TO_ECS_TASKS -> List.of(role(names.role(Role.EXECUTION)), role(names.role(Role.TASK)));
+                case PASS_TO_CODEDEPLOY -> List.of(role(names.role(Role.CODEDEPLOY)));
+                case PASS_TO_FLOW_LOGS -> List.of(role(names.role(Role.FLOW_LOGS)));
                 case SERVICE_LINKED_ROLES -> List.of(global("iam", "role/aws-service-role/*"));
-                case GITHUB_OIDC_PROVIDER -> List.of(global("iam", "oidc-provider/" + AccessStack.GITHUB_OIDC_HOST));
-                case LOG_GROUPS -> logGroups();
-                case REPOSITORY -> List.of(arn("ecr", "repository/" + config.registry().repositoryName()));
+                case GITHUB_OIDC_PROVIDER -> List.of(global("iam", "oidc-provider/" + GithubOidc.HOST));
+                case LOG_GROUPS -> logGroups(names);
+                case REPOSITORY -> List.of(arn("ecr", "repository/" + names.repository()));
                 case ECS -> List.of(
-                        arn("ecs", "cluster/" + Names.cluster(config)),
-                        arn("ecs", "service/" + Names.cluster(config) + "/" + Names.service(config)),
-                        arn("ecs", "task-definition/" + prefix + ":*"));
+                        arn("ecs", "cluster/" + names.cluster()),
+                        arn("ecs", names.scalableService()),
+                        arn("ecs", "task-definition/" + names.taskDefinitionFamily() + ":*"));
                 // The load balancer, its listeners and their rules, each in the ARN form its actions name.
                 case LOAD_BALANCER -> List.of(
-                        arn("elasticloadbalancing", "loadbalancer/app/" + Names.loadBalancer(config) + "/*"),
-                        arn("elasticloadbalancing", "listener/app/" + Names.loadBalancer(config) + "/*"),
-                        arn("elasticloadbalancing", "listener-rule/app/" + Names.loadBalancer(config) + "/*"),
-                        arn("elasticloadbalancing", "targetgroup/" + Names.targetGroup(config, "blue") + "/*"),
-                        arn("elasticloadbalancing", "targetgroup/" + Names.targetGroup(config, "green") + "/*"));
+                        arn("elasticloadbalancing", "loadbalancer/app/" + names.loadBalancer() + "/*"),
+                        arn("elasticloadbalancing", "listener/app/" + names.loadBalancer() + "/*"),
+                        arn("elasticloadbalancing", "listener-rule/app/" + names.loadBalancer() + "/*"),
+                        arn("elasticloadbalancing", "targetgroup/" + names.targetGroup(EnvironmentNames.BLUE) + "/*"),
+                        arn("elasticloadbalancing", "targetgroup/" + names.targetGroup(EnvironmentNames.GREEN) + "/*"));
                 // A scalable target's ARN carries a random id, not the service it scales.
                 case SCALABLE_TARGET -> List.of(arn("application-autoscaling", "scalable-target/*"));
                 case CODEDEPLOY -> List.of(
-                        arn("codedeploy", "application:" + Names.codeDeployApplication(config)),
-                        arn("codedeploy", "deploymentgroup:" + Names.codeDeployApplication(config) + "/" + Names.deploymentGroup(config)),
-                        arn("codedeploy", "deploymentconfig:" + deploymentConfigs()));
+                        arn("codedeploy", "application:" + names.codeDeployApplication()),
+                        arn("codedeploy", "deploymentgroup:" + names.codeDeployApplication() + "/" + names.deploymentGroup()),
+                        arn("codedeploy", "deploymentconfig:" + deploymentConfigs(names)));
                 // Ours, and the ones target tracking makes for the service (TargetTracking-<resource id>-…).
                 case ALARMS -> List.of(
-                        arn("cloudwatch", "alarm:" + prefix + "-*"),
-                        arn("cloudwatch", "alarm:TargetTracking-service/" + Names.cluster(config) + "/" + Names.service(config) + "-*"));
+                        arn("cloudwatch", "alarm:" + names.anyResource()),
+                        arn("cloudwatch", "alarm:TargetTracking-" + names.scalableService() + "-*"));
             };
         }
 
         List<Condition> conditions(Scope scope, TreeSet<String> created) {
             return switch (scope) {
-                case STATE_LIST -> List.of(new Condition("StringLike", "s3:prefix", List.of(statePrefix() + "*")));
+                case STATE_LIST -> List.of(new Condition("StringLike", "s3:prefix", List.of(EnvironmentNames.of(config).statePrefix() + "*")));
                 case STATE_LOCK_TABLE -> List.of(new Condition("ForAllValues:StringLike", "dynamodb:LeadingKeys",
-                        List.of(config.state().bucket() + "/" + statePrefix() + "*")));
+                        List.of(EnvironmentNames.of(config).stateBucket() + "/" + EnvironmentNames.of(config).statePrefix() + "*")));
                 case EC2_CREATE_TAGGED -> ownerTags("aws:RequestTag/");
                 case EC2_OWN_TAGGED -> ownerTags("aws:ResourceTag/");
                 // Tags only as part of a create request, which Ec2CreateTagged allows only with
@@ -579,7 +580,7 @@ public final class InfraPermissions {
                     yield conditions;
                 }
                 case MANAGED_POLICIES -> List.of(new Condition("ArnEquals", "iam:PolicyARN",
-                        ATTACHABLE_MANAGED_POLICIES.stream().map(name -> "arn:" + partition + ":iam::aws:policy/" + name).toList()));
+                        ATTACHABLE_MANAGED_POLICIES.stream().map(aws::awsManagedPolicy).toList()));
                 case PASS_TO_ECS_TASKS -> passedTo(ECS_TASKS);
                 case PASS_TO_CODEDEPLOY -> passedTo(CODEDEPLOY);
                 case PASS_TO_FLOW_LOGS -> passedTo(FLOW_LOGS);
@@ -599,48 +600,44 @@ public final class InfraPermissions {
         }
 
         /** The service's group and its children (ECS Exec), and the flow logs' group, with their stream ARNs. */
-        private List<String> logGroups() {
+        private List<String> logGroups(EnvironmentNames names) {
             List<String> groups = new ArrayList<>(List.of(
-                    arn("logs", "log-group:" + Names.serviceLogGroup(config)),
-                    arn("logs", "log-group:" + Names.serviceLogGroup(config) + ":*"),
-                    arn("logs", "log-group:" + Names.serviceLogGroup(config) + "/*")));
+                    arn("logs", "log-group:" + names.serviceLogGroup()),
+                    arn("logs", "log-group:" + names.serviceLogGroup() + ":*"),
+                    arn("logs", "log-group:" + names.serviceLogGroup() + "/*")));
             if (config.network().flowLogs()) {
-                groups.add(arn("logs", "log-group:" + Names.flowLogGroup(config) + "*"));
+                groups.add(arn("logs", "log-group:" + names.flowLogGroup() + "*"));
             }
             return groups;
         }
 
         /** AWS's all-at-once configuration, or the delivery stack's own, named with the prefix. */
-        private String deploymentConfigs() {
+        private String deploymentConfigs(EnvironmentNames names) {
             return config.deployment().strategy() == DeploymentConfig.Strategy.ALL_AT_ONCE
                     ? DeliveryStack.ALL_AT_ONCE
-                    : config.prefix() + "-*";
-        }
-
-        /** {@code <app>/<env>/}: the keys of this environment's stacks (see {@link PlatformStack#stateKey()}). */
-        private String statePrefix() {
-            return config.app() + "/" + config.environment() + "/";
+                    : names.anyResource();
         }
 
         private String stateObjects() {
-            return "arn:" + partition + ":s3:::" + config.state().bucket() + "/" + statePrefix() + "*";
+            EnvironmentNames names = EnvironmentNames.of(config);
+            return aws.unowned("s3", names.stateBucket() + "/" + names.statePrefix() + "*");
         }
 
         private String lockTable() {
             StateConfig state = config.state();
-            return "arn:" + partition + ":dynamodb:" + state.region() + ":" + account + ":table/" + state.dynamodbTable().orElseThrow();
+            return aws.inRegion(state.region()).regional("dynamodb", "table/" + EnvironmentNames.of(config).lockTable().orElseThrow());
         }
 
         private String role(String name) {
-            return global("iam", "role/" + name);
+            return aws.role(name);
         }
 
         private String global(String service, String resource) {
-            return "arn:" + partition + ":" + service + "::" + account + ":" + resource;
+            return aws.global(service, resource);
         }
 
         private String arn(String service, String resource) {
-            return "arn:" + partition + ":" + service + ":" + config.aws().region() + ":" + account + ":" + resource;
+            return aws.regional(service, resource);
         }
     }
 

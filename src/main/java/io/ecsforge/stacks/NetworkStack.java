@@ -8,17 +8,11 @@ import com.hashicorp.cdktf.Token;
 import com.hashicorp.cdktf.providers.aws.cloudwatch_log_group.CloudwatchLogGroup;
 import com.hashicorp.cdktf.providers.aws.data_aws_availability_zones.DataAwsAvailabilityZones;
 import com.hashicorp.cdktf.providers.aws.data_aws_availability_zones.DataAwsAvailabilityZonesFilter;
-import com.hashicorp.cdktf.providers.aws.data_aws_caller_identity.DataAwsCallerIdentity;
 import com.hashicorp.cdktf.providers.aws.data_aws_iam_policy_document.DataAwsIamPolicyDocument;
-import com.hashicorp.cdktf.providers.aws.data_aws_iam_policy_document.DataAwsIamPolicyDocumentStatement;
-import com.hashicorp.cdktf.providers.aws.data_aws_iam_policy_document.DataAwsIamPolicyDocumentStatementCondition;
-import com.hashicorp.cdktf.providers.aws.data_aws_iam_policy_document.DataAwsIamPolicyDocumentStatementPrincipals;
-import com.hashicorp.cdktf.providers.aws.data_aws_partition.DataAwsPartition;
 import com.hashicorp.cdktf.providers.aws.default_security_group.DefaultSecurityGroup;
 import com.hashicorp.cdktf.providers.aws.eip.Eip;
 import com.hashicorp.cdktf.providers.aws.flow_log.FlowLog;
 import com.hashicorp.cdktf.providers.aws.iam_role.IamRole;
-import com.hashicorp.cdktf.providers.aws.iam_role_policy.IamRolePolicy;
 import com.hashicorp.cdktf.providers.aws.internet_gateway.InternetGateway;
 import com.hashicorp.cdktf.providers.aws.nat_gateway.NatGateway;
 import com.hashicorp.cdktf.providers.aws.route.Route;
@@ -32,6 +26,7 @@ import com.hashicorp.cdktf.providers.aws.vpc_endpoint.VpcEndpoint;
 import io.ecsforge.config.EnvironmentConfig;
 import io.ecsforge.config.NetworkConfig;
 import io.ecsforge.config.NetworkConfig.NatGateways;
+import io.ecsforge.stacks.EnvironmentNames.Role;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +44,7 @@ public final class NetworkStack extends PlatformStack {
      * the image, write logs, read its secrets from Secrets Manager or SSM Parameter Store). Image
      * layers come from S3, through the gateway endpoint.
      */
-    private static final List<String> INTERFACE_ENDPOINTS = List.of("ecr.api", "ecr.dkr", "logs", "secretsmanager", "ssm");
+    static final List<String> INTERFACE_ENDPOINTS = List.of("ecr.api", "ecr.dkr", "logs", "secretsmanager", "ssm");
 
     private static final String ANYWHERE = "0.0.0.0/0";
     private static final int HTTPS = 443;
@@ -61,14 +56,14 @@ public final class NetworkStack extends PlatformStack {
     private final List<RouteTable> privateRouteTables = new ArrayList<>();
 
     public NetworkStack(Construct scope, EnvironmentConfig config) {
-        super(scope, config, "network");
+        super(scope, config, EnvironmentNames.NETWORK);
         this.network = config.network();
 
         vpc = Vpc.Builder.create(this, "vpc")
                 .cidrBlock(network.cidr())
                 .enableDnsSupport(true)
                 .enableDnsHostnames(true)
-                .tags(Map.of("Name", config.prefix()))
+                .tags(Map.of("Name", names().vpc()))
                 .build();
         // Adopting the default group strips its rules: nothing can use it by accident.
         DefaultSecurityGroup.Builder.create(this, "default_security_group")
@@ -79,7 +74,7 @@ public final class NetworkStack extends PlatformStack {
 
         InternetGateway igw = InternetGateway.Builder.create(this, "igw")
                 .vpcId(vpc.getId())
-                .tags(Map.of("Name", config.prefix()))
+                .tags(Map.of("Name", names().vpc()))
                 .build();
         subnets();
         List<NatGateway> nats = natGateways(igw);
@@ -158,7 +153,7 @@ public final class NetworkStack extends PlatformStack {
                     // Only load balancers and NAT gateways live here, and both get their own addresses.
                     .mapPublicIpOnLaunch(false)
                     .lifecycle(keepZone)
-                    .tags(Map.of("Name", name("public-" + i)))
+                    .tags(Map.of("Name", names().subnet("public", i)))
                     .build());
             privateSubnets.add(Subnet.Builder.create(this, "private_" + i)
                     .vpcId(vpc.getId())
@@ -166,7 +161,7 @@ public final class NetworkStack extends PlatformStack {
                     .availabilityZone(zone)
                     .mapPublicIpOnLaunch(false)
                     .lifecycle(keepZone)
-                    .tags(Map.of("Name", name("private-" + i)))
+                    .tags(Map.of("Name", names().subnet("private", i)))
                     .build());
         }
     }
@@ -184,13 +179,13 @@ public final class NetworkStack extends PlatformStack {
             Eip ip = Eip.Builder.create(this, "nat_eip_" + i)
                     .domain("vpc")
                     .dependsOn(List.of(igw))
-                    .tags(Map.of("Name", name("nat-" + i)))
+                    .tags(Map.of("Name", names().natGateway(i)))
                     .build();
             nats.add(NatGateway.Builder.create(this, "nat_" + i)
                     .allocationId(ip.getId())
                     .subnetId(publicSubnets.get(i).getId())
                     .dependsOn(List.of(igw))
-                    .tags(Map.of("Name", name("nat-" + i)))
+                    .tags(Map.of("Name", names().natGateway(i)))
                     .build());
         }
         return nats;
@@ -204,7 +199,7 @@ public final class NetworkStack extends PlatformStack {
     private void routes(InternetGateway igw, List<NatGateway> nats) {
         RouteTable publicRoutes = RouteTable.Builder.create(this, "public_routes")
                 .vpcId(vpc.getId())
-                .tags(Map.of("Name", name("public")))
+                .tags(Map.of("Name", names().publicRouteTable()))
                 .build();
         Route.Builder.create(this, "public_internet_route")
                 .routeTableId(publicRoutes.getId())
@@ -220,7 +215,7 @@ public final class NetworkStack extends PlatformStack {
         for (int i = 0; i < privateSubnets.size(); i++) {
             RouteTable privateRoutes = RouteTable.Builder.create(this, "private_routes_" + i)
                     .vpcId(vpc.getId())
-                    .tags(Map.of("Name", name("private-" + i)))
+                    .tags(Map.of("Name", names().subnet("private", i)))
                     .build();
             privateRouteTables.add(privateRoutes);
             if (!nats.isEmpty()) {
@@ -244,55 +239,30 @@ public final class NetworkStack extends PlatformStack {
      * window.
      */
     private void flowLogs() {
-        String partition = DataAwsPartition.Builder.create(this, "partition").build().getPartition();
-        String account = config().aws().accountId()
-                .orElseGet(() -> DataAwsCallerIdentity.Builder.create(this, "account").build().getAccountId());
-        String region = config().aws().region();
-
+        AwsArns arns = lookUpArnsInConfiguredAccount("account");
         CloudwatchLogGroup group = CloudwatchLogGroup.Builder.create(this, "flow_logs_group")
-                .name(Names.flowLogGroup(config()))
+                .name(names().flowLogGroup())
                 .retentionInDays(network.flowLogRetentionDays())
                 .build();
         // The service may act only for this account's flow logs (the confused-deputy guard).
-        DataAwsIamPolicyDocument trust = DataAwsIamPolicyDocument.Builder.create(this, "flow_logs_trust")
-                .statement(List.of(DataAwsIamPolicyDocumentStatement.builder()
-                        .effect("Allow")
-                        .actions(List.of("sts:AssumeRole"))
-                        .principals(List.of(DataAwsIamPolicyDocumentStatementPrincipals.builder()
-                                .type("Service").identifiers(List.of("vpc-flow-logs.amazonaws.com")).build()))
-                        .condition(List.of(
-                                DataAwsIamPolicyDocumentStatementCondition.builder()
-                                        .test("StringEquals").variable("aws:SourceAccount").values(List.of(account)).build(),
-                                DataAwsIamPolicyDocumentStatementCondition.builder()
-                                        .test("ArnLike").variable("aws:SourceArn")
-                                        .values(List.of("arn:" + partition + ":ec2:" + region + ":" + account + ":vpc-flow-log/*"))
-                                        .build()))
-                        .build()))
-                .build();
-        IamRole role = IamRole.Builder.create(this, "flow_logs_role")
-                .name(Names.flowLogsRole(config()))
-                .assumeRolePolicy(trust.getJson())
-                .build();
-        DataAwsIamPolicyDocument write = DataAwsIamPolicyDocument.Builder.create(this, "flow_logs_write")
-                .statement(List.of(DataAwsIamPolicyDocumentStatement.builder()
-                        .sid("WriteFlowLogsToItsGroupOnly")
-                        .effect("Allow")
-                        .actions(List.of("logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"))
-                        .resources(List.of(group.getArn(), group.getArn() + ":log-stream:*"))
-                        .build()))
-                .build();
-        IamRolePolicy.Builder.create(this, "flow_logs_policy")
-                .name("write-flow-logs")
-                .role(role.getId())
-                .policy(write.getJson())
-                .build();
+        DataAwsIamPolicyDocument trust = PolicyBuilder.document(this, "flow_logs_trust", List.of(
+                PolicyBuilder.assumedBy("Service", "vpc-flow-logs.amazonaws.com")
+                        .when("StringEquals", "aws:SourceAccount", arns.account())
+                        .when("ArnLike", "aws:SourceArn", arns.regional("ec2", "vpc-flow-log/*"))
+                        .build()));
+        RoleBuilder roles = new RoleBuilder(this);
+        IamRole role = roles.role("flow_logs_role", names().role(Role.FLOW_LOGS), trust.getJson());
+        roles.inlinePolicy("flow_logs_write", "flow_logs_policy", Role.FLOW_LOGS.policyName(), role, List.of(
+                PolicyBuilder.allow("WriteFlowLogsToItsGroupOnly",
+                        List.of("logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"),
+                        List.of(group.getArn(), group.getArn() + ":log-stream:*"))));
         FlowLog.Builder.create(this, "flow_logs")
                 .vpcId(vpc.getId())
                 .trafficType("ALL")
                 .logDestinationType("cloud-watch-logs")
                 .logDestination(group.getArn())
                 .iamRoleArn(role.getArn())
-                .tags(Map.of("Name", config().prefix()))
+                .tags(Map.of("Name", names().vpc()))
                 .build();
     }
 
@@ -308,10 +278,10 @@ public final class NetworkStack extends PlatformStack {
                 .serviceName("com.amazonaws." + region + ".s3")
                 .vpcEndpointType("Gateway")
                 .routeTableIds(privateRouteTables.stream().map(RouteTable::getId).toList())
-                .tags(Map.of("Name", name("s3")))
+                .tags(Map.of("Name", names().vpcEndpoint("s3")))
                 .build();
         SecurityGroup endpointGroup = SecurityGroup.Builder.create(this, "endpoints_security_group")
-                .name(name("vpc-endpoints"))
+                .name(names().vpcEndpointsSecurityGroup())
                 .description("HTTPS from inside the VPC to its interface endpoints")
                 .vpcId(vpc.getId())
                 .ingress(List.of(SecurityGroupIngress.builder()
@@ -321,7 +291,7 @@ public final class NetworkStack extends PlatformStack {
                         .toPort(HTTPS)
                         .cidrBlocks(List.of(network.cidr()))
                         .build()))
-                .tags(Map.of("Name", name("vpc-endpoints")))
+                .tags(Map.of("Name", names().vpcEndpointsSecurityGroup()))
                 .build();
         INTERFACE_ENDPOINTS.forEach(service -> VpcEndpoint.Builder.create(this, service.replace('.', '_') + "_endpoint")
                 .vpcId(vpc.getId())
@@ -330,7 +300,7 @@ public final class NetworkStack extends PlatformStack {
                 .subnetIds(privateSubnetIds())
                 .securityGroupIds(List.of(endpointGroup.getId()))
                 .privateDnsEnabled(true)
-                .tags(Map.of("Name", name(service)))
+                .tags(Map.of("Name", names().vpcEndpoint(service)))
                 .build());
     }
 }

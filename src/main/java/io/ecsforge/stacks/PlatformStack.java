@@ -6,6 +6,8 @@ import com.hashicorp.cdktf.IAspect;
 import com.hashicorp.cdktf.LocalBackend;
 import com.hashicorp.cdktf.S3Backend;
 import com.hashicorp.cdktf.TerraformStack;
+import com.hashicorp.cdktf.providers.aws.data_aws_caller_identity.DataAwsCallerIdentity;
+import com.hashicorp.cdktf.providers.aws.data_aws_partition.DataAwsPartition;
 import com.hashicorp.cdktf.providers.aws.provider.AwsProvider;
 import com.hashicorp.cdktf.providers.aws.provider.AwsProviderAssumeRole;
 import com.hashicorp.cdktf.providers.aws.provider.AwsProviderDefaultTags;
@@ -14,6 +16,7 @@ import io.ecsforge.config.StateConfig;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import software.constructs.Construct;
 
 /**
@@ -23,13 +26,19 @@ import software.constructs.Construct;
 public abstract class PlatformStack extends TerraformStack {
     /** Where local state lives, relative to a stack's working directory (cdktf.out/stacks/NAME). */
     static final String LOCAL_STATE_ROOT = "../../../.tfstate";
+    /** The construct id of the partition data source, in every stack that looks it up. */
+    static final String PARTITION_ID = "partition";
 
     private final EnvironmentConfig config;
+    private final EnvironmentNames names;
     private final String part;
+    private AwsArns arns;
 
+    /** @param part the stack's part of the name, one of {@link EnvironmentNames#STATE} and its siblings */
     protected PlatformStack(Construct scope, EnvironmentConfig config, String part) {
-        super(scope, config.stackName(part));
+        super(scope, EnvironmentNames.of(config).stack(part));
         this.config = config;
+        this.names = EnvironmentNames.of(config);
         this.part = part;
         provider(config);
         // cdktf pins the provider to exactly the bindings' version; a range lets the committed
@@ -47,7 +56,7 @@ public abstract class PlatformStack extends TerraformStack {
 
     /** {@code <app>-<env>-<part>}: the stack's name in cdktf.out and in messages. */
     public String stackName() {
-        return config.stackName(part);
+        return names.stack(part);
     }
 
     public EnvironmentConfig config() {
@@ -56,12 +65,35 @@ public abstract class PlatformStack extends TerraformStack {
 
     /** {@code <app>/<env>/<part>.tfstate}: this stack's object in the state bucket. */
     public String stateKey() {
-        return config.app() + "/" + config.environment() + "/" + part + ".tfstate";
+        return names.stateKey(part);
     }
 
-    /** A resource name unique in the account: {@code <app>-<env>-<suffix>}. */
-    protected String name(String suffix) {
-        return config.prefix() + "-" + suffix;
+    /** The physical names of this stack's environment: every name a stack gives a resource comes from here. */
+    public EnvironmentNames names() {
+        return names;
+    }
+
+    /**
+     * This stack's ARNs, with the partition and the account of the credentials Terraform runs
+     * with looked up by data sources ({@value #PARTITION_ID} and {@code callerId}). They are
+     * looked up once: a later call returns the same.
+     */
+    protected final AwsArns lookUpArns(String callerId) {
+        return lookUp(() -> DataAwsCallerIdentity.Builder.create(this, callerId).build().getAccountId());
+    }
+
+    /** As {@link #lookUpArns}, with the configured account ({@code aws.accountId}) when there is one. */
+    protected final AwsArns lookUpArnsInConfiguredAccount(String callerId) {
+        return lookUp(() -> config.aws().accountId().orElseGet(
+                () -> DataAwsCallerIdentity.Builder.create(this, callerId).build().getAccountId()));
+    }
+
+    private AwsArns lookUp(Supplier<String> account) {
+        if (arns == null) {
+            String partition = DataAwsPartition.Builder.create(this, PARTITION_ID).build().getPartition();
+            arns = new AwsArns(partition, config.aws().region(), account.get());
+        }
+        return arns;
     }
 
     private void provider(EnvironmentConfig config) {

@@ -26,11 +26,11 @@ public final class RegistryStack extends PlatformStack {
     private final EcrRepository repository;
 
     public RegistryStack(Construct scope, EnvironmentConfig config) {
-        super(scope, config, "registry");
+        super(scope, config, EnvironmentNames.REGISTRY);
         RegistryConfig registry = config.registry();
 
         repository = EcrRepository.Builder.create(this, "repository")
-                .name(registry.repositoryName())
+                .name(names().repository())
                 .imageTagMutability("IMMUTABLE")
                 .imageScanningConfiguration(EcrRepositoryImageScanningConfiguration.builder().scanOnPush(true).build())
                 // The AWS-managed key (aws/ecr): encrypted with KMS and logged in CloudTrail, with no

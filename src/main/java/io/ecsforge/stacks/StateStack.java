@@ -3,9 +3,6 @@ package io.ecsforge.stacks;
 import com.hashicorp.cdktf.TerraformOutput;
 import com.hashicorp.cdktf.TerraformResourceLifecycle;
 import com.hashicorp.cdktf.providers.aws.data_aws_iam_policy_document.DataAwsIamPolicyDocument;
-import com.hashicorp.cdktf.providers.aws.data_aws_iam_policy_document.DataAwsIamPolicyDocumentStatement;
-import com.hashicorp.cdktf.providers.aws.data_aws_iam_policy_document.DataAwsIamPolicyDocumentStatementCondition;
-import com.hashicorp.cdktf.providers.aws.data_aws_iam_policy_document.DataAwsIamPolicyDocumentStatementPrincipals;
 import com.hashicorp.cdktf.providers.aws.dynamodb_table.DynamodbTable;
 import com.hashicorp.cdktf.providers.aws.dynamodb_table.DynamodbTableAttribute;
 import com.hashicorp.cdktf.providers.aws.dynamodb_table.DynamodbTablePointInTimeRecovery;
@@ -41,12 +38,12 @@ public final class StateStack extends PlatformStack {
     static final int NONCURRENT_VERSION_DAYS = 90;
 
     public StateStack(Construct scope, EnvironmentConfig config) {
-        super(scope, config, "state");
+        super(scope, config, EnvironmentNames.STATE);
         StateConfig state = config.state();
         TerraformResourceLifecycle keep = TerraformResourceLifecycle.builder().preventDestroy(true).build();
 
         S3Bucket bucket = S3Bucket.Builder.create(this, "bucket")
-                .bucket(state.bucket())
+                .bucket(names().stateBucket())
                 .lifecycle(keep)
                 .build();
         S3BucketVersioningA.Builder.create(this, "versioning")
@@ -70,18 +67,12 @@ public final class StateStack extends PlatformStack {
                 .ignorePublicAcls(true)
                 .restrictPublicBuckets(true)
                 .build();
-        DataAwsIamPolicyDocument tlsOnly = DataAwsIamPolicyDocument.Builder.create(this, "tls_only")
-                .statement(List.of(DataAwsIamPolicyDocumentStatement.builder()
-                        .sid("DenyInsecureTransport")
-                        .effect("Deny")
-                        .principals(List.of(DataAwsIamPolicyDocumentStatementPrincipals.builder()
-                                .type("*").identifiers(List.of("*")).build()))
-                        .actions(List.of("s3:*"))
-                        .resources(List.of(bucket.getArn(), bucket.getArn() + "/*"))
-                        .condition(List.of(DataAwsIamPolicyDocumentStatementCondition.builder()
-                                .test("Bool").variable("aws:SecureTransport").values(List.of("false")).build()))
-                        .build()))
-                .build();
+        DataAwsIamPolicyDocument tlsOnly = PolicyBuilder.document(this, "tls_only", List.of(PolicyBuilder.deny("DenyInsecureTransport")
+                .principal("*", "*")
+                .actions("s3:*")
+                .resources(bucket.getArn(), bucket.getArn() + "/*")
+                .when("Bool", "aws:SecureTransport", "false")
+                .build()));
         S3BucketPolicy.Builder.create(this, "policy")
                 .bucket(bucket.getId())
                 .policy(tlsOnly.getJson())
@@ -114,7 +105,7 @@ public final class StateStack extends PlatformStack {
         TerraformOutput.Builder.create(this, "bucket_name").value(bucket.getBucket()).build();
         TerraformOutput.Builder.create(this, "bucket_arn").value(bucket.getArn()).build();
 
-        state.dynamodbTable().filter(table -> state.lock().usesDynamodb()).ifPresent(tableName -> {
+        names().lockTable().filter(table -> state.lock().usesDynamodb()).ifPresent(tableName -> {
             DynamodbTable table = DynamodbTable.Builder.create(this, "lock_table")
                     .name(tableName)
                     .billingMode("PAY_PER_REQUEST")

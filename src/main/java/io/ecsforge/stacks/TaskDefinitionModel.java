@@ -78,7 +78,7 @@ public record TaskDefinitionModel(
     public static TaskDefinitionModel of(EnvironmentConfig config, String image, String executionRoleArn, String taskRoleArn) {
         ServiceConfig service = config.service();
         return new TaskDefinitionModel(
-                Names.taskDefinitionFamily(config),
+                EnvironmentNames.of(config).taskDefinitionFamily(),
                 service.containerName(),
                 image,
                 service.containerPort(),
@@ -87,7 +87,7 @@ public record TaskDefinitionModel(
                 service.cpuArchitecture(),
                 service.environment(),
                 service.secrets(),
-                Names.serviceLogGroup(config),
+                EnvironmentNames.of(config).serviceLogGroup(),
                 config.aws().region(),
                 service.readonlyRootFilesystem(),
                 config.cluster().executeCommand(),

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.ecsforge.config.ConfigLoader;
 import io.ecsforge.config.EnvironmentConfig;
+import io.ecsforge.stacks.AwsArns;
 import io.ecsforge.testing.Resources;
 import io.ecsforge.testing.Synthesized;
 import java.io.IOException;
@@ -118,7 +119,7 @@ class ReleaseArtifactsTest {
         "us-isob-east-1, aws-iso-b",
     })
     void roleArnsAreInTheRegionsPartition(String region, String partition) {
-        assertEquals(partition, ReleaseArtifacts.partition(region));
+        assertEquals(partition, AwsArns.partitionOf(region));
     }
 
     @ParameterizedTest(name = "{0}")

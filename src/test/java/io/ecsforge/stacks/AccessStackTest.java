@@ -154,7 +154,7 @@ class AccessStackTest {
         "arn:aws:secretsmanager:us-east-1:1:secret:db-AbCdEf:password:AWSCURRENT:, arn:aws:secretsmanager:us-east-1:1:secret:db-AbCdEf",
     })
     void secretArnDropsTheJsonKeyVersionStageAndVersionId(String valueFrom, String expected) {
-        assertEquals(expected, AccessStack.secretArn(valueFrom));
+        assertEquals(expected, AccessPolicies.secretArn(valueFrom));
     }
 
     @Test
