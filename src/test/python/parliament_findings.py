@@ -1,4 +1,4 @@
-"""Runs parliament over IAM policies and prints its findings as JSON, for IamLintTest.
+"""Runs parliament over IAM policies and prints its findings as JSON, for IamLintIT.
 
 Usage: python parliament_findings.py POLICIES.json
 POLICIES.json maps a policy's name to {"kind": "IDENTITY" | "RESOURCE" | "TRUST", "policy": {...}}.

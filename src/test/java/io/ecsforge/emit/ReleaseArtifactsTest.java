@@ -2,6 +2,7 @@ package io.ecsforge.emit;
 
 import static io.ecsforge.testing.Resources.assertAt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.ecsforge.config.ConfigLoader;
 import io.ecsforge.config.EnvironmentConfig;
 import io.ecsforge.stacks.AwsArns;
+import io.ecsforge.stacks.ExecSpotVariant;
 import io.ecsforge.testing.Resources;
 import io.ecsforge.testing.Synthesized;
 import java.io.IOException;
@@ -138,11 +140,31 @@ class ReleaseArtifactsTest {
         ArrayNode containers = (ArrayNode) MAPPER.readTree(registered.path("container_definitions").asText());
         ((ObjectNode) containers.get(0)).put("image", "<IMAGE>");
         assertAt(task, "containerDefinitions", containers);
+        // Neither example has volumes (they come with ECS Exec): the exec variant below checks them.
+        assertEquals(0, registered.path("volume").size(), () -> Resources.show(registered));
+        assertEquals(0, task.path("volumes").size(), () -> Resources.show(task));
+    }
+
+    /** ECS Exec on a read-only root gives the task writable volumes; Fargate Spot a second capacity provider. */
+    @Test
+    void execAndSpotVariantReleasesTheServiceStacksVolumesMountsAndCapacityProviders() throws IOException {
+        EnvironmentConfig exec = ExecSpotVariant.config();
+        JsonNode task = MAPPER.readTree(ReleaseArtifacts.taskDefinitionJson(exec));
+        JsonNode registered = ExecSpotVariant.resources("service").resource("aws_ecs_task_definition", "task");
         List<String> volumes = new ArrayList<>();
         registered.path("volume").forEach(volume -> volumes.add(volume.path("name").asText()));
         List<String> released = new ArrayList<>();
         task.path("volumes").forEach(volume -> released.add(volume.path("name").asText()));
+        assertTrue(volumes.size() >= 1, () -> "the exec variant registers writable volumes: " + Resources.show(registered));
         assertEquals(volumes, released, () -> Resources.show(task));
+        ArrayNode containers = (ArrayNode) MAPPER.readTree(registered.path("container_definitions").asText());
+        ((ObjectNode) containers.get(0)).put("image", "<IMAGE>");
+        assertAt(task, "containerDefinitions", containers);
+        assertAt(task, "containerDefinitions[0].linuxParameters.initProcessEnabled", true);
+        JsonNode strategy = Resources.at(YAML.readTree(ReleaseArtifacts.appSpecYaml(exec)),
+                "Resources[0].TargetService.Properties.CapacityProviderStrategy");
+        assertEquals(2, strategy.size(), () -> Resources.show(strategy));
+        assertAt(strategy, "[1]", Map.of("CapacityProvider", "FARGATE_SPOT", "Base", 0, "Weight", ExecSpotVariant.SPOT_WEIGHT));
     }
 
     @Test

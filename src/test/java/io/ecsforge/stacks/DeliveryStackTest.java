@@ -287,6 +287,7 @@ class DeliveryStackTest {
 
     @Test
     void everyAlarmTreatsMissingDataAsNotBreaching() {
+        assertEquals(6, prod.ofType("aws_cloudwatch_metric_alarm").size(), "prod: three alarms on each target group");
         prod.ofType("aws_cloudwatch_metric_alarm").forEach(alarm -> assertAt(alarm.getValue(), "treat_missing_data", "notBreaching"));
     }
 
@@ -295,6 +296,8 @@ class DeliveryStackTest {
         assertAt(alarm(linear, "green_unhealthy_hosts"), "period", 120);
         assertAt(alarm(linear, "green_5xx"), "metric_query[0].metric.period", 120);
         assertAt(alarm(linear, "green_5xx"), "metric_query[1].metric.period", 120);
+        assertEquals(4, linear.ofType("aws_cloudwatch_metric_alarm").size(), "two alarms on each target group");
+        assertEquals(4, defaults.ofType("aws_cloudwatch_metric_alarm").size(), "two alarms on each target group");
         linear.ofType("aws_cloudwatch_metric_alarm").forEach(alarm -> assertAt(alarm.getValue(), "evaluation_periods", 3));
         defaults.ofType("aws_cloudwatch_metric_alarm").forEach(alarm -> assertAt(alarm.getValue(), "evaluation_periods", 2));
     }

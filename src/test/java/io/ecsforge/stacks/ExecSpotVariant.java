@@ -15,20 +15,20 @@ import java.util.Optional;
  * ECS Exec on, Container Insights off, Fargate Spot at weight 3, autoscaling off. Environment
  * "exec", so its stacks are webapp-exec-*. Synthesized once, in its own app.
  */
-final class ExecSpotVariant {
-    static final int SPOT_WEIGHT = 3;
+public final class ExecSpotVariant {
+    public static final int SPOT_WEIGHT = 3;
     private static Synthesized synthesized;
 
     private ExecSpotVariant() {}
 
-    static synchronized Resources resources(String part) {
+    public static synchronized Resources resources(String part) {
         if (synthesized == null) {
             synthesized = Synthesized.of(List.of(config()));
         }
         return synthesized.resources("webapp-exec-" + part);
     }
 
-    static EnvironmentConfig config() {
+    public static EnvironmentConfig config() {
         EnvironmentConfig dev = new ConfigLoader(Repo.config()).load("dev");
         ServiceConfig s = dev.service();
         ServiceConfig withoutAutoscaling = new ServiceConfig(s.containerName(), s.containerPort(), s.cpu(), s.memory(),

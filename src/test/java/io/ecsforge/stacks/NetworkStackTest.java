@@ -82,6 +82,7 @@ class NetworkStackTest {
     }
 
     private static void assertSubnets(Resources stack, String tier, List<String> cidrs) {
+        assertTrue(cidrs.size() >= 2, "every example has at least two zones: " + cidrs);
         List<String> names = new ArrayList<>();
         for (int i = 0; i < cidrs.size(); i++) {
             names.add(tier + "_" + i);
@@ -128,6 +129,7 @@ class NetworkStackTest {
 
     @Test
     void noSubnetAssignsPublicAddressesOnLaunch() {
+        assertEquals(6, prod.ofType("aws_subnet").size(), () -> Resources.show(prod.json().path("resource").path("aws_subnet")));
         for (Map.Entry<String, JsonNode> subnet : prod.ofType("aws_subnet")) {
             assertAt(subnet.getValue(), "map_public_ip_on_launch", false);
         }

@@ -79,24 +79,6 @@ class DocLinksTest {
         assertTrue(lines.get(block + 2).startsWith("scripts/test "), lines.get(block + 2));
     }
 
-    /** SelfContainedTestsTest reads the README; the reference it held now lives in docs/. */
-    @Test
-    void noDocNamesADirectoryBesideTheRepository() throws IOException {
-        Path root = Repo.root();
-        List<String> found = new ArrayList<>();
-        for (Path document : documents(root)) {
-            List<String> lines = read(document).lines().toList();
-            for (int i = 0; i < lines.size(); i++) {
-                for (String outside : List.of("../shared", "shared/fixtures")) {
-                    if (lines.get(i).contains(outside)) {
-                        found.add(root.relativize(document) + ":" + (i + 1) + ": " + outside);
-                    }
-                }
-            }
-        }
-        assertEquals(List.of(), found, "docs that point outside the repository");
-    }
-
     private static List<Path> documents(Path root) throws IOException {
         List<Path> documents = new ArrayList<>(List.of(root.resolve("README.md")));
         try (Stream<Path> docs = Files.list(root.resolve("docs"));

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A clone of the repository must pass its own tests with nothing beside it. Test data that once
  * lived in a directory beside the repository is copied into src/test/resources; this keeps a
- * path to such a directory from coming back into the tests, or into the README a user follows.
+ * path to such a directory from coming back into the tests, or into the README and docs a user follows.
  */
 class SelfContainedTestsTest {
     private static final List<String> OUTSIDE_PATHS = List.of("../shared", "shared/fixtures", "resolveSibling(\"shared\")");
@@ -24,12 +24,15 @@ class SelfContainedTestsTest {
     private static final Path THIS_FILE = Path.of("src/test/java/io/ecsforge/testing/SelfContainedTestsTest.java");
 
     @Test
-    void noTestSourceResourceOrReadmeNamesADirectoryBesideTheRepository() throws IOException {
+    void noTestSourceResourceOrDocNamesADirectoryBesideTheRepository() throws IOException {
         Path root = Repo.root();
         List<String> found;
-        try (Stream<Path> files = Stream.concat(
-                Stream.of(root.resolve("README.md")),
-                Stream.concat(Files.walk(root.resolve("src/test/java")), Files.walk(root.resolve("src/test/resources"))))) {
+        try (Stream<Path> files = Stream.of(
+                        Stream.of(root.resolve("README.md")),
+                        Files.walk(root.resolve("docs")),
+                        Files.walk(root.resolve("src/test/java")),
+                        Files.walk(root.resolve("src/test/resources")))
+                .flatMap(stream -> stream)) {
             found = files.filter(Files::isRegularFile)
                     .filter(file -> !root.relativize(file).equals(THIS_FILE))
                     .flatMap(file -> outsidePathsIn(root, file))

@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * value type the stacks write. Each stack's JSON is copied to a temporary folder, then
  * {@code init -backend=false} and {@code validate -json}.
  */
-class RealProviderValidateTest {
+class RealProviderValidateIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**

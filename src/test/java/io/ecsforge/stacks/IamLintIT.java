@@ -37,7 +37,7 @@ import org.junit.jupiter.api.TestFactory;
  * A finding fails the test of its policy unless src/test/resources/iam-lint-skips.txt lists it
  * with a reason, and a skip that matches no finding fails too. Parliament runs once for all.
  */
-class IamLintTest {
+class IamLintIT {
     static final String PARLIAMENT_VERSION = "1.6.4";
     private static final Path SKIPS = Repo.root().resolve("src/test/resources/iam-lint-skips.txt");
     private static final Path DRIVER = Repo.root().resolve("src/test/python/parliament_findings.py");

@@ -41,7 +41,7 @@ import org.opentest4j.TestAbortedException;
  * skopeo (moto serves ECR's API, not a registry) and, for the deployment outcomes moto never
  * reaches, an {@code aws} that answers with scripted statuses.
  */
-class ReleaseReplayTest {
+class ReleaseReplayIT {
     @RegisterExtension
     static final MotoServer MOTO = new MotoServer();
 

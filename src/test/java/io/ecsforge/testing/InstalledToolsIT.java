@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The tools scripts/setup-tools.sh installs do what the tests rely on them for. */
-class InstalledToolsTest {
+class InstalledToolsIT {
     @RegisterExtension static final MotoServer MOTO = new MotoServer();
     @TempDir Path directory;
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * cdktf's layout (local backend, terraform_data only), since the failure needs a stack JSON
  * that cdktf would not synthesize.
  */
-class TofuFailureTest {
+class TofuFailureIT {
     @TempDir Path project;
 
     private void stack(String name, String body) throws IOException {

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.TestFactory;
  * test per stack part, so a failure names the stack, and a skip that no failed check matches
  * fails too, so the list only holds what is still needed. Checkov runs once for all of them.
  */
-class CheckovTest {
+class CheckovIT {
     static final String CHECKOV_VERSION = "3.3.30";
     private static final Path SKIPS = Repo.root().resolve("src/test/resources/checkov-skips.txt");
     private static final long TIMEOUT_MINUTES = 10;

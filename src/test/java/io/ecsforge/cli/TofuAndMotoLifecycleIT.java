@@ -41,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * local-exec instead of an aws_s3_bucket.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class TofuAndMotoLifecycleTest {
+class TofuAndMotoLifecycleIT {
     @RegisterExtension static final MotoServer MOTO = new MotoServer();
     @TempDir static Path project;
     @TempDir static Path secondCheckout;

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * /opt/tf-plugins), OpenTofu or moto. The steps build on each other, so they run in order.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class EmulatorNetworkStackTest {
+class EmulatorNetworkStackIT {
     @RegisterExtension static final MotoServer MOTO = new MotoServer();
     @TempDir static Path project;
 
