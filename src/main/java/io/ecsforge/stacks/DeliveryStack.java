@@ -91,34 +91,8 @@ public final class DeliveryStack extends PlatformStack {
                         .clusterName(targets.clusterName())
                         .serviceName(targets.serviceName())
                         .build())
-                .loadBalancerInfo(CodedeployDeploymentGroupLoadBalancerInfo.builder()
-                        .targetGroupPairInfo(CodedeployDeploymentGroupLoadBalancerInfoTargetGroupPairInfo.builder()
-                                .prodTrafficRoute(CodedeployDeploymentGroupLoadBalancerInfoTargetGroupPairInfoProdTrafficRoute.builder()
-                                        .listenerArns(List.of(targets.productionListenerArn()))
-                                        .build())
-                                .testTrafficRoute(CodedeployDeploymentGroupLoadBalancerInfoTargetGroupPairInfoTestTrafficRoute.builder()
-                                        .listenerArns(List.of(targets.testListenerArn()))
-                                        .build())
-                                .targetGroup(List.of(
-                                        CodedeployDeploymentGroupLoadBalancerInfoTargetGroupPairInfoTargetGroup.builder()
-                                                .name(targets.blueTargetGroupName()).build(),
-                                        CodedeployDeploymentGroupLoadBalancerInfoTargetGroupPairInfoTargetGroup.builder()
-                                                .name(targets.greenTargetGroupName()).build()))
-                                .build())
-                        .build())
-                .blueGreenDeploymentConfig(CodedeployDeploymentGroupBlueGreenDeploymentConfig.builder()
-                        // No manual approval: traffic starts to shift as soon as the new tasks are
-                        // healthy, and the canary window with its alarms is the check.
-                        .deploymentReadyOption(CodedeployDeploymentGroupBlueGreenDeploymentConfigDeploymentReadyOption.builder()
-                                .actionOnTimeout("CONTINUE_DEPLOYMENT")
-                                .build())
-                        // Until the old tasks are terminated a rollback is only a listener swap.
-                        .terminateBlueInstancesOnDeploymentSuccess(
-                                CodedeployDeploymentGroupBlueGreenDeploymentConfigTerminateBlueInstancesOnDeploymentSuccess.builder()
-                                        .action("TERMINATE")
-                                        .terminationWaitTimeInMinutes(deployment.terminateBlueAfterMinutes())
-                                        .build())
-                        .build())
+                .loadBalancerInfo(trafficRoutes(targets))
+                .blueGreenDeploymentConfig(blueGreen(deployment))
                 .autoRollbackConfiguration(CodedeployDeploymentGroupAutoRollbackConfiguration.builder()
                         .enabled(true)
                         .events(List.of("DEPLOYMENT_FAILURE", "DEPLOYMENT_STOP_ON_ALARM"))
@@ -132,6 +106,42 @@ public final class DeliveryStack extends PlatformStack {
         TerraformOutput.Builder.create(this, "application_name").value(application.getName()).build();
         TerraformOutput.Builder.create(this, "deployment_group_name").value(deploymentGroup.getDeploymentGroupName()).build();
         TerraformOutput.Builder.create(this, "deployment_config_name").value(deploymentConfigName).build();
+    }
+
+    /** The listeners CodeDeploy swaps and the two target groups it swaps them between. */
+    private static CodedeployDeploymentGroupLoadBalancerInfo trafficRoutes(ReleaseTargets targets) {
+        return CodedeployDeploymentGroupLoadBalancerInfo.builder()
+                .targetGroupPairInfo(CodedeployDeploymentGroupLoadBalancerInfoTargetGroupPairInfo.builder()
+                        .prodTrafficRoute(CodedeployDeploymentGroupLoadBalancerInfoTargetGroupPairInfoProdTrafficRoute.builder()
+                                .listenerArns(List.of(targets.productionListenerArn()))
+                                .build())
+                        .testTrafficRoute(CodedeployDeploymentGroupLoadBalancerInfoTargetGroupPairInfoTestTrafficRoute.builder()
+                                .listenerArns(List.of(targets.testListenerArn()))
+                                .build())
+                        .targetGroup(List.of(
+                                CodedeployDeploymentGroupLoadBalancerInfoTargetGroupPairInfoTargetGroup.builder()
+                                        .name(targets.blueTargetGroupName()).build(),
+                                CodedeployDeploymentGroupLoadBalancerInfoTargetGroupPairInfoTargetGroup.builder()
+                                        .name(targets.greenTargetGroupName()).build()))
+                        .build())
+                .build();
+    }
+
+    /** What happens around the shift: no manual approval, and how long the old tasks are kept. */
+    private static CodedeployDeploymentGroupBlueGreenDeploymentConfig blueGreen(DeploymentConfig deployment) {
+        return CodedeployDeploymentGroupBlueGreenDeploymentConfig.builder()
+                // No manual approval: traffic starts to shift as soon as the new tasks are
+                // healthy, and the canary window with its alarms is the check.
+                .deploymentReadyOption(CodedeployDeploymentGroupBlueGreenDeploymentConfigDeploymentReadyOption.builder()
+                        .actionOnTimeout("CONTINUE_DEPLOYMENT")
+                        .build())
+                // Until the old tasks are terminated a rollback is only a listener swap.
+                .terminateBlueInstancesOnDeploymentSuccess(
+                        CodedeployDeploymentGroupBlueGreenDeploymentConfigTerminateBlueInstancesOnDeploymentSuccess.builder()
+                                .action("TERMINATE")
+                                .terminationWaitTimeInMinutes(deployment.terminateBlueAfterMinutes())
+                                .build())
+                .build();
     }
 
     public CodedeployApp application() {
