@@ -45,6 +45,14 @@ final class Fixtures {
         return realPlan("opentofu-1.10.10.json");
     }
 
+    /**
+     * A plan of dev's stacks against moto with the real provider, made and masked by
+     * RealProviderLifecycleIT (which also checks that it still summarizes as the stacks plan now).
+     */
+    static Path motoPlan(String name) {
+        return realPlan("moto/" + name);
+    }
+
     private static Path realPlan(String name) {
         return repoRoot().resolve("src/test/resources/review/real-plans").resolve(name);
     }

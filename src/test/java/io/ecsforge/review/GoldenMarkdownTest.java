@@ -54,6 +54,28 @@ class GoldenMarkdownTest {
                 SummaryOptions.defaults().withMaxChars(6_000));
     }
 
+    @Test
+    void realPlanOfAHealthCheckPathChangeUpdatesBothTargetGroups() throws IOException {
+        assertGolden("moto-health-check-path.md", List.of(
+                new StackPlan("dev", "service", Fixtures.motoPlan("service-health-check-path.json"))),
+                SummaryOptions.defaults());
+    }
+
+    @Test
+    void realPlanOfAThirdZoneOnlyCreates() throws IOException {
+        assertGolden("moto-third-zone.md", List.of(
+                new StackPlan("dev", "network", Fixtures.motoPlan("network-third-zone.json"))),
+                SummaryOptions.defaults());
+    }
+
+    @Test
+    void realPlansOfANewCanaryPercentAndOfAStackWithoutChanges() throws IOException {
+        assertGolden("moto-canary-percent.md", List.of(
+                new StackPlan("dev", "delivery", Fixtures.motoPlan("delivery-canary-percent.json")),
+                new StackPlan("dev", "registry", Fixtures.motoPlan("registry-no-changes.json"))),
+                SummaryOptions.defaults());
+    }
+
     private static void assertGolden(String name, List<StackPlan> stacks, SummaryOptions options) throws IOException {
         String markdown = PlanSummary.render(stacks, options);
         Path golden = Fixtures.repoRoot().resolve("src/test/resources/review").resolve(name);

@@ -47,10 +47,29 @@ public final class MotoServer implements BeforeAllCallback, BeforeEachCallback, 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Map<String, String> serverEnvironment;
     private Process process;
     private URI endpoint;
     private Path log;
     private String unavailable;
+
+    /** moto's defaults: account 123456789012, no AWS managed IAM policies. */
+    public MotoServer() {
+        this(Map.of());
+    }
+
+    private MotoServer(Map<String, String> serverEnvironment) {
+        this.serverEnvironment = Map.copyOf(serverEnvironment);
+    }
+
+    /**
+     * A server for stacks that attach AWS managed policies (the access stack attaches two), which
+     * moto loads only when asked, in the account {@code accountId}: moto answers every call as
+     * that account, so a provider's {@code allowed_account_ids} accepts it.
+     */
+    public static MotoServer forPlatform(String accountId) {
+        return new MotoServer(Map.of("MOTO_IAM_LOAD_MANAGED_POLICIES", "true", "MOTO_ACCOUNT_ID", accountId));
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -61,10 +80,11 @@ public final class MotoServer implements BeforeAllCallback, BeforeEachCallback, 
         }
         int port = freeLoopbackPort();
         log = Files.createTempFile("moto-" + context.getRequiredTestClass().getSimpleName() + "-", ".log");
-        process = new ProcessBuilder(motoServer.toString(), "-H", "127.0.0.1", "-p", Integer.toString(port))
+        ProcessBuilder builder = new ProcessBuilder(motoServer.toString(), "-H", "127.0.0.1", "-p", Integer.toString(port))
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(serverEnvironment);
+        process = builder.start();
         endpoint = URI.create("http://127.0.0.1:" + port);
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
