@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * through its CodeDeploy blue/green deployment, and waits for the outcome.
  *
  * <p>Everything the workflow names (registry, cluster, service, CodeDeploy application and group,
- * target groups, alarms, role ARN, container) comes from the same configuration and {@link Names}
+ * target groups, alarms, role ARN, container) comes from the same configuration and {@link EnvironmentNames}
  * as the stacks, so the two cannot disagree; the deploy step also checks the deployment group
  * itself before it starts, in case the infrastructure moved on since the files were generated.
  *
