@@ -50,6 +50,18 @@ public final class StateStack extends PlatformStack {
                 .bucket(bucket.getId())
                 .versioningConfiguration(S3BucketVersioningVersioningConfiguration.builder().status("Enabled").build())
                 .build();
+        encryptAndBlockPublicAccess(bucket);
+        allowOnlyTls(bucket);
+        expireOldVersions(bucket);
+
+        TerraformOutput.Builder.create(this, "bucket_name").value(bucket.getBucket()).build();
+        TerraformOutput.Builder.create(this, "bucket_arn").value(bucket.getArn()).build();
+
+        names().lockTable().filter(table -> state.lock().usesDynamodb()).ifPresent(tableName -> lockTable(tableName, keep));
+    }
+
+    /** KMS encryption by default (with a bucket key) and no public access of any kind. */
+    private void encryptAndBlockPublicAccess(S3Bucket bucket) {
         S3BucketServerSideEncryptionConfigurationA.Builder.create(this, "encryption")
                 .bucket(bucket.getId())
                 .rule(List.of(S3BucketServerSideEncryptionConfigurationRuleA.builder()
@@ -67,6 +79,10 @@ public final class StateStack extends PlatformStack {
                 .ignorePublicAcls(true)
                 .restrictPublicBuckets(true)
                 .build();
+    }
+
+    /** State travels over TLS only: every other request is denied. */
+    private void allowOnlyTls(S3Bucket bucket) {
         DataAwsIamPolicyDocument tlsOnly = PolicyBuilder.document(this, "tls_only", List.of(PolicyBuilder.deny("DenyInsecureTransport")
                 .principal("*", "*")
                 .actions("s3:*")
@@ -77,6 +93,9 @@ public final class StateStack extends PlatformStack {
                 .bucket(bucket.getId())
                 .policy(tlsOnly.getJson())
                 .build();
+    }
+
+    private void expireOldVersions(S3Bucket bucket) {
         // Lock objects (<key>.tflock) are deleted on unlock; in a versioned bucket that leaves
         // delete markers and old versions, which these rules clear along with old state versions.
         S3BucketLifecycleConfiguration.Builder.create(this, "lifecycle")
@@ -101,22 +120,20 @@ public final class StateStack extends PlatformStack {
                                         .expiredObjectDeleteMarker(true).build())
                                 .build()))
                 .build();
+    }
 
-        TerraformOutput.Builder.create(this, "bucket_name").value(bucket.getBucket()).build();
-        TerraformOutput.Builder.create(this, "bucket_arn").value(bucket.getArn()).build();
-
-        names().lockTable().filter(table -> state.lock().usesDynamodb()).ifPresent(tableName -> {
-            DynamodbTable table = DynamodbTable.Builder.create(this, "lock_table")
-                    .name(tableName)
-                    .billingMode("PAY_PER_REQUEST")
-                    .hashKey("LockID")
-                    .attribute(List.of(DynamodbTableAttribute.builder().name("LockID").type("S").build()))
-                    .pointInTimeRecovery(DynamodbTablePointInTimeRecovery.builder().enabled(true).build())
-                    .serverSideEncryption(DynamodbTableServerSideEncryption.builder().enabled(true).build())
-                    .deletionProtectionEnabled(true)
-                    .lifecycle(keep)
-                    .build();
-            TerraformOutput.Builder.create(this, "lock_table_name").value(table.getName()).build();
-        });
+    /** The DynamoDB lock table, for Terraform versions that lock there. */
+    private void lockTable(String tableName, TerraformResourceLifecycle keep) {
+        DynamodbTable table = DynamodbTable.Builder.create(this, "lock_table")
+                .name(tableName)
+                .billingMode("PAY_PER_REQUEST")
+                .hashKey("LockID")
+                .attribute(List.of(DynamodbTableAttribute.builder().name("LockID").type("S").build()))
+                .pointInTimeRecovery(DynamodbTablePointInTimeRecovery.builder().enabled(true).build())
+                .serverSideEncryption(DynamodbTableServerSideEncryption.builder().enabled(true).build())
+                .deletionProtectionEnabled(true)
+                .lifecycle(keep)
+                .build();
+        TerraformOutput.Builder.create(this, "lock_table_name").value(table.getName()).build();
     }
 }
