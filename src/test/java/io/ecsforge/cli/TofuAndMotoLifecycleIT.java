@@ -9,12 +9,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ecsforge.runner.Bootstrap;
 import io.ecsforge.testing.CliResult;
 import io.ecsforge.testing.MotoServer;
+import io.ecsforge.testing.Processes;
 import io.ecsforge.testing.TerraformDataApp;
 import io.ecsforge.testing.Tools;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -342,14 +344,8 @@ class TofuAndMotoLifecycleIT {
                         Map.of("path", localState.toString()))))));
         for (List<String> command : List.of(List.of("init", "-input=false", "-no-color"),
                 List.of("apply", "-input=false", "-no-color", "-auto-approve"))) {
-            List<String> line = new ArrayList<>(List.of(tofu.toString()));
-            line.addAll(command);
-            ProcessBuilder builder = new ProcessBuilder(line).directory(stateStack.toFile()).redirectErrorStream(true);
-            builder.environment().clear();
-            builder.environment().putAll(environment);
-            Process process = builder.start();
-            String output = new String(process.getInputStream().readAllBytes());
-            assertEquals(0, process.waitFor(), output);
+            Processes.Finished run = tofu(stateStack, command);
+            assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
         }
         assertTrue(Files.exists(localState), "the interrupted run must leave local state");
 
@@ -372,18 +368,20 @@ class TofuAndMotoLifecycleIT {
         int exitCode = -1;
         for (List<String> command : List.of(List.of("init", "-input=false", "-no-color", "-reconfigure"),
                 List.of("plan", "-input=false", "-no-color", "-detailed-exitcode"))) {
-            List<String> line = new ArrayList<>(List.of(tofu.toString()));
-            line.addAll(command);
-            ProcessBuilder builder = new ProcessBuilder(line).directory(stateStack.toFile()).redirectErrorStream(true);
-            builder.environment().clear();
-            builder.environment().putAll(environment);
-            Process process = builder.start();
-            outputs.add(new String(process.getInputStream().readAllBytes()));
-            exitCode = process.waitFor();
+            Processes.Finished run = tofu(stateStack, command);
+            outputs.add(run.stdout() + run.stderr());
+            exitCode = run.exitCode();
         }
 
         assertEquals(0, exitCode, () -> "tofu plan -detailed-exitcode in " + stateStack + " (2: it would create the"
                 + " bucket again, as on an empty local state):\n" + String.join("\n", outputs));
+    }
+
+    /** OpenTofu itself, without ecsforge, in a stack's folder. */
+    private static Processes.Finished tofu(Path stackDirectory, List<String> command) {
+        List<String> line = new ArrayList<>(List.of(tofu.toString()));
+        line.addAll(command);
+        return Processes.run(line, stackDirectory, environment, Duration.ofMinutes(5));
     }
 
     private static String sha256(Path file) throws Exception {

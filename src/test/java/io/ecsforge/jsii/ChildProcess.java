@@ -1,13 +1,11 @@
 package io.ecsforge.jsii;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.ecsforge.testing.Processes;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /** A command run to its end, its output kept for assertions. */
 record ChildProcess(List<String> command, int exitCode, String stdout, String stderr) {
@@ -19,31 +17,12 @@ record ChildProcess(List<String> command, int exitCode, String stdout, String st
         return node == null || node.isEmpty() ? "node" : node;
     }
 
+    /** Runs {@code command} with this JVM's environment and {@code environment} on top of it. */
     static ChildProcess run(List<String> command, Path dir, Map<String, String> environment) {
-        try {
-            Path stdout = Files.createTempFile("child", ".out");
-            Path stderr = Files.createTempFile("child", ".err");
-            try {
-                ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
-                        .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
-                builder.environment().putAll(environment);
-                Process process = builder.start();
-                if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                    throw new AssertionError("timed out after " + TIMEOUT_SECONDS + " s: " + command);
-                }
-                return new ChildProcess(command, process.exitValue(),
-                        Files.readString(stdout, StandardCharsets.UTF_8), Files.readString(stderr, StandardCharsets.UTF_8));
-            } finally {
-                Files.deleteIfExists(stdout);
-                Files.deleteIfExists(stderr);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted: " + command, e);
-        }
+        Map<String, String> merged = new HashMap<>(System.getenv());
+        merged.putAll(environment);
+        Processes.Finished finished = Processes.run(command, dir, merged, Duration.ofSeconds(TIMEOUT_SECONDS));
+        return new ChildProcess(command, finished.exitCode(), finished.stdout(), finished.stderr());
     }
 
     /** Fails showing the command and both streams unless it exited with 0. */

@@ -9,6 +9,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -62,32 +63,9 @@ public final class RealProvider {
         public Run run(Path directory, String... args) {
             List<String> command = new ArrayList<>(List.of(path.toString()));
             command.addAll(List.of(args));
-            try {
-                Path stdout = Files.createTempFile("ecsforge-" + name, ".out");
-                Path stderr = Files.createTempFile("ecsforge-" + name, ".err");
-                try {
-                    ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
-                            .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
-                    builder.environment().clear();
-                    builder.environment().putAll(environment());
-                    Process process = builder.start();
-                    process.getOutputStream().close();
-                    if (!process.waitFor(10, TimeUnit.MINUTES)) {
-                        process.destroyForcibly().waitFor();
-                        throw new AssertionError("timed out after 10 minutes: " + String.join(" ", command));
-                    }
-                    return new Run(name + " " + String.join(" ", args), directory, process.exitValue(),
-                            Files.readString(stdout), Files.readString(stderr));
-                } finally {
-                    Files.deleteIfExists(stdout);
-                    Files.deleteIfExists(stderr);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted: " + command, e);
-            }
+            Processes.Finished finished = Processes.run(command, directory, environment(), Duration.ofMinutes(10));
+            return new Run(name + " " + String.join(" ", args), directory, finished.exitCode(), finished.stdout(),
+                    finished.stderr());
         }
 
         @Override
