@@ -27,6 +27,13 @@ public record AwsEndpoint(String url) {
     public static final String ENVIRONMENT_VARIABLE = "ECSFORGE_AWS_ENDPOINT";
     /** The option that sets it, on the commands that synthesize; it wins over the variable. */
     public static final String OPTION = "--aws-endpoint";
+    /**
+     * Where a stack synthesized for an emulator keeps its address: a key of the Terraform JSON's
+     * comment object ({@code "//"}), which Terraform and OpenTofu ignore and the runner reads.
+     */
+    public static final String SYNTHESIZED_KEY = "ecsforge_aws_endpoint";
+    /** The variable that sends every AWS SDK call of the provider to the emulator. */
+    public static final String SDK_VARIABLE = "AWS_ENDPOINT_URL";
 
     static final String ALLOWED = "an http or https URL on loopback with no path, user, query or fragment, such as"
             + " http://127.0.0.1:5000 (hosts: localhost, 127.x.x.x, [::1])";

@@ -34,6 +34,7 @@ public final class Terraform {
     private final TerraformBinary binary;
     private final Map<String, String> environment;
     private final Redactor redactor;
+    private final EmulatorEnvironment emulator;
     private final PrintWriter out;
     private final PrintWriter err;
     private Distribution distribution;
@@ -50,6 +51,7 @@ public final class Terraform {
         merged.putAll(AUTOMATION_ENVIRONMENT);
         this.environment = Map.copyOf(merged);
         this.redactor = Redactor.forEnvironment(environment);
+        this.emulator = new EmulatorEnvironment();
         this.out = out;
         this.err = err;
     }
@@ -58,6 +60,7 @@ public final class Terraform {
         this.binary = original.binary;
         this.environment = original.environment;
         this.redactor = original.redactor;
+        this.emulator = original.emulator;
         this.out = out;
         this.err = err;
         this.distribution = original.distribution();
@@ -147,6 +150,7 @@ public final class Terraform {
         ProcessBuilder builder = new ProcessBuilder(command).directory(stack.workingDirectory().toFile());
         builder.environment().clear();
         builder.environment().putAll(environment);
+        builder.environment().putAll(emulator.of(stack));
         Process process;
         try {
             process = builder.start();

@@ -110,7 +110,7 @@ public abstract class PlatformStack extends TerraformStack {
         config.aws().terraformRoleArn().ifPresent(arn -> provider.assumeRole(List.of(
                 AwsProviderAssumeRole.builder().roleArn(arn).sessionName("ecsforge").build())));
         AwsProvider aws = provider.build();
-        config.aws().endpoint().ifPresent(endpoint -> EmulatorTarget.provider(aws, endpoint));
+        config.aws().endpoint().ifPresent(endpoint -> EmulatorTarget.provider(this, aws, endpoint));
     }
 
     private void s3Backend(EnvironmentConfig config) {

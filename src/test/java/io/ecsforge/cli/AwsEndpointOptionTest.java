@@ -80,7 +80,7 @@ class AwsEndpointOptionTest {
         assertEquals(1, result.exitCode(), result::toString);
         assertTrue(result.out().contains("(for the AWS API emulator at http://127.0.0.1:5000)"), result::toString);
         String network = Files.readString(project.resolve("cdktf.out/stacks/webapp-dev-network/cdk.tf.json"));
-        assertTrue(network.contains("\"ec2\": \"http://127.0.0.1:5000\""), network);
+        assertTrue(network.contains("\"ecsforge_aws_endpoint\": \"http://127.0.0.1:5000\""), network);
     }
 
     /** Prints a help without -exclude, as Terraform's does, and fails everything else. */

@@ -551,6 +551,9 @@ class RealProviderLifecycleIT {
         command.addAll(List.of(args));
         Map<String, String> environment = new HashMap<>(dev.environment());
         environment.put("TERRAFORM_BINARY_NAME", dev.tofu().path().toString());
+        // cdktf runs Terraform with the caller's environment, so a cdktf user exports the emulator's
+        // address as ecsforge's runner sets it (docs/try-local.md).
+        environment.put("AWS_ENDPOINT_URL", dev.environment().get("ECSFORGE_AWS_ENDPOINT"));
         environment.put("CHECKPOINT_DISABLE", "1");
         environment.put("CDKTF_DISABLE_PLUGIN_CACHE_ENV", "1");
         environment.put("CI", "1");

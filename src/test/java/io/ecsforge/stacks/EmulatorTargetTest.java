@@ -28,28 +28,6 @@ import org.junit.jupiter.api.Test;
 class EmulatorTargetTest {
     private static final String URL = "http://127.0.0.1:4566";
 
-    /**
-     * The provider endpoint (provider 5.x argument name) each type's API is called through, by
-     * type-name prefix; the longest matching prefix wins. Written here, apart from
-     * {@link EmulatorTarget}, so that a new resource type must be placed by hand.
-     */
-    private static final Map<String, String> SERVICE_BY_TYPE_PREFIX = Map.ofEntries(
-            Map.entry("aws_vpc", "ec2"), Map.entry("aws_subnet", "ec2"), Map.entry("aws_route", "ec2"),
-            Map.entry("aws_internet_gateway", "ec2"), Map.entry("aws_nat_gateway", "ec2"), Map.entry("aws_eip", "ec2"),
-            Map.entry("aws_flow_log", "ec2"), Map.entry("aws_security_group", "ec2"),
-            Map.entry("aws_default_security_group", "ec2"), Map.entry("aws_availability_zones", "ec2"),
-            Map.entry("aws_cloudwatch_log_group", "logs"), Map.entry("aws_cloudwatch_metric_alarm", "cloudwatch"),
-            Map.entry("aws_iam_", "iam"), Map.entry("aws_ecr_", "ecr"), Map.entry("aws_ecs_", "ecs"),
-            Map.entry("aws_lb", "elbv2"), Map.entry("aws_appautoscaling_", "applicationautoscaling"),
-            Map.entry("aws_codedeploy_", "codedeploy"), Map.entry("aws_s3_", "s3"), Map.entry("aws_dynamodb_", "dynamodb"),
-            Map.entry("aws_caller_identity", "sts"));
-
-    /** Types that call no API: rendered or known by the provider itself. */
-    private static final Set<String> NO_API = Set.of("aws_iam_policy_document", "aws_partition", "terraform_remote_state");
-
-    /** Called whatever the types: the account id that allowed_account_ids checks. */
-    private static final Set<String> ALWAYS = Set.of("sts", "iam");
-
     private static final List<String> BACKEND_SETTINGS = List.of("use_path_style", "skip_credentials_validation",
             "skip_metadata_api_check", "skip_region_validation", "skip_requesting_account_id");
 
@@ -70,53 +48,24 @@ class EmulatorTargetTest {
         return synthesized.stacks().values().stream().flatMap(List::stream).toList();
     }
 
-    /** Every type the stacks can make (InfraPermissions declares them all) and every type synthesized here. */
-    private static Set<String> types() {
-        Set<String> types = new TreeSet<>();
-        InfraPermissions.BY_TYPE.keySet().stream()
-                .filter(type -> !type.equals(InfraPermissions.S3_BACKEND))
-                .map(type -> type.replaceFirst("^data\\.", ""))
-                .forEach(types::add);
+    @Test
+    void everyStackNamesTheEmulatorForTheRunnerAndNoProviderHasAnEndpointsBlock() {
         for (String stack : stackNames(emulated())) {
             JsonNode json = emulated().stack(stack);
-            json.path("resource").fieldNames().forEachRemaining(types::add);
-            json.path("data").fieldNames().forEachRemaining(types::add);
+            assertEquals(URL, json.path("//").path(AwsEndpoint.SYNTHESIZED_KEY).asText(), () -> stack + ": " + json.path("//"));
+            JsonNode provider = json.path("provider").path("aws").path(0);
+            assertFalse(provider.has("endpoints"), () -> stack + ": the endpoints block costs the provider 2.5 s of CPU"
+                    + " each time it is configured; the runner sets AWS_ENDPOINT_URL instead: " + provider);
         }
-        return types;
-    }
-
-    private static String serviceOf(String type) {
-        return SERVICE_BY_TYPE_PREFIX.entrySet().stream()
-                .filter(entry -> type.startsWith(entry.getKey()))
-                .max((a, b) -> Integer.compare(a.getKey().length(), b.getKey().length()))
-                .map(Map.Entry::getValue)
-                .orElse(null);
     }
 
     @Test
-    void everyServiceTheStacksCallHasAProviderEndpointInEveryStack() {
-        Set<String> needed = new TreeSet<>(ALWAYS);
-        List<String> unplaced = new ArrayList<>();
-        for (String type : types()) {
-            if (NO_API.contains(type)) {
-                continue;
-            }
-            String service = serviceOf(type);
-            if (service == null) {
-                unplaced.add(type);
-            } else {
-                needed.add(service);
-            }
-        }
-        assertTrue(unplaced.isEmpty(), () -> "types with no service in SERVICE_BY_TYPE_PREFIX: " + unplaced
-                + "; add the provider endpoint their API is called through, here and in EmulatorTarget.PROVIDER_SERVICES");
+    void everyProviderSendsHttpsThroughAClosedPortSoThatARunWithoutTheEmulatorCannotReachAws() {
         for (String stack : stackNames(emulated())) {
             JsonNode provider = emulated().stack(stack).path("provider").path("aws").path(0);
-            Map<String, String> endpoints = strings(provider.path("endpoints").path(0));
-            Set<String> missing = new TreeSet<>(needed);
-            missing.removeAll(endpoints.keySet());
-            assertTrue(missing.isEmpty(), () -> stack + ": no provider endpoint for " + missing + "; provider: " + provider);
-            endpoints.forEach((service, url) -> assertEquals(URL, url, () -> stack + ": endpoint " + service));
+            assertEquals("http://127.0.0.1:9", provider.path("https_proxy").asText(), () -> stack + ": " + provider);
+            assertEquals("localhost,127.0.0.1,::1", provider.path("no_proxy").asText(), () -> stack + ": " + provider);
+            assertFalse(provider.has("http_proxy"), () -> stack + ": plain-HTTP emulators must not be proxied: " + provider);
         }
     }
 
@@ -163,7 +112,7 @@ class EmulatorTargetTest {
         Synthesized examples = Synthesized.examples();
         for (String stack : stackNames(examples)) {
             String json = examples.stack(stack).toString();
-            for (String setting : List.of("endpoints", "use_path_style", "skip_credentials_validation",
+            for (String setting : List.of(AwsEndpoint.SYNTHESIZED_KEY, "https_proxy", "no_proxy", "endpoints", "use_path_style", "skip_credentials_validation",
                     "skip_metadata_api_check", "skip_region_validation", "skip_requesting_account_id")) {
                 assertFalse(json.contains("\"" + setting + "\""), () -> stack + " has " + setting + ": " + json);
             }
