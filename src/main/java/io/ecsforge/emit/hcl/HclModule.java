@@ -222,7 +222,7 @@ public final class HclModule {
             throw new IllegalArgumentException(where + ": a type is a string such as \"list(string)\"; found " + type);
         }
         String sole = Template.parse(type.asText()).soleExpression();
-        return sole != null ? sole : type.asText().strip();
+        return sole != null ? sole : Expressions.format(type.asText());
     }
 
     private void output(HclWriter out, String name, JsonNode body) {

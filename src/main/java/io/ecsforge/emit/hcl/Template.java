@@ -7,7 +7,7 @@ import java.util.List;
  * A string of Terraform JSON read as the template Terraform reads it: literal text,
  * interpolations ({@code ${expr}}) and directives ({@code %{ if ... }}), with {@code $${} and
  * {@code %%{} standing for literal {@code ${} and {@code %{}. It is written back out as a bare
- * expression, a quoted string or a heredoc.
+ * expression, a quoted string or a heredoc, its expressions spaced as fmt spaces them.
  */
 final class Template {
     /** One piece: literal text (escapes resolved), or the source of an interpolation or directive. */
@@ -125,7 +125,7 @@ final class Template {
         if (expression.startsWith("~") || expression.endsWith("~") || expression.contains("\n")) {
             return null;
         }
-        return expression;
+        return Expressions.format(expression);
     }
 
     boolean hasInterpolationOrDirective() {
@@ -138,8 +138,8 @@ final class Template {
         for (Part part : parts) {
             switch (part.kind()) {
                 case LITERAL -> out.append(escapeTemplateMarkers(escapeQuoted(part.text())));
-                case INTERPOLATION -> out.append("${").append(part.text()).append('}');
-                case DIRECTIVE -> out.append("%{").append(part.text()).append('}');
+                case INTERPOLATION -> out.append("${").append(spaced(part.text())).append('}');
+                case DIRECTIVE -> out.append("%{").append(spaced(part.text())).append('}');
             }
         }
         return out.append('"').toString();
@@ -162,8 +162,8 @@ final class Template {
                     }
                     body.append(escapeTemplateMarkers(part.text()));
                 }
-                case INTERPOLATION -> body.append("${").append(part.text()).append('}');
-                case DIRECTIVE -> body.append("%{").append(part.text()).append('}');
+                case INTERPOLATION -> body.append("${").append(spaced(part.text())).append('}');
+                case DIRECTIVE -> body.append("%{").append(spaced(part.text())).append('}');
             }
         }
         String text = body.toString();
@@ -176,6 +176,19 @@ final class Template {
             }
         }
         return "<<" + delimiter + "\n" + text + delimiter;
+    }
+
+    /**
+     * An interpolation's or directive's expression spaced as fmt spaces it; strip markers
+     * ({@code ~}) stay against the braces, where fmt puts them.
+     */
+    private static String spaced(String text) {
+        String expression = text.strip();
+        String left = expression.startsWith("~") ? "~" : "";
+        expression = expression.substring(left.length());
+        String right = expression.endsWith("~") ? "~" : "";
+        expression = expression.substring(0, expression.length() - right.length());
+        return left + Expressions.format(expression) + right;
     }
 
     /** Whether any literal text holds a line break: such strings read better as heredocs. */

@@ -93,6 +93,21 @@ class HclModuleTest {
         assertCase("dynamic-and-map-blocks");
     }
 
+    @Test
+    void expressionsAreSpacedAsTerraformFmtSpacesThem() throws IOException {
+        assertCase("expression-spacing");
+    }
+
+    /** The cases the tests above name; a case folder no test names would never be compared. */
+    private static final List<String> CASES = List.of("dynamic-and-map-blocks", "expression-spacing", "heredocs",
+            "json-documents", "meta-arguments", "module-and-moved", "nested-blocks-from-schema",
+            "set-of-objects-attribute", "templates-and-escapes", "terraform-settings", "variables-and-outputs");
+
+    @Test
+    void everyCaseFolderIsOneOfTheNamedCases() {
+        assertEquals(CASES, HclCases.all().stream().map(folder -> folder.getFileName().toString()).toList());
+    }
+
     private static JsonNode json(String text) throws IOException {
         return JSON.readTree(text);
     }
