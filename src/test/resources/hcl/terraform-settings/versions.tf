@@ -3,8 +3,13 @@ terraform {
 
   required_providers {
     aws = {
-      source  = "hashicorp/aws"
-      version = ">= 5.23.1, < 6.0.0"
+      source                = "hashicorp/aws"
+      version               = ">= 5.23.1, < 6.0.0"
+      configuration_aliases = [aws.west]
+    }
+    random = {
+      source  = "hashicorp/random"
+      version = "3.6.3"
     }
   }
 }

@@ -175,7 +175,8 @@ public final class HclModule {
 
     /**
      * cdktf names a provider's source by its bare name ({@code aws}), which Terraform and
-     * OpenTofu both read as {@code hashicorp/aws}; the module says so in full.
+     * OpenTofu both read as {@code hashicorp/aws}; the module says so in full. The aliases a
+     * module expects from its caller are references ({@code aws.west}), not strings.
      */
     private static Expr requiredProvider(JsonNode requirement) {
         if (!requirement.isObject()) {
@@ -186,6 +187,10 @@ public final class HclModule {
             JsonNode value = field.getValue();
             if (field.getKey().equals("source") && value.isTextual() && !value.asText().contains("/")) {
                 items.add(item("source", new Expr.Raw(Template.literal("hashicorp/" + value.asText()).quoted())));
+            } else if (field.getKey().equals("configuration_aliases")) {
+                List<Expr> aliases = new ArrayList<>();
+                value.forEach(alias -> aliases.add(new Expr.Raw(reference(alias, "configuration_aliases"))));
+                items.add(item("configuration_aliases", new Expr.Tuple(aliases)));
             } else {
                 items.add(item(Expr.key(field.getKey()), literal(value, false)));
             }
