@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.AbstractMap;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,8 +101,7 @@ public final class HclModule {
         HclWriter outputs = new HclWriter();
         HclWriter versions = new HclWriter();
         Map<String, JsonNode> sections = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = document.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> section = it.next();
+        for (Map.Entry<String, JsonNode> section : document.properties()) {
             switch (section.getKey()) {
                 case COMMENT_KEY, "provider" -> { }
                 case "terraform", "variable", "locals", "data", "resource", "module", "moved", "output" ->
@@ -157,14 +155,14 @@ public final class HclModule {
     // ---- terraform, variable, output, module
 
     private void terraform(HclWriter out, JsonNode settings) {
-        out.block("terraform", () -> settings.fields().forEachRemaining(setting -> {
+        out.block("terraform", () -> settings.properties().forEach(setting -> {
             switch (setting.getKey()) {
                 // A module is given its state by whoever calls it.
                 case "backend", "cloud" -> { }
                 case "required_version" -> out.attribute("required_version", literal(setting.getValue(), false));
                 case "required_providers" -> {
                     out.blank();
-                    out.block("required_providers", () -> setting.getValue().fields().forEachRemaining(provider ->
+                    out.block("required_providers", () -> setting.getValue().properties().forEach(provider ->
                             out.attribute(Expr.key(provider.getKey()), requiredProvider(provider.getValue()))));
                 }
                 default -> throw new IllegalArgumentException("terraform." + setting.getKey() + " is not supported;"
@@ -183,7 +181,7 @@ public final class HclModule {
             return literal(requirement, false);
         }
         List<Map.Entry<String, Expr>> items = new ArrayList<>();
-        requirement.fields().forEachRemaining(field -> {
+        requirement.properties().forEach(field -> {
             JsonNode value = field.getValue();
             if (field.getKey().equals("source") && value.isTextual() && !value.asText().contains("/")) {
                 items.add(item("source", new Expr.Raw(Template.literal("hashicorp/" + value.asText()).quoted())));
@@ -264,12 +262,12 @@ public final class HclModule {
             metaArguments(out, body, where);
             if (body.has("providers")) {
                 List<Map.Entry<String, Expr>> providers = new ArrayList<>();
-                body.get("providers").fields().forEachRemaining(p -> providers.add(item(Expr.key(p.getKey()),
+                body.get("providers").properties().forEach(p -> providers.add(item(Expr.key(p.getKey()),
                         new Expr.Raw(reference(p.getValue(), where + ".providers." + p.getKey())))));
                 out.attribute("providers", new Expr.Obj(providers));
             }
             out.blank();
-            body.fields().forEachRemaining(input -> {
+            body.properties().forEach(input -> {
                 if (!Set.of("source", "version", "count", "for_each", "provider", "providers", "depends_on",
                         COMMENT_KEY).contains(input.getKey())) {
                     out.attribute(Expr.key(input.getKey()), value(input.getValue(), true));
@@ -318,8 +316,7 @@ public final class HclModule {
     private void body(HclWriter out, JsonNode body, ProviderSchema.Block block, String where, boolean resourceLevel) {
         List<Map.Entry<String, JsonNode>> nested = new ArrayList<>();
         boolean first = true;
-        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : body.properties()) {
             String name = field.getKey();
             if (name.equals(COMMENT_KEY) || resourceLevel && RESOURCE_META.contains(name)) {
                 continue;
@@ -365,7 +362,7 @@ public final class HclModule {
         }
         if (nested.nesting() == ProviderSchema.Nesting.MAP) {
             requireObject(value, path);
-            value.fields().forEachRemaining(labelled -> {
+            value.properties().forEach(labelled -> {
                 out.blank();
                 out.block(name + " " + Template.literal(labelled.getKey()).quoted(), () ->
                         body(out, labelled.getValue(), nested.block(), path + "." + labelled.getKey(), false));
@@ -391,7 +388,7 @@ public final class HclModule {
 
     /** {@code "dynamic": {"name": {"for_each": ..., "iterator": ..., "labels": [...], "content": {...}}}}. */
     private void dynamicBlocks(HclWriter out, JsonNode dynamic, ProviderSchema.Block block, String where) {
-        eachObject(dynamic, where + ".dynamic", byName -> byName.fields().forEachRemaining(entry -> {
+        eachObject(dynamic, where + ".dynamic", byName -> byName.properties().forEach(entry -> {
             String name = entry.getKey();
             String path = where + ".dynamic." + name;
             ProviderSchema.NestedBlock nested = block.blockTypes().get(name);
@@ -469,7 +466,7 @@ public final class HclModule {
 
     private void attributes(HclWriter out, JsonNode object, String where) {
         requireObject(object, where);
-        object.fields().forEachRemaining(field -> out.attribute(Expr.key(field.getKey()), value(field.getValue(), true)));
+        object.properties().forEach(field -> out.attribute(Expr.key(field.getKey()), value(field.getValue(), true)));
     }
 
     // ---- values
@@ -490,7 +487,7 @@ public final class HclModule {
         }
         if (node.isObject()) {
             List<Map.Entry<String, Expr>> items = new ArrayList<>();
-            node.fields().forEachRemaining(field -> items.add(item(evaluatedKey(field.getKey()),
+            node.properties().forEach(field -> items.add(item(evaluatedKey(field.getKey()),
                     value(field.getValue(), true))));
             return new Expr.Obj(items);
         }
@@ -509,7 +506,7 @@ public final class HclModule {
         }
         if (node.isObject()) {
             List<Map.Entry<String, Expr>> items = new ArrayList<>();
-            node.fields().forEachRemaining(field -> items.add(item(Expr.key(field.getKey()),
+            node.properties().forEach(field -> items.add(item(Expr.key(field.getKey()),
                     literal(field.getValue(), true))));
             return new Expr.Obj(items);
         }
@@ -603,7 +600,7 @@ public final class HclModule {
         if (object == null) {
             return;
         }
-        object.fields().forEachRemaining(field -> {
+        object.properties().forEach(field -> {
             JsonNode body = field.getValue();
             // JSON may wrap a labelled block's body in a list; each element is a block of that name.
             if (body.isArray()) {

@@ -3,7 +3,6 @@ package io.ecsforge.emit.hcl;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Writes one HCL file laid out exactly as {@code terraform fmt} leaves it, so that

@@ -112,27 +112,27 @@ public final class ProviderSchema {
         }
         Map<String, Block> resources = new LinkedHashMap<>();
         Map<String, Block> dataSources = new LinkedHashMap<>();
-        providers.fields().forEachRemaining(provider -> {
+        providers.properties().forEach(provider -> {
             readTypes(provider.getValue().path("resource_schemas"), provider.getKey(), resources);
             readTypes(provider.getValue().path("data_source_schemas"), provider.getKey(), dataSources);
         });
         Map<String, String> versions = new LinkedHashMap<>();
-        document.path("provider_versions").fields()
-                .forEachRemaining(version -> versions.put(version.getKey(), version.getValue().asText()));
+        document.path("provider_versions").properties()
+                .forEach(version -> versions.put(version.getKey(), version.getValue().asText()));
         return new ProviderSchema(Collections.unmodifiableMap(resources), Collections.unmodifiableMap(dataSources),
                 Collections.unmodifiableMap(versions));
     }
 
     private static void readTypes(JsonNode types, String provider, Map<String, Block> into) {
-        types.fields().forEachRemaining(type -> into.put(type.getKey(),
+        types.properties().forEach(type -> into.put(type.getKey(),
                 readBlock(type.getValue().path("block"), provider + " " + type.getKey())));
     }
 
     private static Block readBlock(JsonNode block, String where) {
         Map<String, JsonNode> attributes = new LinkedHashMap<>();
-        block.path("attributes").fields().forEachRemaining(a -> attributes.put(a.getKey(), a.getValue().path("type")));
+        block.path("attributes").properties().forEach(a -> attributes.put(a.getKey(), a.getValue().path("type")));
         Map<String, NestedBlock> nested = new LinkedHashMap<>();
-        block.path("block_types").fields().forEachRemaining(b -> {
+        block.path("block_types").properties().forEach(b -> {
             String path = where + "." + b.getKey();
             nested.put(b.getKey(), new NestedBlock(Nesting.of(b.getValue().path("nesting_mode").asText(), path),
                     readBlock(b.getValue().path("block"), path)));
