@@ -155,20 +155,24 @@ public final class HclModule {
     // ---- terraform, variable, output, module
 
     private void terraform(HclWriter out, JsonNode settings) {
-        out.block("terraform", () -> settings.properties().forEach(setting -> {
-            switch (setting.getKey()) {
-                // A module is given its state by whoever calls it.
-                case "backend", "cloud" -> { }
-                case "required_version" -> out.attribute("required_version", literal(setting.getValue(), false));
-                case "required_providers" -> {
-                    out.blank();
-                    out.block("required_providers", () -> setting.getValue().properties().forEach(provider ->
-                            out.attribute(Expr.key(provider.getKey()), requiredProvider(provider.getValue()))));
-                }
-                default -> throw new IllegalArgumentException("terraform." + setting.getKey() + " is not supported;"
-                        + " the emitter writes required_version and required_providers, and leaves out backend");
+        requireObject(settings, "terraform");
+        settings.fieldNames().forEachRemaining(name -> {
+            if (!Set.of("backend", "cloud", "required_version", "required_providers").contains(name)) {
+                throw new IllegalArgumentException("terraform." + name + " is not supported; the emitter writes"
+                        + " required_version and required_providers, and leaves out backend");
             }
-        }));
+        });
+        // A module is given its state by whoever calls it, so backend and cloud are left out.
+        out.block("terraform", () -> {
+            if (settings.has("required_version")) {
+                out.attribute("required_version", literal(settings.get("required_version"), false));
+            }
+            if (settings.has("required_providers")) {
+                out.blank();
+                out.block("required_providers", () -> settings.get("required_providers").properties().forEach(
+                        provider -> out.attribute(Expr.key(provider.getKey()), requiredProvider(provider.getValue()))));
+            }
+        });
     }
 
     /**
