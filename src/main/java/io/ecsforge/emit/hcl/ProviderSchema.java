@@ -55,9 +55,6 @@ public final class ProviderSchema {
             blockTypes = Collections.unmodifiableMap(new LinkedHashMap<>(blockTypes));
         }
 
-        /** An attribute whose value can be any type: everything under it is an attribute too. */
-        static final Block ANY = new Block(Map.of(), Map.of());
-
         boolean hasAttribute(String name) {
             return attributes.containsKey(name);
         }
