@@ -590,7 +590,7 @@ public final class HclModule {
         return reference;
     }
 
-    // ---- helpers
+    // ---- walking the JSON
 
     private static Map.Entry<String, Expr> item(String key, Expr value) {
         return new AbstractMap.SimpleImmutableEntry<>(key, value);

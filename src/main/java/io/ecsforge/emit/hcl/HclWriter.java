@@ -13,9 +13,9 @@ import java.util.List;
  */
 final class HclWriter {
     /** One line as fmt sees it: what comes before the {@code =}, and from the {@code =} on (or null). */
-    private record Line(int indent, String lead, String assign) {
-        int leadColumns() {
-            return 2 * indent + lead.getBytes(StandardCharsets.UTF_8).length;
+    private record Line(int indent, String head, String assign) {
+        int headColumns() {
+            return 2 * indent + head.getBytes(StandardCharsets.UTF_8).length;
         }
     }
 
@@ -51,7 +51,7 @@ final class HclWriter {
             return;
         }
         Line last = lines.get(lines.size() - 1);
-        blankPending = last.assign() != null || !last.lead().endsWith("{");
+        blankPending = last.assign() != null || !last.head().endsWith("{");
     }
 
     /** {@code header {}, then what {@code body} writes one level in, then {@code }}. */
@@ -128,10 +128,10 @@ final class HclWriter {
                 if (start < 0) {
                     start = i;
                 }
-                widest = Math.max(widest, line.leadColumns());
+                widest = Math.max(widest, line.headColumns());
             } else if (start >= 0) {
                 for (int j = start; j < i; j++) {
-                    pads[j] = widest - lines.get(j).leadColumns() + 1;
+                    pads[j] = widest - lines.get(j).headColumns() + 1;
                 }
                 start = -1;
                 widest = 0;
@@ -140,8 +140,8 @@ final class HclWriter {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < lines.size(); i++) {
             Line line = lines.get(i);
-            if (!line.lead().isEmpty()) {
-                out.append("  ".repeat(line.indent())).append(line.lead());
+            if (!line.head().isEmpty()) {
+                out.append("  ".repeat(line.indent())).append(line.head());
             }
             if (line.assign() != null) {
                 out.append(" ".repeat(pads[i])).append(line.assign());
