@@ -3,6 +3,7 @@
 #   bin/tofu        OpenTofu, built from its Go module (tools/opentofu)
 #   bin/actionlint  GitHub Actions workflow linter (tools/actionlint)
 #   bin/hclcheck    HCL syntax checker built on HashiCorp's parser (tools/hclcheck)
+#   bin/terraform-docs  inputs/outputs tables for module READMEs (tools/terraform-docs)
 #   venv/           Python venv with moto[server], checkov and parliament (tools/requirements.txt)
 # Each tool is rebuilt only when the files that pin it change, so a second run takes seconds.
 # Everything comes from the Go module proxy and PyPI through their ordinary clients.
@@ -108,7 +109,8 @@ go_tool tofu tools/opentofu github.com/opentofu/opentofu/cmd/tofu \
   "-X github.com/opentofu/opentofu/version.dev=no"
 go_tool actionlint tools/actionlint github.com/rhysd/actionlint/cmd/actionlint
 go_tool hclcheck tools/hclcheck .
+go_tool terraform-docs tools/terraform-docs github.com/terraform-docs/terraform-docs
 python_venv
 
 "$cache/bin/tofu" version >/dev/null 2>&1 || die "tofu: $cache/bin/tofu does not run"
-log "done in $(seconds_since "$started_all")s: $("$cache/bin/tofu" version 2>/dev/null | head -1), actionlint $("$cache/bin/actionlint" -version | head -1), hclcheck, moto, checkov and parliament"
+log "done in $(seconds_since "$started_all")s: $("$cache/bin/tofu" version 2>/dev/null | head -1), actionlint $("$cache/bin/actionlint" -version | head -1), hclcheck, $("$cache/bin/terraform-docs" --version), moto, checkov and parliament"

@@ -56,6 +56,14 @@ class InstalledToolsIT {
     }
 
     @Test
+    void terraformDocsIsThePinnedRelease() throws Exception {
+        Run result = run(MotoServer.clientEnvironment(), Tools.terraformDocs().toString(), "--version");
+
+        assertEquals(0, result.exitCode(), result.output());
+        assertTrue(result.output().startsWith("terraform-docs version v0.20.0 "), result.output());
+    }
+
+    @Test
     void actionlintReportsAnUnknownRunnerLabel() throws Exception {
         Path workflow = directory.resolve(".github/workflows/ci.yml");
         Files.createDirectories(workflow.getParent());

@@ -41,6 +41,11 @@ public final class Tools {
         return executable(cache().resolve("bin").resolve("hclcheck"));
     }
 
+    /** terraform-docs, which fills the inputs and outputs tables of a module's README. */
+    public static Path terraformDocs() {
+        return executable(cache().resolve("bin").resolve("terraform-docs"));
+    }
+
     /** The venv's Python, which has moto and boto3; skips the test when absent. */
     public static Path python() {
         return executable(cache().resolve("venv").resolve("bin").resolve("python"));
