@@ -1,0 +1,162 @@
+package io.ecsforge.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.ecsforge.modules.JsonModuleWriter;
+import io.ecsforge.modules.ModuleDocuments;
+import io.ecsforge.testing.PrepareJsiiNode;
+import io.ecsforge.testing.RealProvider;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the loader refuses in the {@code network} section ({@link BadConfigs}), the network module
+ * refuses too: a root configuration calling the module with the bad value fails
+ * {@code terraform plan} and {@code tofu plan} with the variable's message, which is the loader's
+ * own words after the field path, or, where the module must name its variables instead of YAML
+ * keys, the words in {@link #IN_MODULE_WORDS}. Every network case is run or named in
+ * {@link #NOT_A_VALUE}, so a new case cannot be left out unnoticed.
+ *
+ * <p>The plans run against no AWS: the provider is given dummy keys and endpoints on a closed
+ * local port, so its lookups fail at once; a failed validation is reported beside them.
+ */
+class ModuleValidationParityIT {
+    /** Cases the module words differently, since its names are variables, or since Terraform cannot suggest a spelling. */
+    static final Map<String, String> IN_MODULE_WORDS = Map.of(
+            "misspeltChoiceSuggestsTheNearest", "\"singel\" is not allowed; allowed: none, single, one-per-az",
+            "vpcTooSmallForItsSubnetsIsRejected", "cidr: \"10.0.0.0/26\" is too small: its 4 subnets would be /30, smaller"
+                    + " than AWS's smallest subnet (/28); allowed: a VPC of /24 or larger, or public_subnets and"
+                    + " private_subnets listed yourself",
+            "noNatWithoutEndpointsLeavesTasksNoWayToPullImages", "none needs vpc_endpoints = true, or tasks in the private"
+                    + " subnets cannot reach ECR, CloudWatch Logs or their secrets; allowed: nat_gateways single or one-per-az,"
+                    + " or vpc_endpoints = true",
+            "subnetOutsideTheVpcIsRejected", "\"10.1.0.0/20\" is outside the VPC 10.0.0.0/16; allowed: a block inside cidr",
+            "subnetsNotOnePerZoneAreRejected", "2 subnets given; allowed: 3, one per availability zone (az_count)");
+
+    /** Network cases not about a value a variable's validation can judge, and why. */
+    static final Map<String, String> NOT_A_VALUE = Map.of(
+            "stringWhereNumberIsNotAWholeNumber", "\"two\" for a number: Terraform's type check refuses it, in its own words,"
+                    + " before any validation",
+            "listWhereMappingIsNotAMapping", "the section's shape: a module call has no section",
+            "misspeltNestedKeySuggestsTheNearest", "a key, not a value: Terraform refuses an argument the module does not have",
+            "unknownNestedKeyFarFromAnyListsTheKeys", "a key, not a value: Terraform refuses an argument the module does not have",
+            "overlappingSubnetsAreRejected", "not checked by the module: the loader compares every pair of subnets, which the"
+                    + " module's validations do not",
+            "everyProblemOfTheFileIsReportedOnePerLineInFileOrder", "several sections at once; its network value is azCountZeroIsOutOfRange's");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final YAMLMapper YAML = new YAMLMapper();
+
+    @TempDir Path work;
+
+    static List<BadConfigs.Case> networkCases() {
+        return BadConfigs.all().filter(bad -> bad.problems().stream().anyMatch(problem -> problem.startsWith("network")))
+                .toList();
+    }
+
+    @Test
+    void everyNetworkCaseIsRunOrSaysWhyNot() {
+        List<String> names = networkCases().stream().map(BadConfigs.Case::behaviour).toList();
+        List<String> named = Stream.concat(IN_MODULE_WORDS.keySet().stream(), NOT_A_VALUE.keySet().stream()).toList();
+        assertEquals(List.of(), named.stream().filter(name -> !names.contains(name)).toList(),
+                "named cases that are not network cases of BadConfigs");
+        assertTrue(names.size() >= 15, () -> "expected the network cases of BadConfigs, found " + names);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aBadNetworkValueFailsThePlanWithTheVariablesMessage() throws IOException {
+        Map<String, ObjectNode> modules = ModuleDocuments.build(PrepareJsiiNode.settings());
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String binaryName : RealProvider.binaryNames()) {
+            Path root = work.resolve(binaryName);
+            Path module = Files.createDirectories(root.resolve("network"));
+            new JsonModuleWriter().write(modules.get("network").deepCopy(), module);
+            for (BadConfigs.Case bad : networkCases()) {
+                if (!NOT_A_VALUE.containsKey(bad.behaviour())) {
+                    tests.add(dynamicTest(binaryName + " " + bad.behaviour(), () -> plan(binaryName, root, bad)));
+                }
+            }
+        }
+        return tests.stream();
+    }
+
+    private void plan(String binaryName, Path root, BadConfigs.Case bad) throws IOException {
+        RealProvider.Binary binary = RealProvider.binary(binaryName);
+        Files.writeString(root.resolve("main.tf"), rootConfiguration(bad));
+        if (!Files.isDirectory(root.resolve(".terraform"))) {
+            binary.run(root, "init", "-input=false", "-no-color").succeeded();
+        }
+        RealProvider.Run plan = binary.run(root, "plan", "-input=false", "-no-color", "-json");
+
+        assertEquals(1, plan.exitCode(), plan::toString);
+        List<String> messages = new ArrayList<>();
+        for (String line : plan.stdout().split("\n")) {
+            JsonNode diagnostic = line.isBlank() ? JSON.nullNode() : JSON.readTree(line).path("diagnostic");
+            if ("Invalid value for variable".equals(diagnostic.path("summary").asText())) {
+                // The detail goes on with where the rule is; the message is its first paragraph.
+                messages.add(diagnostic.path("detail").asText().split("\n\n")[0]);
+            }
+        }
+        assertEquals(List.of(expected(bad)), messages, plan::toString);
+    }
+
+    /** The loader's message after its field path, or the module's own words for the case. */
+    private static String expected(BadConfigs.Case bad) {
+        String words = IN_MODULE_WORDS.get(bad.behaviour());
+        if (words != null) {
+            return words;
+        }
+        assertEquals(1, bad.problems().size(), bad::toString);
+        return bad.problems().get(0).replaceFirst("^network\\.[A-Za-z]+(\\[\\d+])?: ", "");
+    }
+
+    /**
+     * The module called with the case's {@code network} keys as arguments, each value written as
+     * in the file (JSON's literals are Terraform's), and a provider that reaches no AWS.
+     */
+    private static String rootConfiguration(BadConfigs.Case bad) throws IOException {
+        StringBuilder arguments = new StringBuilder();
+        YAML.readTree(bad.yaml()).path("network").properties().forEach(entry -> {
+            Key<?> key = NetworkSchema.KEYS.stream().filter(candidate -> candidate.name().equals(entry.getKey())).findFirst()
+                    .orElseThrow(() -> new AssertionError("no network key " + entry.getKey() + " in " + bad));
+            arguments.append("  ").append(ModuleVariables.snake(key)).append(" = ").append(entry.getValue().toString())
+                    .append('\n');
+        });
+        return """
+                provider "aws" {
+                  region                      = "us-east-1"
+                  access_key                  = "not-a-key"
+                  secret_key                  = "not-a-secret"
+                  skip_credentials_validation = true
+                  skip_requesting_account_id  = true
+                  skip_metadata_api_check     = true
+                  max_retries                 = 1
+                  endpoints {
+                    ec2 = "http://127.0.0.1:9"
+                    sts = "http://127.0.0.1:9"
+                  }
+                }
+
+                module "network" {
+                  source      = "./network"
+                  app         = "webapp"
+                  environment = "dev"
+                %s}
+                """.formatted(arguments);
+    }
+}
