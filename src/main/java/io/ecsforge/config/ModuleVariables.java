@@ -22,12 +22,13 @@ public final class ModuleVariables {
      * One variable.
      *
      * @param name its name, the key in snake case ({@code az_count})
+     * @param key the key it stands for, as messages name it ({@code network.azCount})
      * @param type its Terraform type
      * @param description what it does
      * @param defaultValue its default, null when it is required
      * @param validations what it must satisfy, in the order they are checked
      */
-    public record Variable(String name, String type, String description, Object defaultValue, List<Validation> validations) {}
+    public record Variable(String name, String key, String type, String description, Object defaultValue, List<Validation> validations) {}
 
     /**
      * One {@code validation} block.
@@ -69,7 +70,7 @@ public final class ModuleVariables {
                     validations.addAll(bothOrNeither(cidr, azCount, publicSubnets, privateSubnets));
                 }
             }
-            variables.add(new Variable(variable.name(), variable.type(), variable.description(), variable.defaultValue(),
+            variables.add(new Variable(variable.name(), variable.key(), variable.type(), variable.description(), variable.defaultValue(),
                     List.copyOf(validations)));
         }
         return List.copyOf(variables);
@@ -95,7 +96,7 @@ public final class ModuleVariables {
         List<Variable> variables = new ArrayList<>();
         Variable name = variable(RegistrySchema.REPOSITORY_NAME);
         // The file's default is the app's name, which a registry alone does not know.
-        variables.add(new Variable(name.name(), name.type(), name.description() + " (In a file it defaults to the `app`"
+        variables.add(new Variable(name.name(), name.key(), name.type(), name.description() + " (In a file it defaults to the `app`"
                 + " name.)", null, name.validations()));
         variables.add(variable(RegistrySchema.KEEP_IMAGES));
         variables.add(variable(RegistrySchema.UNTAGGED_EXPIRY_DAYS));
@@ -144,7 +145,7 @@ public final class ModuleVariables {
             default -> throw new IllegalArgumentException(key.path() + " is a " + key.kind() + ", which no module takes");
         };
         Object defaultValue = key.defaultValue() instanceof Named choice ? choice.yamlName() : key.defaultValue();
-        return new Variable(name, type, description(key), defaultValue, List.copyOf(validations));
+        return new Variable(name, key.path(), type, description(key), defaultValue, List.copyOf(validations));
     }
 
     /** The reference's description, and the key it stands for. */

@@ -18,6 +18,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -25,12 +27,12 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What the loader refuses in the {@code network} section ({@link BadConfigs}), the network module
- * refuses too: a root configuration calling the module with the bad value fails
- * {@code terraform plan} and {@code tofu plan} with the variable's message, which is the loader's
- * own words after the field path, or, where the module must name its variables instead of YAML
- * keys, the words in {@link #IN_MODULE_WORDS}. Every network case is run or named in
- * {@link #NOT_A_VALUE}, so a new case cannot be left out unnoticed.
+ * What the loader refuses in the keys a module takes ({@link BadConfigs}), the module refuses too:
+ * a root configuration calling the module with the bad value fails {@code terraform plan} and
+ * {@code tofu plan} with the variable's message, which is the loader's own words after the field
+ * path, or, where the module must name its variables instead of YAML keys, the words in
+ * {@link #IN_MODULE_WORDS}. Every case about those keys is run or named in {@link #NOT_A_VALUE},
+ * so a new case cannot be left out unnoticed.
  *
  * <p>The plans run against no AWS: the provider is given dummy keys and endpoints on a closed
  * local port, so its lookups fail at once; a failed validation is reported beside them.
@@ -48,8 +50,10 @@ class ModuleValidationParityIT {
             "subnetOutsideTheVpcIsRejected", "\"10.1.0.0/20\" is outside the VPC 10.0.0.0/16; allowed: a block inside cidr",
             "subnetsNotOnePerZoneAreRejected", "2 subnets given; allowed: 3, one per availability zone (az_count)");
 
-    /** Network cases not about a value a variable's validation can judge, and why. */
+    /** Cases not about a value a variable's validation can judge, and why. */
     static final Map<String, String> NOT_A_VALUE = Map.of(
+            "numberWhereStringMustBeQuoted", "42 for a string: Terraform turns it into \"42\", a valid repository name, as"
+                    + " it turns a number into a string wherever one is wanted",
             "stringWhereNumberIsNotAWholeNumber", "\"two\" for a number: Terraform's type check refuses it, in its own words,"
                     + " before any validation",
             "listWhereMappingIsNotAMapping", "the section's shape: a module call has no section",
@@ -64,40 +68,78 @@ class ModuleValidationParityIT {
 
     @TempDir Path work;
 
-    static List<BadConfigs.Case> networkCases() {
-        return BadConfigs.all().filter(bad -> bad.problems().stream().anyMatch(problem -> problem.startsWith("network")))
-                .toList();
+    /**
+     * A module as the test calls it.
+     *
+     * @param name its folder
+     * @param judged the keys and sections whose cases it is held to ({@code app} and {@code
+     *     environment}, which the network module takes for names, are held to their formats by
+     *     the same declarations, but their cases are about the whole file)
+     * @param variables its variables
+     * @param required the arguments every call gives, as Terraform literals, unless the case gives them
+     */
+    record Module(String name, List<String> judged, List<ModuleVariables.Variable> variables, Map<String, String> required) {
+        /** Whether the problem at {@code path} is about a key or section this module is held to. */
+        boolean judges(String path) {
+            return judged.stream().anyMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + ".")
+                    || path.startsWith(prefix + "["));
+        }
+    }
+
+    static final List<Module> MODULES = List.of(
+            new Module("network", List.of("network"),
+                    Stream.concat(ModuleVariables.names().stream(), ModuleVariables.network().stream()).toList(),
+                    Map.of("app", "\"webapp\"", "environment", "\"dev\"")),
+            new Module("registry", List.of("registry", "service.imageTag"), ModuleVariables.registry(),
+                    Map.of("repository_name", "\"webapp\"")));
+
+    /** The field path of a problem line: what comes before its first ": ". */
+    private static String path(String problem) {
+        return problem.substring(0, problem.indexOf(": "));
+    }
+
+    /** The module a case is about, if any: the one that judges its first problem's path. */
+    private static Optional<Module> moduleOf(BadConfigs.Case bad) {
+        return bad.problems().stream().map(ModuleValidationParityIT::path).flatMap(path -> MODULES.stream()
+                .filter(module -> module.judges(path))).findFirst();
+    }
+
+    static List<BadConfigs.Case> moduleCases() {
+        return BadConfigs.all().filter(bad -> moduleOf(bad).isPresent()).toList();
     }
 
     @Test
-    void everyNetworkCaseIsRunOrSaysWhyNot() {
-        List<String> names = networkCases().stream().map(BadConfigs.Case::behaviour).toList();
+    void everyCaseAboutAModulesKeysIsRunOrSaysWhyNot() {
+        List<String> names = moduleCases().stream().map(BadConfigs.Case::behaviour).toList();
         List<String> named = Stream.concat(IN_MODULE_WORDS.keySet().stream(), NOT_A_VALUE.keySet().stream()).toList();
         assertEquals(List.of(), named.stream().filter(name -> !names.contains(name)).toList(),
-                "named cases that are not network cases of BadConfigs");
-        assertTrue(names.size() >= 15, () -> "expected the network cases of BadConfigs, found " + names);
+                "named cases that are about no module's keys");
+        assertTrue(names.size() >= 20, () -> "expected the network and registry cases of BadConfigs, found " + names);
     }
 
     @TestFactory
-    Stream<DynamicTest> aBadNetworkValueFailsThePlanWithTheVariablesMessage() throws IOException {
-        Map<String, ObjectNode> modules = ModuleDocuments.build(PrepareJsiiNode.settings());
+    Stream<DynamicTest> aBadValueFailsThePlanWithTheVariablesMessage() throws IOException {
+        Map<String, ObjectNode> documents = ModuleDocuments.build(PrepareJsiiNode.settings());
         List<DynamicTest> tests = new ArrayList<>();
         for (String binaryName : RealProvider.binaryNames()) {
-            Path root = work.resolve(binaryName);
-            Path module = Files.createDirectories(root.resolve("network"));
-            new JsonModuleWriter().write(modules.get("network").deepCopy(), module);
-            for (BadConfigs.Case bad : networkCases()) {
-                if (!NOT_A_VALUE.containsKey(bad.behaviour())) {
-                    tests.add(dynamicTest(binaryName + " " + bad.behaviour(), () -> plan(binaryName, root, bad)));
+            for (Module module : MODULES) {
+                // A root a module, initialized once: init installs the modules its calls name.
+                Path root = work.resolve(binaryName).resolve(module.name());
+                new JsonModuleWriter().write(documents.get(module.name()).deepCopy(),
+                        Files.createDirectories(root.resolve("module")));
+                for (BadConfigs.Case bad : moduleCases()) {
+                    if (moduleOf(bad).orElseThrow() == module && !NOT_A_VALUE.containsKey(bad.behaviour())) {
+                        tests.add(dynamicTest(binaryName + " " + bad.behaviour(), () -> plan(binaryName, root, module, bad)));
+                    }
                 }
             }
         }
         return tests.stream();
     }
 
-    private void plan(String binaryName, Path root, BadConfigs.Case bad) throws IOException {
+    private void plan(String binaryName, Path root, Module module, BadConfigs.Case bad) throws IOException {
         RealProvider.Binary binary = RealProvider.binary(binaryName);
-        Files.writeString(root.resolve("main.tf"), rootConfiguration(bad));
+        Files.writeString(root.resolve("main.tf"), rootConfiguration(module, bad));
         if (!Files.isDirectory(root.resolve(".terraform"))) {
             binary.run(root, "init", "-input=false", "-no-color").succeeded();
         }
@@ -122,21 +164,28 @@ class ModuleValidationParityIT {
             return words;
         }
         assertEquals(1, bad.problems().size(), bad::toString);
-        return bad.problems().get(0).replaceFirst("^network\\.[A-Za-z]+(\\[\\d+])?: ", "");
+        String problem = bad.problems().get(0);
+        return problem.substring(problem.indexOf(": ") + 2);
     }
 
     /**
-     * The module called with the case's {@code network} keys as arguments, each value written as
-     * in the file (JSON's literals are Terraform's), and a provider that reaches no AWS.
+     * The module called with the case's values of its keys as arguments, each written as in the
+     * file (JSON's literals are Terraform's), and a provider that reaches no AWS.
      */
-    private static String rootConfiguration(BadConfigs.Case bad) throws IOException {
-        StringBuilder arguments = new StringBuilder();
-        YAML.readTree(bad.yaml()).path("network").properties().forEach(entry -> {
-            Key<?> key = NetworkSchema.KEYS.stream().filter(candidate -> candidate.name().equals(entry.getKey())).findFirst()
-                    .orElseThrow(() -> new AssertionError("no network key " + entry.getKey() + " in " + bad));
-            arguments.append("  ").append(ModuleVariables.snake(key)).append(" = ").append(entry.getValue().toString())
-                    .append('\n');
-        });
+    private static String rootConfiguration(Module module, BadConfigs.Case bad) throws IOException {
+        JsonNode file = YAML.readTree(bad.yaml());
+        Map<String, String> arguments = new TreeMap<>(module.required());
+        for (ModuleVariables.Variable variable : module.variables()) {
+            JsonNode value = file;
+            for (String part : variable.key().split("\\.")) {
+                value = value.path(part);
+            }
+            if (!value.isMissingNode()) {
+                arguments.put(variable.name(), value.toString());
+            }
+        }
+        StringBuilder call = new StringBuilder();
+        arguments.forEach((name, value) -> call.append("  ").append(name).append(" = ").append(value).append('\n'));
         return """
                 provider "aws" {
                   region                      = "us-east-1"
@@ -152,11 +201,9 @@ class ModuleValidationParityIT {
                   }
                 }
 
-                module "network" {
-                  source      = "./network"
-                  app         = "webapp"
-                  environment = "dev"
+                module "%s" {
+                  source = "./module"
                 %s}
-                """.formatted(arguments);
+                """.formatted(module.name(), call);
     }
 }
