@@ -120,6 +120,11 @@ public abstract class Shapes {
             List<IConstruct> made = scope.getNode().getChildren();
             for (IConstruct child : made.subList(before, made.size())) {
                 Number count = Token.asNumber("${" + on.expression() + " ? 1 : 0}");
+                if (child instanceof TerraformResource resource && resource.getCount() != null) {
+                    // Its count would be lost, and its instances' references would be wrong.
+                    throw new IllegalStateException(resource.getNode().getId() + " is repeated inside an optional part;"
+                            + " a module cannot count it twice");
+                }
                 if (child instanceof TerraformResource resource) {
                     resource.setCount(count);
                     singleInstances.add(resource.getTerraformResourceType() + "." + resource.getFriendlyUniqueId());
