@@ -70,8 +70,8 @@ public final class ModuleVariables {
                     validations.addAll(bothOrNeither(cidr, azCount, publicSubnets, privateSubnets));
                 }
             }
-            variables.add(new Variable(variable.name(), variable.key(), variable.type(), variable.description(), variable.defaultValue(),
-                    List.copyOf(validations)));
+            variables.add(new Variable(variable.name(), variable.key(), variable.type(), variable.description(),
+                    variable.defaultValue(), List.copyOf(validations)));
         }
         return List.copyOf(variables);
     }
@@ -86,9 +86,9 @@ public final class ModuleVariables {
         Key<List<String>> key = tier.equals("public") ? NetworkSchema.PUBLIC_SUBNETS : NetworkSchema.PRIVATE_SUBNETS;
         int offset = tier.equals("public") ? 0 : Subnets.PRIVATE_OFFSET;
         String listed = "var." + snake(key);
+        String zone = offset == 0 ? "zone" : offset + " + zone";
         return "length(" + listed + ") > 0 ? " + listed + " : [for zone in range(var." + snake(NetworkSchema.AZ_COUNT)
-                + ") : cidrsubnet(var." + snake(NetworkSchema.CIDR) + ", " + Subnets.NEW_BITS + ", " + (offset == 0 ? "" : offset + " + ")
-                + "zone)]";
+                + ") : cidrsubnet(var." + snake(NetworkSchema.CIDR) + ", " + Subnets.NEW_BITS + ", " + zone + ")]";
     }
 
     /** The {@code registry} section's keys, and the tag the lifecycle policy keeps ({@code service.imageTag}). */
@@ -96,8 +96,8 @@ public final class ModuleVariables {
         List<Variable> variables = new ArrayList<>();
         Variable name = variable(RegistrySchema.REPOSITORY_NAME);
         // The file's default is the app's name, which a registry alone does not know.
-        variables.add(new Variable(name.name(), name.key(), name.type(), name.description() + " (In a file it defaults to the `app`"
-                + " name.)", null, name.validations()));
+        variables.add(new Variable(name.name(), name.key(), name.type(),
+                name.description() + " (In a file it defaults to the `app` name.)", null, name.validations()));
         variables.add(variable(RegistrySchema.KEEP_IMAGES));
         variables.add(variable(RegistrySchema.UNTAGGED_EXPIRY_DAYS));
         variables.add(variable(ServiceSchema.IMAGE_TAG));
@@ -208,17 +208,17 @@ public final class ModuleVariables {
         String sized = "(" + whole(cidr) + " && " + prefix + " >= " + Subnets.LARGEST_VPC + " && " + prefix + " <= "
                 + Subnets.SMALLEST + ")";
         String subnetPrefix = prefix + " + " + Subnets.NEW_BITS;
+        String onePerZone = "0 subnets given; allowed: ${" + azCount + "}, one per availability zone (" + named(azCount) + ")";
         return List.of(
-                new Validation("length(" + privateSubnets + ") > 0 || length(" + publicSubnets + ") == 0",
-                        "0 subnets given; allowed: ${" + azCount + "}, one per availability zone (" + azCount.substring(4) + ")"),
+                new Validation("length(" + privateSubnets + ") > 0 || length(" + publicSubnets + ") == 0", onePerZone),
                 new Validation("length(" + publicSubnets + ") > 0 || length(" + privateSubnets + ") == 0",
-                        publicSubnets.substring(4) + ": 0 subnets given; allowed: ${" + azCount + "}, one per availability"
-                                + " zone (" + azCount.substring(4) + ")"),
-                new Validation(guarded("length(" + privateSubnets + ") > 0 || length(" + publicSubnets + ") > 0 || !" + sized
-                        + " || " + subnetPrefix + " <= " + Subnets.SMALLEST), cidr.substring(4) + ": \"${" + cidr + "}\" is too"
-                        + " small: its ${2 * " + azCount + "} subnets would be /" + shown(subnetPrefix) + ", smaller than AWS's smallest"
-                        + " subnet (/" + Subnets.SMALLEST + "); allowed: a VPC of /24 or larger, or " + publicSubnets.substring(4)
-                        + " and " + privateSubnets.substring(4) + " listed yourself"));
+                        named(publicSubnets) + ": " + onePerZone),
+                new Validation(guarded("length(" + privateSubnets + ") > 0 || length(" + publicSubnets + ") > 0 || !"
+                        + sized + " || " + subnetPrefix + " <= " + Subnets.SMALLEST),
+                        named(cidr) + ": \"${" + cidr + "}\" is too small: its ${2 * " + azCount + "} subnets would be /"
+                                + shown(subnetPrefix) + ", smaller than AWS's smallest subnet (/" + Subnets.SMALLEST
+                                + "); allowed: a VPC of /24 or larger, or " + named(publicSubnets) + " and "
+                                + named(privateSubnets) + " listed yourself"));
     }
 
     /**
@@ -230,20 +230,27 @@ public final class ModuleVariables {
         String vpcWhole = whole(cidr);
         String wellFormed = wellFormed("block");
         String whole = "(" + wellFormed + " && " + network("block") + " == block)";
-        String inside = "(" + prefix("block") + " >= " + prefix(cidr) + " && cidrsubnet(format(\"%s/%s\", split(\"/\", block)[0], "
-                + prefix(cidr) + "), 0, 0) == " + cidr + ")";
+        // The block's address with the VPC's prefix is the VPC itself.
+        String inside = "(" + prefix("block") + " >= " + prefix(cidr) + " && cidrsubnet(format(\"%s/%s\","
+                + " split(\"/\", block)[0], " + prefix(cidr) + "), 0, 0) == " + cidr + ")";
         String large = prefix("block") + " <= " + Subnets.SMALLEST;
         return List.of(
-                new Validation("length(" + list + ") == 0 || length(" + list + ") == " + azCount, "${length(" + list + ")} subnets given; allowed: ${" + azCount + "}, one per"
-                        + " availability zone (" + azCount.substring(4) + ")"),
-                eachBlock(list, wellFormed, first -> "\"" + shown(first) + "\" is not an IPv4 CIDR block; allowed: a.b.c.d/n"
-                        + " with a to d from 0 to 255 and n from 0 to 32"),
+                new Validation("length(" + list + ") == 0 || length(" + list + ") == " + azCount, "${length(" + list
+                        + ")} subnets given; allowed: ${" + azCount + "}, one per availability zone (" + named(azCount) + ")"),
+                eachBlock(list, wellFormed, first -> "\"" + shown(first) + "\" is not an IPv4 CIDR block; allowed:"
+                        + " a.b.c.d/n with a to d from 0 to 255 and n from 0 to 32"),
                 eachBlock(list, "!" + wellFormed + " || " + network("block") + " == block", first -> "\"" + shown(first)
                         + "\" has host bits set; allowed: the block's network address, " + shown(network(first))),
                 eachBlock(list, "!" + whole + " || !" + vpcWhole + " || " + inside, first -> "\"" + shown(first)
-                        + "\" is outside the VPC ${" + cidr + "}; allowed: a block inside " + cidr.substring(4)),
+                        + "\" is outside the VPC ${" + cidr + "}; allowed: a block inside " + named(cidr)),
                 eachBlock(list, "!" + whole + " || !" + vpcWhole + " || !" + inside + " || " + large, first -> "\""
-                        + shown(first) + "\" is smaller than AWS allows; allowed: a subnet of /" + Subnets.SMALLEST + " or larger"));
+                        + shown(first) + "\" is smaller than AWS allows; allowed: a subnet of /" + Subnets.SMALLEST
+                        + " or larger"));
+    }
+
+    /** {@code az_count} of {@code var.az_count}: a variable as messages name it. */
+    private static String named(String ref) {
+        return ref.substring("var.".length());
     }
 
     /**

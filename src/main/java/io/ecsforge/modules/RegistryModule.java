@@ -5,7 +5,10 @@ import io.ecsforge.stacks.EcrRegistry;
 import io.ecsforge.stacks.RegistrySettings;
 import software.constructs.Construct;
 
-/** {@code modules/registry}: {@link EcrRegistry} with the {@code registry} section's keys and the seed image tag as variables. */
+/**
+ * {@code modules/registry}: {@link EcrRegistry} with the {@code registry} section's keys and the
+ * seed image tag as variables.
+ */
 final class RegistryModule extends ModuleStack {
     static final String NAME = "registry";
 
