@@ -40,6 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ModuleValidationParityIT {
     /** Cases the module words differently, since its names are variables, or since Terraform cannot suggest a spelling. */
     static final Map<String, String> IN_MODULE_WORDS = Map.of(
+            "emptyAppIsRequired", "\"\" is not allowed; allowed: 2 to 21 lower-case letters, digits and single dashes,"
+                    + " starting with a letter and not ending with a dash",
             "misspeltChoiceSuggestsTheNearest", "\"singel\" is not allowed; allowed: none, single, one-per-az",
             "vpcTooSmallForItsSubnetsIsRejected", "cidr: \"10.0.0.0/26\" is too small: its 4 subnets would be /30, smaller"
                     + " than AWS's smallest subnet (/28); allowed: a VPC of /24 or larger, or public_subnets and"
@@ -51,17 +53,28 @@ class ModuleValidationParityIT {
             "subnetsNotOnePerZoneAreRejected", "2 subnets given; allowed: 3, one per availability zone (az_count)");
 
     /** Cases not about a value a variable's validation can judge, and why. */
-    static final Map<String, String> NOT_A_VALUE = Map.of(
-            "numberWhereStringMustBeQuoted", "42 for a string: Terraform turns it into \"42\", a valid repository name, as"
-                    + " it turns a number into a string wherever one is wanted",
-            "stringWhereNumberIsNotAWholeNumber", "\"two\" for a number: Terraform's type check refuses it, in its own words,"
-                    + " before any validation",
-            "listWhereMappingIsNotAMapping", "the section's shape: a module call has no section",
-            "misspeltNestedKeySuggestsTheNearest", "a key, not a value: Terraform refuses an argument the module does not have",
-            "unknownNestedKeyFarFromAnyListsTheKeys", "a key, not a value: Terraform refuses an argument the module does not have",
-            "overlappingSubnetsAreRejected", "not checked by the module: the loader compares every pair of subnets, which the"
-                    + " module's validations do not",
-            "everyProblemOfTheFileIsReportedOnePerLineInFileOrder", "several sections at once; its network value is azCountZeroIsOutOfRange's");
+    static final Map<String, String> NOT_A_VALUE = Map.ofEntries(
+            Map.entry("numberWhereStringMustBeQuoted", "42 for a string: Terraform turns it into \"42\", a valid repository"
+                    + " name, as it turns a number into a string wherever one is wanted"),
+            Map.entry("stringWhereNumberIsNotAWholeNumber", "\"two\" for a number: Terraform's type check refuses it, in its"
+                    + " own words, before any validation"),
+            Map.entry("mappingWhereStringIsNotASingleValue", "a mapping for a string: Terraform's type check refuses it, in"
+                    + " its own words, before any validation"),
+            Map.entry("listWhereMappingIsNotAMapping", "the section's shape: a module call has no section"),
+            Map.entry("misspeltNestedKeySuggestsTheNearest", "a key, not a value: Terraform refuses an argument the module"
+                    + " does not have"),
+            Map.entry("unknownNestedKeyFarFromAnyListsTheKeys", "a key, not a value: Terraform refuses an argument the module"
+                    + " does not have"),
+            Map.entry("duplicateTopLevelKeyIsNamedWithItsLine", "YAML itself: an argument given twice is Terraform's own error"),
+            Map.entry("missingAppIsRequired", "a missing key: Terraform refuses a call without a required argument, in its"
+                    + " own words"),
+            Map.entry("environmentNotMatchingTheFileNameIsRejected", "about the file's name: a module call has no file"),
+            Map.entry("environmentNamedLikeCdktfsOwnFolderIsReserved", "about cdktf's output folder, where stacks are"
+                    + " written and modules are not"),
+            Map.entry("overlappingSubnetsAreRejected", "not checked by the module: the loader compares every pair of subnets,"
+                    + " which the module's validations do not"),
+            Map.entry("everyProblemOfTheFileIsReportedOnePerLineInFileOrder", "several sections at once; its values are"
+                    + " appNameWithCapitalsIsRejected's and azCountZeroIsOutOfRange's"));
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final YAMLMapper YAML = new YAMLMapper();
@@ -72,9 +85,7 @@ class ModuleValidationParityIT {
      * A module as the test calls it.
      *
      * @param name its folder
-     * @param judged the keys and sections whose cases it is held to ({@code app} and {@code
-     *     environment}, which the network module takes for names, are held to their formats by
-     *     the same declarations, but their cases are about the whole file)
+     * @param judged the keys and sections whose cases it is held to
      * @param variables its variables
      * @param required the arguments every call gives, as Terraform literals, unless the case gives them
      */
@@ -87,7 +98,7 @@ class ModuleValidationParityIT {
     }
 
     static final List<Module> MODULES = List.of(
-            new Module("network", List.of("network"),
+            new Module("network", List.of("network", "app", "environment"),
                     Stream.concat(ModuleVariables.names().stream(), ModuleVariables.network().stream()).toList(),
                     Map.of("app", "\"webapp\"", "environment", "\"dev\"")),
             new Module("registry", List.of("registry", "service.imageTag"), ModuleVariables.registry(),
