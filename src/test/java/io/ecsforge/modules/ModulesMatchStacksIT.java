@@ -23,17 +23,18 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * One source, proven on plans: the network module called with an example environment's
- * {@code network} values plans exactly the resources the environment's network stack plans, with
- * the same values, at the addresses a module gives them ({@code aws_subnet.public_1} becomes
+ * One source, proven on plans: a module called with an example environment's values plans
+ * exactly the resources the environment's stack plans, with the same values, at the addresses a
+ * module gives them ({@code aws_subnet.public_1} becomes
  * {@code module.network.aws_subnet.public[1]}, {@code aws_flow_log.flow_logs} becomes
  * {@code module.network.aws_flow_log.flow_logs[0]}). Both are planned by Terraform with the real
  * provider against moto, in the environment's account (the stack names it; the module looks it
  * up), with the same provider settings, so only what the two JSON documents say can differ.
- * dev has two zones, one NAT gateway and no endpoints; prod three zones, a NAT gateway a zone and
- * endpoints; a variant of dev one zone, no NAT gateway, endpoints, no flow logs and listed subnets.
+ * For the network, dev has two zones, one NAT gateway and no endpoints; prod three zones, a NAT
+ * gateway a zone and endpoints; a variant of dev one zone, no NAT gateway, endpoints, no flow logs
+ * and listed subnets. The registry's plans need no lookups; they run against moto all the same.
  */
-class NetworkModuleMatchesStackIT {
+class ModulesMatchStacksIT {
     @RegisterExtension static final MotoServer DEV = MotoServer.forPlatform("123456789012");
     @RegisterExtension static final MotoServer PROD = MotoServer.forPlatform("210987654321");
 
@@ -76,14 +77,38 @@ class NetworkModuleMatchesStackIT {
                 + " \"private_subnets\": [\"10.0.192.0/22\"]}");
     }
 
+    @Test
+    void devsRegistryModulePlansWhatDevsRegistryStackPlans() throws IOException {
+        assertSamePlans(Synthesized.examples(), RegistryModule.NAME, "dev", DEV, "{\"repository_name\": \"webapp\","
+                + " \"keep_images\": 30, \"untagged_expiry_days\": 7, \"image_tag\": \"initial\"}");
+    }
+
+    @Test
+    void prodsRegistryModulePlansWhatProdsRegistryStackPlans() throws IOException {
+        assertSamePlans(Synthesized.examples(), RegistryModule.NAME, "prod", PROD, "{\"repository_name\": \"webapp\","
+                + " \"keep_images\": 100, \"untagged_expiry_days\": 3}");
+    }
+
     private void assertSamePlans(String env, MotoServer moto, String networkValues) throws IOException {
         assertSamePlans(Synthesized.examples(), env, moto, networkValues);
     }
 
     private void assertSamePlans(Synthesized synthesized, String env, MotoServer moto, String networkValues)
             throws IOException {
+        ObjectNode call = (ObjectNode) JSON.readTree(networkValues);
+        call.put("app", "webapp");
+        call.put("environment", env);
+        assertSamePlans(synthesized, NetworkModule.NAME, env, moto, call.toString());
+    }
+
+    /**
+     * The stack {@code webapp-<env>-<module>} of {@code synthesized} and the module {@code module}
+     * called with {@code values}, planned with the same provider.
+     */
+    private void assertSamePlans(Synthesized synthesized, String module, String env, MotoServer moto, String values)
+            throws IOException {
         RealProvider.Binary terraform = RealProvider.terraform();
-        ObjectNode stack = (ObjectNode) synthesized.stack("webapp-" + env + "-network").deepCopy();
+        ObjectNode stack = (ObjectNode) synthesized.stack("webapp-" + env + "-" + module).deepCopy();
         ObjectNode provider = provider(stack, moto);
 
         Path stackDir = Files.createDirectories(work.resolve("stack"));
@@ -93,14 +118,12 @@ class NetworkModuleMatchesStackIT {
         Files.writeString(stackDir.resolve("provider.tf.json"), JSON.writeValueAsString(provider));
 
         Path moduleRoot = Files.createDirectories(work.resolve("root"));
-        new JsonModuleWriter().write(BuiltModules.documents().get(NetworkModule.NAME).deepCopy(),
-                Files.createDirectories(moduleRoot.resolve("network")));
-        ObjectNode call = (ObjectNode) JSON.readTree(networkValues);
-        call.put("source", "./network");
-        call.put("app", "webapp");
-        call.put("environment", env);
+        new JsonModuleWriter().write(BuiltModules.documents().get(module).deepCopy(),
+                Files.createDirectories(moduleRoot.resolve(module)));
+        ObjectNode call = (ObjectNode) JSON.readTree(values);
+        call.put("source", "./" + module);
         ObjectNode root = JSON.createObjectNode();
-        root.putObject("module").set("network", call);
+        root.putObject("module").set(module, call);
         Files.writeString(moduleRoot.resolve("main.tf.json"), JSON.writeValueAsString(root));
         Files.writeString(moduleRoot.resolve("provider.tf.json"), JSON.writeValueAsString(provider));
 
@@ -110,7 +133,7 @@ class NetworkModuleMatchesStackIT {
                 change));
 
         assertEquals(stackChanges.keySet(), moduleChanges.keySet(), "planned addresses, the module's as the stack names them");
-        assertTrue(stackChanges.size() > 10, () -> "expected the whole network, planned: " + stackChanges.keySet());
+        assertTrue(stackChanges.size() >= 2, () -> "expected the whole " + module + ", planned: " + stackChanges.keySet());
         stackChanges.forEach((address, change) -> {
             JsonNode fromModule = moduleChanges.get(address);
             for (String field : List.of("actions", "after", "after_unknown")) {
@@ -132,7 +155,7 @@ class NetworkModuleMatchesStackIT {
         aws.put("skip_metadata_api_check", "true");
         aws.put("skip_region_validation", true);
         ObjectNode endpoints = aws.putArray("endpoints").addObject();
-        for (String service : List.of("ec2", "iam", "logs", "sts")) {
+        for (String service : List.of("ec2", "ecr", "iam", "logs", "sts")) {
             endpoints.put(service, moto.endpoint().toString());
         }
         ObjectNode provider = JSON.createObjectNode();
