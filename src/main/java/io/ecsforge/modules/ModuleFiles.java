@@ -11,6 +11,14 @@ import java.util.Map;
 
 /** Writes modules into {@code <out>/<name>/}, each through a {@link ModuleWriter}. */
 public final class ModuleFiles {
+    /**
+     * The files a module's writer may write, as JSON or HCL. Terraform reads every {@code .tf} and
+     * {@code .tf.json} of a folder, so those a writer no longer writes are removed: a module
+     * written as HCL after it was written as JSON would otherwise declare everything twice.
+     * Other files (a README, examples) are left alone.
+     */
+    static final List<String> GENERATED = List.of("main.tf.json", "main.tf", "variables.tf", "outputs.tf", "versions.tf");
+
     private ModuleFiles() {}
 
     /**
@@ -34,7 +42,13 @@ public final class ModuleFiles {
             Path dir = out.resolve(module.getKey());
             try {
                 Files.createDirectories(dir);
-                written.addAll(writer.write(module.getValue(), dir));
+                List<Path> files = writer.write(module.getValue(), dir);
+                for (String name : GENERATED) {
+                    if (!files.contains(dir.resolve(name))) {
+                        Files.deleteIfExists(dir.resolve(name));
+                    }
+                }
+                written.addAll(files);
             } catch (IOException e) {
                 throw new UserError("--out " + out + ": cannot write module " + module.getKey() + " into " + dir + ": " + e);
             }

@@ -36,6 +36,20 @@ class ModulesCommandTest {
     }
 
     @Test
+    void filesAnotherWriterWroteAreRemovedAndOthersKept(@TempDir Path work) throws IOException {
+        Path network = Files.createDirectories(work.resolve("network"));
+        Files.writeString(network.resolve("variables.tf"), "variable \"cidr\" {}\n");
+        Files.writeString(network.resolve("README.md"), "# network\n");
+        CliResult result = CliResult.run(Map.of(), "modules", "--out", work.toString());
+
+        assertEquals(0, result.exitCode(), result.toString());
+        try (Stream<Path> files = Files.list(network)) {
+            assertEquals(List.of("README.md", "main.tf.json"), files.map(path -> path.getFileName().toString()).sorted()
+                    .toList());
+        }
+    }
+
+    @Test
     void anOutputThatIsAFileIsBadInputAndNothingIsWritten(@TempDir Path work) throws IOException {
         Path file = Files.writeString(work.resolve("modules"), "not a folder");
         CliResult result = CliResult.run(Map.of(), "modules", "--out", file.toString());
