@@ -180,8 +180,9 @@ public final class ModuleVariables {
 
     /**
      * The VPC's block: IPv4, host bits zero, /16 to /28. Its checks refer to no other variable:
-     * Terraform refuses validations that refer to each other in a circle, so the rules across
-     * the network's variables all sit on {@code private_subnets} (see {@link #bothOrNeither}).
+     * Terraform refuses validations that refer to each other in a circle, so the subnet lists'
+     * rules refer to the block and not the other way round, and the rules across both lists sit
+     * on {@code private_subnets} (see {@link #bothOrNeither}).
      */
     private static List<Validation> vpcBlock(String cidr) {
         String prefix = prefix(cidr);
