@@ -19,6 +19,7 @@ import picocli.CommandLine;
             CdktfAppCommand.class,
             SummarizeCommand.class,
             WorkflowsCommand.class,
+            ModulesCommand.class,
             StacksCommand.class,
             BootstrapCommand.class,
             PlanCommand.class,

@@ -10,9 +10,9 @@ final class Subnets {
     static final int LARGEST_VPC = 16;
     static final int SMALLEST = 28;
     /** Two subnets a zone, each 1/16 of the VPC (a /20 in a /16), leaving room to grow. */
-    private static final int NEW_BITS = 4;
+    static final int NEW_BITS = 4;
     /** Private subnets start halfway through the VPC: block 8 + i of zone i. */
-    private static final int PRIVATE_OFFSET = 8;
+    static final int PRIVATE_OFFSET = 8;
 
     private Subnets() {}
 

@@ -147,38 +147,94 @@ public final class EnvironmentNames {
 
     // Network
 
+    /** The names of the network's resources, made from this environment's prefix. */
+    public NetworkNames network() {
+        return new NetworkNames(prefix());
+    }
+
     /** The Name tag of the VPC, its internet gateway and its flow log. */
     public String vpc() {
-        return prefix();
+        return network().vpc();
     }
 
     /** The Name tag of the public or private subnet in zone {@code index}, and of that zone's private route table. */
     public String subnet(String tier, int index) {
-        return resource(tier + "-" + index);
+        return network().subnet(tier, String.valueOf(index));
     }
 
     /** The Name tag of the public route table. */
     public String publicRouteTable() {
-        return resource("public");
+        return network().publicRouteTable();
     }
 
     /** The Name tag of the NAT gateway in zone {@code index} and of its address. */
     public String natGateway(int index) {
-        return resource("nat-" + index);
+        return network().natGateway(String.valueOf(index));
     }
 
     /** The Name tag of the VPC endpoint of {@code service} ({@code s3}, {@code ecr.api}, ...). */
     public String vpcEndpoint(String service) {
-        return resource(service);
+        return network().vpcEndpoint(service);
     }
 
     public String vpcEndpointsSecurityGroup() {
-        return resource("vpc-endpoints");
+        return network().vpcEndpointsSecurityGroup();
     }
 
     /** The log group VPC flow logs are written to, when {@code network.flowLogs} is on. */
     public String flowLogGroup() {
-        return "/vpc/" + prefix() + "/flow-logs";
+        return network().flowLogGroup();
+    }
+
+    /**
+     * The network's names from a prefix alone: {@code <app>-<env>} in a stack, the module's
+     * {@code name} variable in the network module, which knows no more of the environment.
+     *
+     * @param prefix what every name starts with
+     */
+    public record NetworkNames(String prefix) {
+        private String resource(String suffix) {
+            return prefix + "-" + suffix;
+        }
+
+        /** The Name tag of the VPC, its internet gateway and its flow log. */
+        public String vpc() {
+            return prefix;
+        }
+
+        /** The Name tag of the public or private subnet in zone {@code index}, and of that zone's private route table. */
+        public String subnet(String tier, String index) {
+            return resource(tier + "-" + index);
+        }
+
+        /** The Name tag of the public route table. */
+        public String publicRouteTable() {
+            return resource("public");
+        }
+
+        /** The Name tag of the NAT gateway in zone {@code index} and of its address. */
+        public String natGateway(String index) {
+            return resource("nat-" + index);
+        }
+
+        /** The Name tag of the VPC endpoint of {@code service} ({@code s3}, {@code ecr.api}, ...). */
+        public String vpcEndpoint(String service) {
+            return resource(service);
+        }
+
+        public String vpcEndpointsSecurityGroup() {
+            return resource("vpc-endpoints");
+        }
+
+        /** The log group VPC flow logs are written to. */
+        public String flowLogGroup() {
+            return "/vpc/" + prefix + "/flow-logs";
+        }
+
+        /** The role the VPC Flow Logs service writes that group with. */
+        public String flowLogsRole() {
+            return resource(Role.FLOW_LOGS.suffix);
+        }
     }
 
     // Registry, cluster and service

@@ -1,117 +1,27 @@
 package io.ecsforge.stacks;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.hashicorp.cdktf.TerraformOutput;
-import com.hashicorp.cdktf.providers.aws.ecr_lifecycle_policy.EcrLifecyclePolicy;
-import com.hashicorp.cdktf.providers.aws.ecr_repository.EcrRepository;
-import com.hashicorp.cdktf.providers.aws.ecr_repository.EcrRepositoryEncryptionConfiguration;
-import com.hashicorp.cdktf.providers.aws.ecr_repository.EcrRepositoryImageScanningConfiguration;
 import io.ecsforge.config.EnvironmentConfig;
-import io.ecsforge.config.RegistryConfig;
-import java.io.UncheckedIOException;
-import java.util.List;
 import software.constructs.Construct;
 
-/**
- * The ECR repository the service's images are pushed to. Tags are immutable, so a tag names one
- * image for good and a deployment can be traced to what it ran; a lifecycle policy keeps the
- * repository from growing without bound.
- */
+/** The ECR repository ({@link EcrRegistry}), with the configuration's values. */
 public final class RegistryStack extends PlatformStack {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final EcrRepository repository;
+    private final EcrRegistry registry;
 
     public RegistryStack(Construct scope, EnvironmentConfig config) {
         super(scope, config, EnvironmentNames.REGISTRY);
-        RegistryConfig registry = config.registry();
-
-        repository = EcrRepository.Builder.create(this, "repository")
-                .name(names().repository())
-                .imageTagMutability("IMMUTABLE")
-                .imageScanningConfiguration(EcrRepositoryImageScanningConfiguration.builder().scanOnPush(true).build())
-                // The AWS-managed key (aws/ecr): encrypted with KMS and logged in CloudTrail, with no
-                // key policy to keep in step with every role that pulls images.
-                .encryptionConfiguration(List.of(EcrRepositoryEncryptionConfiguration.builder()
-                        .encryptionType("KMS")
-                        .build()))
-                // Deleting the repository with images in it would strand running tasks that pull them.
-                .forceDelete(false)
-                .build();
-        EcrLifecyclePolicy.Builder.create(this, "lifecycle_policy")
-                .repository(repository.getName())
-                .policy(lifecyclePolicy(registry, config.service().imageTag()))
-                .build();
-
-        TerraformOutput.Builder.create(this, "repository_url").value(repository.getRepositoryUrl()).build();
-        TerraformOutput.Builder.create(this, "repository_arn").value(repository.getArn()).build();
-        TerraformOutput.Builder.create(this, "repository_name").value(repository.getName()).build();
+        registry = new EcrRegistry(this, RegistrySettings.of(config));
+        registry.outputs(false);
     }
 
     public String repositoryUrl() {
-        return repository.getRepositoryUrl();
+        return registry.repositoryUrl();
     }
 
     public String repositoryArn() {
-        return repository.getArn();
+        return registry.repositoryArn();
     }
 
     public String repositoryName() {
-        return repository.getName();
-    }
-
-    /**
-     * Untagged images (layers left behind by re-pushes, failed builds) expire after
-     * {@code untaggedExpiryDays}; of the tagged ones the newest {@code keepImages} are kept. ECR
-     * applies a rule only to images no rule of lower priority number matched, so the untagged
-     * rule comes first and the tagged rule never counts untagged images.
-     *
-     * <p>The image tagged {@code seedTag} ({@code service.imageTag}) is kept for good: the service
-     * stack's own task definition runs it, so a service that Terraform creates or replaces starts
-     * on it until the next release. A rule that matches it alone, before the tagged rule, claims it.
-     */
-    static String lifecyclePolicy(RegistryConfig registry, String seedTag) {
-        ObjectNode policy = JSON.createObjectNode();
-        ArrayNode rules = policy.putArray("rules");
-
-        ObjectNode untagged = rules.addObject();
-        untagged.put("rulePriority", 1);
-        untagged.put("description", "Expire untagged images after " + registry.untaggedExpiryDays() + " days");
-        ObjectNode untaggedSelection = untagged.putObject("selection");
-        untaggedSelection.put("tagStatus", "untagged");
-        untaggedSelection.put("countType", "sinceImagePushed");
-        untaggedSelection.put("countUnit", "days");
-        untaggedSelection.put("countNumber", registry.untaggedExpiryDays());
-        untagged.putObject("action").put("type", "expire");
-
-        ObjectNode seed = rules.addObject();
-        seed.put("rulePriority", 2);
-        seed.put("description", "Keep the image tagged " + seedTag + ", which a new service starts on");
-        ObjectNode seedSelection = seed.putObject("selection");
-        seedSelection.put("tagStatus", "tagged");
-        seedSelection.putArray("tagPatternList").add(seedTag);
-        // One image can carry the tag at a time (tags are immutable), so this never expires it.
-        seedSelection.put("countType", "imageCountMoreThan");
-        seedSelection.put("countNumber", 1);
-        seed.putObject("action").put("type", "expire");
-
-        ObjectNode tagged = rules.addObject();
-        tagged.put("rulePriority", 3);
-        tagged.put("description", "Keep the newest " + registry.keepImages() + " tagged images");
-        ObjectNode taggedSelection = tagged.putObject("selection");
-        taggedSelection.put("tagStatus", "tagged");
-        taggedSelection.putArray("tagPatternList").add("*");
-        taggedSelection.put("countType", "imageCountMoreThan");
-        taggedSelection.put("countNumber", registry.keepImages());
-        tagged.putObject("action").put("type", "expire");
-
-        try {
-            return JSON.writeValueAsString(policy);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return registry.repositoryName();
     }
 }

@@ -191,6 +191,15 @@ final class BadConfigs {
                         "network.publicSubnets: 2 subnets given; allowed: 3, one per availability zone (network.azCount)"),
                 bad("flowLogRetentionCloudWatchDoesNotOfferIsRejected", minimalWith("network:\n  flowLogRetentionDays: 100\n"),
                         "network.flowLogRetentionDays: 100 is not allowed; allowed: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653"),
+                // registry
+                bad("repositoryNameWithUpperCaseIsRejected", minimalWith("registry:\n  repositoryName: Web_App\n"),
+                        "registry.repositoryName: \"Web_App\" is not allowed; allowed: an ECR repository name: lower-case letters, digits, and . _ - / between them"),
+                bad("keepingNoImagesIsOutOfRange", minimalWith("registry:\n  keepImages: 0\n"),
+                        "registry.keepImages: 0 is out of range; allowed: 1 to 1000"),
+                bad("untaggedExpiryBeyondAYearIsOutOfRange", minimalWith("registry:\n  untaggedExpiryDays: 366\n"),
+                        "registry.untaggedExpiryDays: 366 is out of range; allowed: 1 to 365"),
+                bad("imageTagStartingWithADashIsRejected", minimalWith("service:\n  imageTag: -latest\n"),
+                        "service.imageTag: \"-latest\" is not allowed; allowed: a Docker tag: letters, digits, _ . -, up to 128"),
                 // service
                 bad("cpu256WithMemory4096IsNotAFargateSize", minimalWith("service:\n  cpu: 256\n  memory: 4096\n"),
                         "service.memory: 4096 MiB does not pair with service.cpu 256 on Fargate; allowed memory for cpu 256: 512, 1024 or 2048"),

@@ -110,7 +110,7 @@ class EnvironmentNamesTest {
                 names.stateBucket(), names.vpcEndpoint("s3")));
         names.lockTable().ifPresent(all::add);
         names.deploymentConfig().ifPresent(all::add);
-        NetworkStack.INTERFACE_ENDPOINTS.forEach(service -> all.add(names.vpcEndpoint(service)));
+        VpcNetwork.INTERFACE_ENDPOINTS.forEach(service -> all.add(names.vpcEndpoint(service)));
         for (int zone = 0; zone < config.network().azCount(); zone++) {
             all.addAll(List.of(names.subnet("public", zone), names.subnet("private", zone), names.natGateway(zone)));
         }

@@ -101,7 +101,7 @@ class RegistryStackTest {
                 + "{\"rulePriority\":3,\"description\":\"Keep the newest 30 tagged images\",\"selection\":"
                 + "{\"tagStatus\":\"tagged\",\"tagPatternList\":[\"*\"],\"countType\":\"imageCountMoreThan\",\"countNumber\":30},"
                 + "\"action\":{\"type\":\"expire\"}}]}";
-        assertEquals(expected, RegistryStack.lifecyclePolicy(new RegistryConfig("webapp", 30, 7), "initial"));
+        assertEquals(expected, EcrRegistry.lifecyclePolicy(RegistrySettings.of(new RegistryConfig("webapp", 30, 7), "initial")));
         assertAt(dev.resource("aws_ecr_lifecycle_policy", "lifecycle_policy"), "policy", expected);
     }
 

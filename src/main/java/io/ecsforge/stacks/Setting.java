@@ -1,0 +1,186 @@
+package io.ecsforge.stacks;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hashicorp.cdktf.Token;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One setting of a part, as the part reads it. In a stack it is the configuration's own value
+ * ({@link #of}), so the stack's JSON holds the value itself; in a module it is a Terraform
+ * expression, usually a variable ({@link #variable}), so the same code writes a reference to it.
+ * A part never asks which: it passes {@link #value()} to a resource's builder, and builds what it
+ * needs from other settings with {@link #select} and {@link #element}, which compute in Java when
+ * their inputs are values and write an expression when one of them is not.
+ *
+ * @param <T> {@code String}, {@code Number}, {@code Boolean} or {@code List<String>}
+ */
+public final class Setting<T> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What kind of Terraform value an expression has, which decides the token that stands for it. */
+    private enum Kind { STRING, NUMBER, BOOLEAN, LIST }
+
+    private final Kind kind;
+    /** The configuration's value; null for an expression (a configured value is never null). */
+    private final T literal;
+    private final String expression;
+    private final T token;
+    private final String label;
+
+    private Setting(Kind kind, T literal, String expression, T token, String label) {
+        this.kind = kind;
+        this.literal = literal;
+        this.expression = expression;
+        this.token = token;
+        this.label = label;
+    }
+
+    /** The configuration's value; {@code label} is the key as the user wrote it ({@code network.azCount}). */
+    public static <T> Setting<T> of(T value, String label) {
+        return new Setting<>(kindOf(value), value, hcl(value), null, label);
+    }
+
+    /** A module's variable {@code name}, of the kind of {@code example} (any value of the right type). */
+    public static <T> Setting<T> variable(String name, T example) {
+        return expression(kindOf(example), "var." + name, name);
+    }
+
+    /**
+     * A Terraform expression (without {@code ${}}) standing for a value of the kind of
+     * {@code example}, for what a module works out from its variables.
+     */
+    public static <T> Setting<T> expression(String hcl, T example, String label) {
+        return expression(kindOf(example), hcl, label);
+    }
+
+    /** An expression with the token a builder takes for it given: a cdktf reference such as {@code count.index}. */
+    static Setting<Number> reference(String hcl, Number token, String label) {
+        return new Setting<>(Kind.NUMBER, null, hcl, token, label);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> Setting<T> expression(Kind kind, String hcl, String label) {
+        String interpolation = "${" + hcl + "}";
+        Object token = switch (kind) {
+            case STRING -> interpolation;
+            case NUMBER -> Token.asNumber(interpolation);
+            case LIST -> Token.asList(interpolation);
+            // Flags choose what is made; no builder argument takes one.
+            case BOOLEAN -> null;
+        };
+        return new Setting<>(kind, null, hcl, (T) token, label);
+    }
+
+    /**
+     * The case of {@code cases} at the position of {@code choice} in {@code choices}: picked here
+     * when the choice is configured, else a conditional over every case, the last one standing
+     * for any value the others do not match.
+     */
+    public static <T> Setting<T> select(Setting<String> choice, List<String> choices, List<Setting<T>> cases) {
+        if (choices.size() != cases.size() || cases.isEmpty()) {
+            throw new IllegalArgumentException(choices.size() + " choices for " + cases.size() + " cases");
+        }
+        if (choice.isLiteral()) {
+            int index = choices.indexOf(choice.literal());
+            if (index < 0) {
+                throw new IllegalArgumentException(choice.label() + " is " + choice.literal() + "; allowed: " + choices);
+            }
+            return cases.get(index);
+        }
+        Setting<T> last = cases.get(cases.size() - 1);
+        String hcl = last.expression();
+        for (int i = cases.size() - 2; i >= 0; i--) {
+            hcl = "(" + choice.expression() + " == " + hcl(choices.get(i)) + " ? " + cases.get(i).expression() + " : " + hcl
+                    + ")";
+        }
+        return expression(last.kind, hcl, choice.label());
+    }
+
+    /** The {@code index}th element of {@code list}. */
+    public static Setting<String> element(Setting<List<String>> list, Setting<Number> index) {
+        if (list.isLiteral() && index.isLiteral()) {
+            return of(list.literal().get(index.literal().intValue()), list.label() + "[" + index.literal() + "]");
+        }
+        return expression(Kind.STRING, "(" + list.expression() + ")[" + index.expression() + "]", list.label());
+    }
+
+    /** Whether this is the configuration's own value rather than an expression. */
+    public boolean isLiteral() {
+        return literal != null;
+    }
+
+    /** The configuration's value; only for a setting that {@link #isLiteral()}. */
+    public T literal() {
+        if (!isLiteral()) {
+            throw new IllegalStateException(label + " is the expression " + expression + ", not a value");
+        }
+        return literal;
+    }
+
+    /** What a resource's builder takes: the value itself, or a token that stands for the expression. */
+    public T value() {
+        if (isLiteral()) {
+            return literal;
+        }
+        if (token == null) {
+            throw new IllegalStateException(label + " is a flag: it chooses what is made, and no argument takes it");
+        }
+        return token;
+    }
+
+    /** The value as Terraform writes it in an expression: {@code "10.0.0.0/16"}, {@code 2}, {@code var.az_count}. */
+    public String expression() {
+        return expression;
+    }
+
+    /**
+     * The value inside a string: the value itself ({@code 2}), or the expression interpolated
+     * ({@code ${var.az_count}}), as in a name or a message.
+     */
+    public String text() {
+        return isLiteral() ? String.valueOf(literal) : "${" + expression + "}";
+    }
+
+    /** The setting as its user knows it: the configuration key, or the module's variable. */
+    public String label() {
+        return label;
+    }
+
+    /** False only when it is the configured value {@code false}: nothing it guards can exist. */
+    public boolean mayBeTrue() {
+        return !isLiteral() || Boolean.TRUE.equals(literal);
+    }
+
+    private static Kind kindOf(Object value) {
+        if (value instanceof String) {
+            return Kind.STRING;
+        }
+        if (value instanceof Number) {
+            return Kind.NUMBER;
+        }
+        if (value instanceof Boolean) {
+            return Kind.BOOLEAN;
+        }
+        if (value instanceof List<?>) {
+            return Kind.LIST;
+        }
+        throw new IllegalArgumentException("a setting is a string, number, boolean or list of strings, not " + value);
+    }
+
+    /** A value as a Terraform literal; JSON's literals are Terraform's. */
+    private static String hcl(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return label + " = " + expression;
+    }
+}

@@ -1,0 +1,143 @@
+package io.ecsforge.stacks;
+
+import com.hashicorp.cdktf.TerraformCount;
+import com.hashicorp.cdktf.TerraformDataSource;
+import com.hashicorp.cdktf.TerraformResource;
+import com.hashicorp.cdktf.Token;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import software.constructs.Construct;
+import software.constructs.IConstruct;
+
+/**
+ * How a part makes what the configuration may ask for more than once, or not at all. A stack
+ * ({@link #configured()}) knows the configuration, so it makes each instance as a resource of its
+ * own ({@code public_0}, {@code public_1}, ...) and leaves out what is off, as it always has: its
+ * addresses are users' state. A module ({@link #counted}) cannot know its variables' values, so it
+ * makes each thing once and gives it a {@code count}: the number asked for, or 1 or 0 for what is
+ * optional.
+ */
+public abstract class Shapes {
+    /**
+     * One thing to make among those a {@link #repeat} makes.
+     *
+     * @param id its construct id: {@code <id>_<index>} in a stack, {@code <id>} in a module
+     * @param index its index: the number in a stack, {@code count.index} in a module
+     */
+    public record Instance(String id, Setting<Number> index) {}
+
+    /** One value for every instance a {@link #repeat} made, in index order. */
+    public interface Repeated {
+        /** The {@code attribute} of the instance at {@code index}, as a reference. */
+        String at(Setting<Number> index, String attribute);
+
+        /** The {@code attribute} of every instance, in index order. */
+        List<String> all(String attribute);
+    }
+
+    /** As a stack makes things: one resource an instance, nothing for what is off. */
+    public static Shapes configured() {
+        return new Configured();
+    }
+
+    /** As a module makes things, in {@code scope}: each once, with a {@code count}. */
+    public static Counted counted(Construct scope) {
+        return new Counted(scope);
+    }
+
+    /** Makes {@code count} instances of a resource, {@code make} making each (and only that one). */
+    public abstract Repeated repeat(String id, Setting<Number> count, Function<Instance, TerraformResource> make);
+
+    /** Makes what {@code make} makes when {@code on} is true. */
+    public abstract void optional(Setting<Boolean> on, Runnable make);
+
+    private static final class Configured extends Shapes {
+        @Override
+        public Repeated repeat(String id, Setting<Number> count, Function<Instance, TerraformResource> make) {
+            List<TerraformResource> made = new ArrayList<>();
+            for (int i = 0; i < count.literal().intValue(); i++) {
+                made.add(make.apply(new Instance(id + "_" + i, Setting.<Number>of(i, id + "[" + i + "]"))));
+            }
+            return new Repeated() {
+                @Override
+                public String at(Setting<Number> index, String attribute) {
+                    return made.get(index.literal().intValue()).getStringAttribute(attribute);
+                }
+
+                @Override
+                public List<String> all(String attribute) {
+                    return made.stream().map(resource -> resource.getStringAttribute(attribute)).toList();
+                }
+            };
+        }
+
+        @Override
+        public void optional(Setting<Boolean> on, Runnable make) {
+            if (on.literal()) {
+                make.run();
+            }
+        }
+    }
+
+    /**
+     * Each thing made once, with a {@code count}. A thing made by {@link #optional} has at most
+     * one instance, but Terraform still wants it referenced as {@code address[0]}: the module's
+     * document rewrites references to {@link #singleInstances()} so, in one place, rather than
+     * every part (and every builder it shares with the stacks) writing two kinds of reference.
+     */
+    public static final class Counted extends Shapes {
+        private final Construct scope;
+        private final List<String> singleInstances = new ArrayList<>();
+
+        private Counted(Construct scope) {
+            this.scope = scope;
+        }
+
+        @Override
+        public Repeated repeat(String id, Setting<Number> count, Function<Instance, TerraformResource> make) {
+            TerraformCount counter = TerraformCount.of(count.value());
+            TerraformResource made = make.apply(new Instance(id, Setting.reference("count.index", counter.getIndex(), id)));
+            made.setCount(counter);
+            String address = made.getTerraformResourceType() + "." + made.getFriendlyUniqueId();
+            return new Repeated() {
+                @Override
+                public String at(Setting<Number> index, String attribute) {
+                    return "${" + address + "[" + index.expression() + "]." + attribute + "}";
+                }
+
+                @Override
+                public List<String> all(String attribute) {
+                    return Token.asList("${" + address + "[*]." + attribute + "}");
+                }
+            };
+        }
+
+        @Override
+        public void optional(Setting<Boolean> on, Runnable make) {
+            int before = scope.getNode().getChildren().size();
+            make.run();
+            List<IConstruct> made = scope.getNode().getChildren();
+            for (IConstruct child : made.subList(before, made.size())) {
+                Number count = Token.asNumber("${" + on.expression() + " ? 1 : 0}");
+                if (child instanceof TerraformResource resource && resource.getCount() != null) {
+                    // Its count would be lost, and its instances' references would be wrong.
+                    throw new IllegalStateException(resource.getNode().getId() + " is repeated inside an optional part;"
+                            + " a module cannot count it twice");
+                }
+                if (child instanceof TerraformResource resource) {
+                    resource.setCount(count);
+                    singleInstances.add(resource.getTerraformResourceType() + "." + resource.getFriendlyUniqueId());
+                } else if (child instanceof TerraformDataSource data) {
+                    data.setCount(count);
+                    singleInstances.add("data." + data.getTerraformResourceType() + "." + data.getFriendlyUniqueId());
+                }
+            }
+        }
+
+        /** The addresses made once with a count of 1 or 0, whose references need {@code [0]}. */
+        public List<String> singleInstances() {
+            return List.copyOf(singleInstances);
+        }
+    }
+}

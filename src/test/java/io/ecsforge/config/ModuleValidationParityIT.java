@@ -1,0 +1,220 @@
+package io.ecsforge.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.ecsforge.modules.JsonModuleWriter;
+import io.ecsforge.modules.ModuleDocuments;
+import io.ecsforge.testing.PrepareJsiiNode;
+import io.ecsforge.testing.RealProvider;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the loader refuses in the keys a module takes ({@link BadConfigs}), the module refuses too:
+ * a root configuration calling the module with the bad value fails {@code terraform plan} and
+ * {@code tofu plan} with the variable's message, which is the loader's own words after the field
+ * path, or, where the module must name its variables instead of YAML keys, the words in
+ * {@link #IN_MODULE_WORDS}. Every case about those keys is run or named in {@link #NOT_A_VALUE},
+ * so a new case cannot be left out unnoticed.
+ *
+ * <p>The plans run against no AWS: the provider is given dummy keys and endpoints on a closed
+ * local port, so its lookups fail at once; a failed validation is reported beside them.
+ */
+class ModuleValidationParityIT {
+    /** Cases the module words differently, since its names are variables, or since Terraform cannot suggest a spelling. */
+    static final Map<String, String> IN_MODULE_WORDS = Map.of(
+            "emptyAppIsRequired", "\"\" is not allowed; allowed: 2 to 21 lower-case letters, digits and single dashes,"
+                    + " starting with a letter and not ending with a dash",
+            "misspeltChoiceSuggestsTheNearest", "\"singel\" is not allowed; allowed: none, single, one-per-az",
+            "vpcTooSmallForItsSubnetsIsRejected", "cidr: \"10.0.0.0/26\" is too small: its 4 subnets would be /30, smaller"
+                    + " than AWS's smallest subnet (/28); allowed: a VPC of /24 or larger, or public_subnets and"
+                    + " private_subnets listed yourself",
+            "noNatWithoutEndpointsLeavesTasksNoWayToPullImages", "none needs vpc_endpoints = true, or tasks in the private"
+                    + " subnets cannot reach ECR, CloudWatch Logs or their secrets; allowed: nat_gateways single or one-per-az,"
+                    + " or vpc_endpoints = true",
+            "subnetOutsideTheVpcIsRejected", "\"10.1.0.0/20\" is outside the VPC 10.0.0.0/16; allowed: a block inside cidr",
+            "subnetsNotOnePerZoneAreRejected", "2 subnets given; allowed: 3, one per availability zone (az_count)");
+
+    /** Cases not about a value a variable's validation can judge, and why. */
+    static final Map<String, String> NOT_A_VALUE = Map.ofEntries(
+            Map.entry("numberWhereStringMustBeQuoted", "42 for a string: Terraform turns it into \"42\", a valid repository"
+                    + " name, as it turns a number into a string wherever one is wanted"),
+            Map.entry("stringWhereNumberIsNotAWholeNumber", "\"two\" for a number: Terraform's type check refuses it, in its"
+                    + " own words, before any validation"),
+            Map.entry("mappingWhereStringIsNotASingleValue", "a mapping for a string: Terraform's type check refuses it, in"
+                    + " its own words, before any validation"),
+            Map.entry("listWhereMappingIsNotAMapping", "the section's shape: a module call has no section"),
+            Map.entry("misspeltNestedKeySuggestsTheNearest", "a key, not a value: Terraform refuses an argument the module"
+                    + " does not have"),
+            Map.entry("unknownNestedKeyFarFromAnyListsTheKeys", "a key, not a value: Terraform refuses an argument the module"
+                    + " does not have"),
+            Map.entry("duplicateTopLevelKeyIsNamedWithItsLine", "YAML itself: an argument given twice is Terraform's own error"),
+            Map.entry("missingAppIsRequired", "a missing key: Terraform refuses a call without a required argument, in its"
+                    + " own words"),
+            Map.entry("environmentNotMatchingTheFileNameIsRejected", "about the file's name: a module call has no file"),
+            Map.entry("environmentNamedLikeCdktfsOwnFolderIsReserved", "about cdktf's output folder, where stacks are"
+                    + " written and modules are not"),
+            Map.entry("overlappingSubnetsAreRejected", "not checked by the module: the loader compares every pair of subnets,"
+                    + " which the module's validations do not"),
+            Map.entry("everyProblemOfTheFileIsReportedOnePerLineInFileOrder", "several sections at once; its values are"
+                    + " appNameWithCapitalsIsRejected's and azCountZeroIsOutOfRange's"));
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final YAMLMapper YAML = new YAMLMapper();
+
+    @TempDir Path work;
+
+    /**
+     * A module as the test calls it.
+     *
+     * @param name its folder
+     * @param judged the keys and sections whose cases it is held to
+     * @param variables its variables
+     * @param required the arguments every call gives, as Terraform literals, unless the case gives them
+     */
+    record Module(String name, List<String> judged, List<ModuleVariables.Variable> variables, Map<String, String> required) {
+        /** Whether the problem at {@code path} is about a key or section this module is held to. */
+        boolean judges(String path) {
+            return judged.stream().anyMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + ".")
+                    || path.startsWith(prefix + "["));
+        }
+    }
+
+    static final List<Module> MODULES = List.of(
+            new Module("network", List.of("network", "app", "environment"),
+                    Stream.concat(ModuleVariables.names().stream(), ModuleVariables.network().stream()).toList(),
+                    Map.of("app", "\"webapp\"", "environment", "\"dev\"")),
+            new Module("registry", List.of("registry", "service.imageTag"), ModuleVariables.registry(),
+                    Map.of("repository_name", "\"webapp\"")));
+
+    /** The field path of a problem line: what comes before its first ": ". */
+    private static String path(String problem) {
+        return problem.substring(0, problem.indexOf(": "));
+    }
+
+    /** The module a case is about, if any: the one that judges its first problem's path. */
+    private static Optional<Module> moduleOf(BadConfigs.Case bad) {
+        return bad.problems().stream().map(ModuleValidationParityIT::path).flatMap(path -> MODULES.stream()
+                .filter(module -> module.judges(path))).findFirst();
+    }
+
+    static List<BadConfigs.Case> moduleCases() {
+        return BadConfigs.all().filter(bad -> moduleOf(bad).isPresent()).toList();
+    }
+
+    @Test
+    void everyCaseAboutAModulesKeysIsRunOrSaysWhyNot() {
+        List<String> names = moduleCases().stream().map(BadConfigs.Case::behaviour).toList();
+        List<String> named = Stream.concat(IN_MODULE_WORDS.keySet().stream(), NOT_A_VALUE.keySet().stream()).toList();
+        assertEquals(List.of(), named.stream().filter(name -> !names.contains(name)).toList(),
+                "named cases that are about no module's keys");
+        assertTrue(names.size() >= 20, () -> "expected the network and registry cases of BadConfigs, found " + names);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aBadValueFailsThePlanWithTheVariablesMessage() throws IOException {
+        Map<String, ObjectNode> documents = ModuleDocuments.build(PrepareJsiiNode.settings());
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String binaryName : RealProvider.binaryNames()) {
+            for (Module module : MODULES) {
+                // A root a module, initialized once: init installs the modules its calls name.
+                Path root = work.resolve(binaryName).resolve(module.name());
+                new JsonModuleWriter().write(documents.get(module.name()).deepCopy(),
+                        Files.createDirectories(root.resolve("module")));
+                for (BadConfigs.Case bad : moduleCases()) {
+                    if (moduleOf(bad).orElseThrow() == module && !NOT_A_VALUE.containsKey(bad.behaviour())) {
+                        tests.add(dynamicTest(binaryName + " " + bad.behaviour(), () -> plan(binaryName, root, module, bad)));
+                    }
+                }
+            }
+        }
+        return tests.stream();
+    }
+
+    private void plan(String binaryName, Path root, Module module, BadConfigs.Case bad) throws IOException {
+        RealProvider.Binary binary = RealProvider.binary(binaryName);
+        Files.writeString(root.resolve("main.tf"), rootConfiguration(module, bad));
+        if (!Files.isDirectory(root.resolve(".terraform"))) {
+            binary.run(root, "init", "-input=false", "-no-color").succeeded();
+        }
+        RealProvider.Run plan = binary.run(root, "plan", "-input=false", "-no-color", "-json");
+
+        assertEquals(1, plan.exitCode(), plan::toString);
+        List<String> messages = new ArrayList<>();
+        for (String line : plan.stdout().split("\n")) {
+            JsonNode diagnostic = line.isBlank() ? JSON.nullNode() : JSON.readTree(line).path("diagnostic");
+            if ("Invalid value for variable".equals(diagnostic.path("summary").asText())) {
+                // The detail goes on with where the rule is; the message is its first paragraph.
+                messages.add(diagnostic.path("detail").asText().split("\n\n")[0]);
+            }
+        }
+        assertEquals(List.of(expected(bad)), messages, plan::toString);
+    }
+
+    /** The loader's message after its field path, or the module's own words for the case. */
+    private static String expected(BadConfigs.Case bad) {
+        String words = IN_MODULE_WORDS.get(bad.behaviour());
+        if (words != null) {
+            return words;
+        }
+        assertEquals(1, bad.problems().size(), bad::toString);
+        String problem = bad.problems().get(0);
+        return problem.substring(problem.indexOf(": ") + 2);
+    }
+
+    /**
+     * The module called with the case's values of its keys as arguments, each written as in the
+     * file (JSON's literals are Terraform's), and a provider that reaches no AWS.
+     */
+    private static String rootConfiguration(Module module, BadConfigs.Case bad) throws IOException {
+        JsonNode file = YAML.readTree(bad.yaml());
+        Map<String, String> arguments = new TreeMap<>(module.required());
+        for (ModuleVariables.Variable variable : module.variables()) {
+            JsonNode value = file;
+            for (String part : variable.key().split("\\.")) {
+                value = value.path(part);
+            }
+            if (!value.isMissingNode()) {
+                arguments.put(variable.name(), value.toString());
+            }
+        }
+        StringBuilder call = new StringBuilder();
+        arguments.forEach((name, value) -> call.append("  ").append(name).append(" = ").append(value).append('\n'));
+        return """
+                provider "aws" {
+                  region                      = "us-east-1"
+                  access_key                  = "not-a-key"
+                  secret_key                  = "not-a-secret"
+                  skip_credentials_validation = true
+                  skip_requesting_account_id  = true
+                  skip_metadata_api_check     = true
+                  max_retries                 = 1
+                  endpoints {
+                    ec2 = "http://127.0.0.1:9"
+                    sts = "http://127.0.0.1:9"
+                  }
+                }
+
+                module "%s" {
+                  source = "./module"
+                %s}
+                """.formatted(module.name(), call);
+    }
+}
