@@ -88,5 +88,6 @@ class RunnerCommandsTest {
         assertTrue(result.out().contains("  0   "), result::toString);
         assertTrue(result.out().contains("  1   "), result::toString);
         assertTrue(result.out().contains("  2   "), result::toString);
+        assertTrue(result.out().contains("  70   an unexpected error in ecsforge"), result::toString);
     }
 }
