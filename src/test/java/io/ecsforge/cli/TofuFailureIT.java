@@ -89,4 +89,40 @@ class TofuFailureIT {
         assertTrue(result.err().contains("  provider registry.invalid/hashicorp/aws is missing: tofu could not download it"
                 + " from its registry and found no local copy;"), result::toString);
     }
+
+    /**
+     * Every stack's S3 backend points at a closed loopback port, and the environment holds no
+     * credentials and turns the instance metadata service off, so nothing leaves the machine.
+     */
+    @Test
+    void missingAwsCredentialsAreNamedOnceWithHowToProvideThemAndExitCodeTwoNeedsTofu(@TempDir Path home) throws IOException {
+        Path tofu = Tools.tofu();
+        for (String name : new String[] {"demo-fail-state", "demo-fail-network", "demo-fail-service"}) {
+            stack(name, """
+                    {"terraform": {"backend": {"s3": {"bucket": "demo-tfstate", "key": "demo/fail/%s.tfstate",
+                      "region": "us-east-1", "use_lockfile": true, "use_path_style": true,
+                      "endpoints": {"s3": "http://127.0.0.1:9"}}}},
+                     "resource": {"terraform_data": {"this": {}}}}
+                    """.formatted(name));
+        }
+        manifest();
+        Map<String, String> noCredentials = Map.of("PATH", System.getenv("PATH"), "HOME", home.toString(),
+                "AWS_EC2_METADATA_DISABLED", "true");
+
+        CliResult result = CliResult.run(noCredentials,
+                "plan", "--env", "fail", "--no-synth", "-C", project.toString(), "--terraform", tofu.toString());
+
+        assertEquals(2, result.exitCode(), result::toString);
+        assertTrue(result.err().endsWith("error: stack demo-fail-state: tofu init found no AWS credentials for the state"
+                + " backend (it looked in the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY variables, the profile of AWS_PROFILE"
+                + " or the default one in ~/.aws/config and ~/.aws/credentials, SSO, and the EC2/ECS instance role); provide"
+                + " them and run again: a profile (AWS_PROFILE=<name>), SSO (aws sso login --profile <name>), environment"
+                + " variables (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN), or in CI an OIDC role"
+                + " (aws-actions/configure-aws-credentials); nothing was changed\n"), result::toString);
+        String all = result.out() + result.err();
+        assertEquals(1, all.split("No valid credential sources found", -1).length - 1,
+                () -> "Terraform's error once, for the first stack; " + result);
+        assertFalse(all.contains("[demo-fail-network]") || all.contains("[demo-fail-service]"),
+                () -> "only the first stack is shown; " + result);
+    }
 }
