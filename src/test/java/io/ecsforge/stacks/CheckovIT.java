@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,8 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -45,6 +48,8 @@ class CheckovIT {
     private static final Path SKIPS = Repo.root().resolve("src/test/resources/checkov-skips.txt");
     private static final long TIMEOUT_MINUTES = 10;
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** {@code section.key} at the start of a reason, e.g. {@code loadBalancer.certificateArn}. */
+    private static final Pattern CONFIG_KEY = Pattern.compile("([a-z][A-Za-z]*)\\.([a-z][A-Za-z]*)\\b");
 
     /** One reviewed exception: {@code check} may fail on {@code address} in environment {@code env}. */
     record Skip(String env, String address, String check, String reason) {
@@ -124,6 +129,30 @@ class CheckovIT {
     @Test
     void skipListNamesEachEnvironmentAddressAndCheckOnceWithAReason() throws IOException {
         skips();
+    }
+
+    /**
+     * A skip that holds in one environment only is there because of a choice in that
+     * environment's file, so its reason starts with the configuration key that makes it.
+     */
+    @Test
+    void aSkipOfOneEnvironmentOnlyNamesTheConfigurationKeyBehindIt() throws IOException {
+        Collection<Skip> skips = skips().values();
+        String reference = Files.readString(Repo.root().resolve("docs/configuration.md"), StandardCharsets.UTF_8);
+        List<String> unexplained = new ArrayList<>();
+        for (Skip skip : skips) {
+            boolean elsewhere = skips.stream().anyMatch(other -> !other.env().equals(skip.env())
+                    && other.address().equals(skip.address()) && other.check().equals(skip.check()));
+            if (elsewhere) {
+                continue;
+            }
+            Matcher key = CONFIG_KEY.matcher(skip.reason());
+            if (!key.lookingAt() || !reference.contains("| `" + key.group(2) + "` |")) {
+                unexplained.add(skip.key() + ": " + skip.reason());
+            }
+        }
+        assertTrue(unexplained.isEmpty(), () -> "skips of one environment whose reason does not start with a key of"
+                + " docs/configuration.md (section.key):\n  " + String.join("\n  ", unexplained));
     }
 
     /** The task definitions are read, not passed unread: their container checks ran and passed. */

@@ -9,7 +9,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -97,35 +99,36 @@ final class CheckovInput {
             if (name.equals("//")) {
                 return; // cdktf's metadata comment: no attribute
             }
-            hcl.append(indent);
-            if (name.equals("container_definitions")) {
-                JsonNode decoded;
-                try {
-                    decoded = JSON.readTree(value.asText());
-                } catch (IOException e) {
-                    throw new IllegalStateException(where + ": container_definitions is not JSON: " + value, e);
-                }
-                hcl.append(name).append(" = jsonencode(").append(expression(decoded)).append(")\n");
-            } else if (REFERENCE_LISTS.contains(name)) {
-                hcl.append(name).append(" = [");
-                for (int i = 0; i < value.size(); i++) {
-                    hcl.append(i == 0 ? "" : ", ").append(value.get(i).asText());
-                }
-                hcl.append("]\n");
-            } else if (BLOCKS.contains(name)) {
-                hcl.setLength(hcl.length() - indent.length());
+            if (BLOCKS.contains(name)) {
                 for (JsonNode block : value.isArray() ? value : JSON.createArrayNode().add(value)) {
                     hcl.append(indent).append(name).append(" {\n");
                     body(block, where + "." + name, indent + "  ", hcl);
                     hcl.append(indent).append("}\n");
                 }
-            } else if (value.isObject() && !MAPS.contains(name)) {
+                return;
+            }
+            if (value.isObject() && !MAPS.contains(name)) {
                 throw new IllegalStateException(where + ": " + name + " is an object, and whether it is a block or a map"
                         + " is not known here; add it to CheckovInput's BLOCKS or MAPS");
-            } else {
-                hcl.append(name).append(" = ").append(expression(value)).append('\n');
             }
+            hcl.append(indent).append(name).append(" = ").append(attribute(name, value, where)).append('\n');
         });
+    }
+
+    private static String attribute(String name, JsonNode value, String where) {
+        if (name.equals("container_definitions")) {
+            try {
+                return "jsonencode(" + expression(JSON.readTree(value.asText())) + ")";
+            } catch (IOException e) {
+                throw new IllegalStateException(where + ": container_definitions is not JSON: " + value, e);
+            }
+        }
+        if (REFERENCE_LISTS.contains(name)) {
+            List<String> references = new ArrayList<>();
+            value.forEach(reference -> references.add(reference.asText()));
+            return "[" + String.join(", ", references) + "]";
+        }
+        return expression(value);
     }
 
     /** A JSON value as an HCL expression with the same value; strings keep their templates. */
