@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecsforge.testing.Repo;
 import io.ecsforge.testing.Synthesized;
@@ -209,6 +210,29 @@ class CheckovIT {
                 "aws_lb.alb CKV2_AWS_20", "aws_lb_target_group.blue CKV_AWS_378"));
     }
 
+    @Test
+    void aTrustPolicyForAnyPrincipalFailsTheScan() throws Exception {
+        assertNewFailures("webapp-prod-access", stack -> {
+            ObjectNode statement = (ObjectNode) stack.path("data").path("aws_iam_policy_document").path("ecs_tasks_trust")
+                    .path("statement").path(0);
+            statement.remove("condition");
+            statement.putArray("principals").addObject().put("type", "AWS").putArray("identifiers").add("*");
+        }, Set.of("data.aws_iam_policy_document.ecs_tasks_trust CKV_AWS_283"));
+    }
+
+    @Test
+    void anAdministratorStatementInThePolicyOfARoleFailsTheScan() throws Exception {
+        String release = "data.aws_iam_policy_document.release_permissions ";
+        assertNewFailures("webapp-prod-access", stack -> {
+            ObjectNode statement = ((ArrayNode) stack.path("data")
+                    .path("aws_iam_policy_document").path("release_permissions").path("statement")).addObject();
+            statement.put("sid", "Everything").put("effect", "Allow");
+            statement.putArray("actions").add("*");
+            statement.putArray("resources").add("*");
+        }, Stream.of("CKV2_AWS_40", "CKV_AWS_1", "CKV_AWS_107", "CKV_AWS_108", "CKV_AWS_109", "CKV_AWS_110", "CKV_AWS_111",
+                "CKV_AWS_356", "CKV_AWS_49").map(check -> release + check).collect(Collectors.toSet()));
+    }
+
     /** Edits every container of a synthesized task definition, whose definitions are a JSON string. */
     private static void editContainers(ObjectNode task, Consumer<ObjectNode> edit) {
         try {
@@ -323,21 +347,26 @@ class CheckovIT {
 
     /**
      * Terraform's address of what checkov names. For some checks its terraform_json framework
-     * names a resource {@code resource.<name>} or {@code data.<name>} without the type; the type is
+     * names a resource {@code resource.<name>} or {@code data.<name>} without the type, and graph
+     * checks name a data source {@code <type>.<name>} without {@code data.}; the type is
      * the one that has a block of that name in the stack (names are unique across types in our stacks,
      * which this checks).
      */
     static String address(String named, Path stackFolder) {
         String[] parts = named.split("\\.", 2);
-        if (!(parts[0].equals("resource") || parts[0].equals("data"))) {
-            return named;
-        }
-        JsonNode blocks;
+        JsonNode stack;
         try {
-            blocks = JSON.readTree(stackFolder.resolve(CheckovInput.STACK_FILE).toFile()).path(parts[0]);
+            stack = JSON.readTree(stackFolder.resolve(CheckovInput.STACK_FILE).toFile());
         } catch (IOException e) {
             throw new AssertionError("cannot read " + stackFolder, e);
         }
+        if (!(parts[0].equals("resource") || parts[0].equals("data"))) {
+            // Graph checks name a data source by type and name alone.
+            boolean dataSource = !stack.path("resource").path(parts[0]).has(parts[1])
+                    && stack.path("data").path(parts[0]).has(parts[1]);
+            return (dataSource ? "data." : "") + named;
+        }
+        JsonNode blocks = stack.path(parts[0]);
         List<String> types = new ArrayList<>();
         for (Iterator<String> it = blocks.fieldNames(); it.hasNext(); ) {
             String type = it.next();
