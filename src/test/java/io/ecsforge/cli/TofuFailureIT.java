@@ -3,19 +3,23 @@ package io.ecsforge.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.ecsforge.testing.CliResult;
 import io.ecsforge.testing.MotoServer;
 import io.ecsforge.testing.Tools;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A failing stack stops the run, with real OpenTofu. The cdktf.out here is written by hand in
+ * A failing stack stops the run, with real OpenTofu (and Terraform, for missing credentials). The cdktf.out here is written by hand in
  * cdktf's layout (local backend, terraform_data only), since the failure needs a stack JSON
  * that cdktf would not synthesize.
  */
@@ -94,9 +98,11 @@ class TofuFailureIT {
      * Every stack's S3 backend points at a closed loopback port, and the environment holds no
      * credentials and turns the instance metadata service off, so nothing leaves the machine.
      */
-    @Test
-    void missingAwsCredentialsAreNamedOnceWithHowToProvideThemAndExitCodeTwoNeedsTofu(@TempDir Path home) throws IOException {
-        Path tofu = Tools.tofu();
+    @ParameterizedTest
+    @ValueSource(strings = {"tofu", "terraform"})
+    void missingAwsCredentialsAreNamedOnceWithHowToProvideThemAndExitCodeTwo(String binaryName, @TempDir Path home)
+            throws IOException {
+        Path binary = binaryName.equals("tofu") ? Tools.tofu() : terraformOnPath();
         for (String name : new String[] {"demo-fail-state", "demo-fail-network", "demo-fail-service"}) {
             stack(name, """
                     {"terraform": {"backend": {"s3": {"bucket": "demo-tfstate", "key": "demo/fail/%s.tfstate",
@@ -110,10 +116,10 @@ class TofuFailureIT {
                 "AWS_EC2_METADATA_DISABLED", "true");
 
         CliResult result = CliResult.run(noCredentials,
-                "plan", "--env", "fail", "--no-synth", "-C", project.toString(), "--terraform", tofu.toString());
+                "plan", "--env", "fail", "--no-synth", "-C", project.toString(), "--terraform", binary.toString());
 
         assertEquals(2, result.exitCode(), result::toString);
-        assertTrue(result.err().endsWith("error: stack demo-fail-state: tofu init found no AWS credentials for the state"
+        assertTrue(result.err().endsWith("error: stack demo-fail-state: " + binaryName + " init found no AWS credentials for the state"
                 + " backend (it looked in the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY variables, the profile of AWS_PROFILE"
                 + " or the default one in ~/.aws/config and ~/.aws/credentials, SSO, and the EC2/ECS instance role); provide"
                 + " them and run again: a profile (AWS_PROFILE=<name>), SSO (aws sso login --profile <name>), environment"
@@ -124,5 +130,17 @@ class TofuFailureIT {
                 () -> "Terraform's error once, for the first stack; " + result);
         assertFalse(all.contains("[demo-fail-network]") || all.contains("[demo-fail-service]"),
                 () -> "only the first stack is shown; " + result);
+    }
+
+    /** HashiCorp's terraform on PATH; skips the test, saying so, when there is none. */
+    private static Path terraformOnPath() {
+        for (String directory : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            Path candidate = directory.isEmpty() ? null : Path.of(directory, "terraform");
+            if (candidate != null && Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        assumeTrue(false, "terraform is not on PATH; install it from https://developer.hashicorp.com/terraform/install");
+        return null;
     }
 }

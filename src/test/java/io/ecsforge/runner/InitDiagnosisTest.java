@@ -34,7 +34,7 @@ class InitDiagnosisTest {
         assertEquals(MISSING.formatted("tofu"), failure.getMessage());
     }
 
-    /** Terraform 1.11's, with the instance metadata service reachable but refusing. */
+    /** Terraform 1.11's, likewise. */
     @Test
     void terraformsNoCredentialSourcesIsMissingCredentials() {
         RuntimeException failure = InitDiagnosis.failure(STACK, new Terraform.Result("terraform init -input=false -no-color",
@@ -42,13 +42,27 @@ class InitDiagnosisTest {
                         "Please see https://developer.hashicorp.com/terraform/language/backend/s3",
                         "for more information about providing credentials.", "",
                         "Error: failed to refresh cached credentials, no EC2 IMDS role found,",
-                        "operation error ec2imds: GetMetadata, exceeded maximum number of attempts, 3,",
-                        "request send failed, Get",
-                        "\"http://169.254.169.254/latest/meta-data/iam/security-credentials/\": dial tcp",
-                        "169.254.169.254:80: connect: connection refused")));
+                        "operation error ec2imds: GetMetadata, access disabled to EC2 IMDS via client",
+                        "option, or \"AWS_EC2_METADATA_DISABLED\" environment variable")));
 
         assertInstanceOf(MissingCredentials.class, failure);
         assertEquals(MISSING.formatted("terraform"), failure.getMessage());
+    }
+
+    /** OpenTofu's when the instance metadata service is on but nothing answers. */
+    @Test
+    void anUnreachableInstanceMetadataServiceIsMissingCredentialsToo() {
+        RuntimeException failure = InitDiagnosis.failure(STACK, new Terraform.Result("tofu init -input=false -no-color", 1, "",
+                List.of("Error: No valid credential sources found", "",
+                        "Please see https://opentofu.org/docs/language/settings/backends/s3",
+                        "for more information about providing credentials.", "",
+                        "Error: failed to refresh cached credentials, no EC2 IMDS role found,",
+                        "operation error ec2imds: GetMetadata, exceeded maximum number of attempts, 3,",
+                        "request send failed, Get",
+                        "\"http://127.0.0.1:9/latest/meta-data/iam/security-credentials/\": dial tcp",
+                        "127.0.0.1:9: connect: connection refused")));
+
+        assertInstanceOf(MissingCredentials.class, failure);
     }
 
     @Test
