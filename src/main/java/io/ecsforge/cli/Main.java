@@ -120,15 +120,26 @@ public final class Main implements Runnable {
                         errors.println("error: " + pathProblem.get());
                         return ExitCodes.BAD_INPUT;
                     }
-                    errors.println("error: unexpected " + ex.getClass().getName() + ": " + ex.getMessage()
+                    Throwable unexpected = ex instanceof CommandLine.ExecutionException && ex.getCause() instanceof Error
+                            ? ex.getCause() : ex;
+                    errors.println("error: unexpected " + unexpected.getClass().getName() + ": " + unexpected.getMessage()
                             + " (a defect in ecsforge; " + (main.debugging() ? "its stack trace follows"
                                     : "run again with --debug or " + DEBUG_VARIABLE + "=1 for its stack trace") + ")");
                     if (main.debugging()) {
-                        ex.printStackTrace(errors);
+                        unexpected.printStackTrace(errors);
                     }
                     errors.flush();
                     return ExitCodes.UNEXPECTED;
                 });
+        // picocli hands only Exceptions to the handler above; an Error (a class jsii could not
+        // load, say) would end the JVM with a stack trace and exit code 1.
+        cli.setExecutionStrategy(parseResult -> {
+            try {
+                return new CommandLine.RunLast().execute(parseResult);
+            } catch (Error error) {
+                throw new CommandLine.ExecutionException(parseResult.commandSpec().commandLine(), error.toString(), error);
+            }
+        });
         cli.setParameterExceptionHandler(
                 (ex, args) -> {
                     CommandLine failed = ex.getCommandLine();

@@ -23,15 +23,18 @@ class ExitCodesTest {
 
     @Command(name = "stand-in")
     static final class Throwing implements Callable<Integer> {
-        private final RuntimeException error;
+        private final Throwable error;
 
-        Throwing(RuntimeException error) {
+        Throwing(Throwable error) {
             this.error = error;
         }
 
         @Override
-        public Integer call() {
-            throw error;
+        public Integer call() throws Exception {
+            if (error instanceof Exception exception) {
+                throw exception;
+            }
+            throw (Error) error;
         }
     }
 
@@ -41,7 +44,7 @@ class ExitCodesTest {
         }
     }
 
-    private static Run run(RuntimeException error, Map<String, String> environment, String... args) {
+    private static Run run(Throwable error, Map<String, String> environment, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         PrintWriter outWriter = new PrintWriter(out, true);
@@ -109,5 +112,14 @@ class ExitCodesTest {
                 "stand-in");
 
         assertEquals(ExitCodes.UNEXPECTED, run.exit(), run::shown);
+    }
+
+    @Test
+    void anErrorOfTheJavaRuntimeExitsSeventyToo() {
+        Run run = run(new NoClassDefFoundError("software/amazon/jsii/JsiiObject"), Map.of(), "stand-in");
+
+        assertEquals(ExitCodes.UNEXPECTED, run.exit(), run::shown);
+        assertEquals("error: unexpected java.lang.NoClassDefFoundError: software/amazon/jsii/JsiiObject (a defect in"
+                + " ecsforge; run again with --debug or ECSFORGE_DEBUG=1 for its stack trace)" + NL, run.err());
     }
 }
