@@ -32,8 +32,8 @@ final class InitDiagnosis {
      * and where the cause is known, a last line that says how to fix it.
      */
     static RuntimeException failure(Stack stack, Terraform.Result init) {
-        if (init.errorLines().stream().anyMatch(line -> NO_CREDENTIALS.matcher(line).find())) {
-            return new MissingCredentials(stack.name(), init.commandLine().split(" ", 3)[0] + " init");
+        if (saysNoCredentials(init)) {
+            return MissingCredentials.of(stack, init);
         }
         List<String> lines = new ArrayList<>(init.errorLines());
         if (saysNoSuchBucket(init)) {
@@ -49,6 +49,11 @@ final class InitDiagnosis {
             return new StackFailure(stack.name(), init.commandLine(), "provider " + provider.get() + " is missing", lines);
         }
         return Checked.failure(stack, init);
+    }
+
+    /** Whether the backend or the provider said that it found no AWS credentials. */
+    static boolean saysNoCredentials(Terraform.Result result) {
+        return result.errorLines().stream().anyMatch(line -> NO_CREDENTIALS.matcher(line).find());
     }
 
     /** Whether the backend said that its bucket does not exist. */

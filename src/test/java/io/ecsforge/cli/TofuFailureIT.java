@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.ecsforge.testing.CliResult;
 import io.ecsforge.testing.MotoServer;
+import io.ecsforge.testing.RealProvider;
 import io.ecsforge.testing.Tools;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -130,6 +132,42 @@ class TofuFailureIT {
                 () -> "Terraform's error once, for the first stack; " + result);
         assertFalse(all.contains("[demo-fail-network]") || all.contains("[demo-fail-service]"),
                 () -> "only the first stack is shown; " + result);
+    }
+
+    /**
+     * A stack on local state, so that init needs no credentials and the AWS provider, from the
+     * provider mirror, is what finds none when it plans.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"tofu", "terraform"})
+    void anAwsProviderWithoutCredentialsIsNamedWithHowToProvideThemAndExitCodeTwo(String binaryName, @TempDir Path home)
+            throws IOException {
+        RealProvider.Binary binary = RealProvider.binary(binaryName);
+        stack("demo-fail-state", """
+                {"terraform": {"required_providers": {"aws": {"source": "hashicorp/aws", "version": ">= 5.23.1, < 6.0.0"}}},
+                 "provider": {"aws": [{"region": "us-east-1"}]},
+                 "data": {"aws_caller_identity": {"caller": {}}}}
+                """);
+        stack("demo-fail-network", "{}");
+        stack("demo-fail-service", "{}");
+        manifest();
+        Map<String, String> noCredentials = new HashMap<>(binary.environment());
+        noCredentials.put("HOME", home.toString());
+        noCredentials.put("AWS_EC2_METADATA_DISABLED", "true");
+
+        CliResult result = CliResult.run(noCredentials, "plan", "--env", "fail", "--no-synth", "-C", project.toString(),
+                "--terraform", binary.path().toString(), "--parallelism", "1");
+
+        assertEquals(2, result.exitCode(), result::toString);
+        assertTrue(result.err().endsWith("error: stack demo-fail-state: " + binaryName + " plan found no AWS credentials for"
+                + " the AWS provider (it looked in the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY variables, the profile of"
+                + " AWS_PROFILE or the default one in ~/.aws/config and ~/.aws/credentials, SSO, and the EC2/ECS instance"
+                + " role); provide them and run again: a profile (AWS_PROFILE=<name>), SSO (aws sso login --profile <name>),"
+                + " environment variables (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN), or in CI an OIDC"
+                + " role (aws-actions/configure-aws-credentials); nothing was changed\n"), result::toString);
+        String all = result.out() + result.err();
+        assertFalse(all.contains("[demo-fail-network]") || all.contains("[demo-fail-service]"),
+                () -> "the run stops at the first stack; " + result);
     }
 
     /** HashiCorp's terraform on PATH; skips the test, saying so, when there is none. */

@@ -2,17 +2,18 @@ package io.ecsforge.runner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** What a failed init is diagnosed as, from the lines Terraform and OpenTofu really print. */
+/** What a failed command is diagnosed as, from the lines Terraform and OpenTofu really print. */
 class InitDiagnosisTest {
     private static final Stack STACK = new Stack("webapp-dev-state", Path.of("cdktf.out/stacks/webapp-dev-state"),
             Path.of("cdktf.out/stacks/webapp-dev-state/cdk.tf.json"), List.of());
 
-    private static final String MISSING = "stack webapp-dev-state: %s init found no AWS credentials for the state backend"
+    private static final String MISSING = "stack webapp-dev-state: %s found no AWS credentials for %s"
             + " (it looked in the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY variables, the profile of AWS_PROFILE or the"
             + " default one in ~/.aws/config and ~/.aws/credentials, SSO, and the EC2/ECS instance role); provide them and"
             + " run again: a profile (AWS_PROFILE=<name>), SSO (aws sso login --profile <name>), environment variables"
@@ -31,7 +32,7 @@ class InitDiagnosisTest {
                         "option, or \"AWS_EC2_METADATA_DISABLED\" environment variable")));
 
         assertInstanceOf(MissingCredentials.class, failure);
-        assertEquals(MISSING.formatted("tofu"), failure.getMessage());
+        assertEquals(MISSING.formatted("tofu init", "the state backend"), failure.getMessage());
     }
 
     /** Terraform 1.11's, likewise. */
@@ -46,7 +47,7 @@ class InitDiagnosisTest {
                         "option, or \"AWS_EC2_METADATA_DISABLED\" environment variable")));
 
         assertInstanceOf(MissingCredentials.class, failure);
-        assertEquals(MISSING.formatted("terraform"), failure.getMessage());
+        assertEquals(MISSING.formatted("terraform init", "the state backend"), failure.getMessage());
     }
 
     /** OpenTofu's when the instance metadata service is on but nothing answers. */
@@ -72,5 +73,23 @@ class InitDiagnosisTest {
 
         assertInstanceOf(StackFailure.class, failure);
         assertEquals("stack webapp-dev-state failed: tofu init -input=false -no-color: exited with code 1", failure.getMessage());
+    }
+
+    /** Terraform 1.11's plan of a stack on local state: the provider found none. */
+    @Test
+    void aPlanWhoseProviderFoundNoCredentialsIsMissingCredentialsForTheProvider() {
+        Terraform.Result plan = new Terraform.Result("terraform plan -input=false -no-color -out=plan.tfplan", 1, "",
+                List.of("Error: No valid credential sources found", "",
+                        "  with provider[\"registry.terraform.io/hashicorp/aws\"],",
+                        "  on main.tf line 6, in provider \"aws\":",
+                        "   6: provider \"aws\" { region = \"us-east-1\" }", "",
+                        "Please see https://registry.terraform.io/providers/hashicorp/aws",
+                        "for more information about providing credentials.", "",
+                        "Error: failed to refresh cached credentials, no EC2 IMDS role found,",
+                        "operation error ec2imds: GetMetadata, access disabled to EC2 IMDS via client",
+                        "option, or \"AWS_EC2_METADATA_DISABLED\" environment variable"));
+
+        MissingCredentials failure = assertThrows(MissingCredentials.class, () -> Checked.succeeded(STACK, plan));
+        assertEquals(MISSING.formatted("terraform plan", "the AWS provider"), failure.getMessage());
     }
 }
