@@ -15,7 +15,9 @@ import picocli.CommandLine.ParentCommand;
         exitCodeList = {
             "0:every saved plan was applied",
             "1:a stack failed, the state lock was held, or a saved plan was missing or stale (then nothing was applied)",
-            "2:bad input: arguments, --auto-approve missing, no cdktf.out, or no terraform/tofu binary; nothing was run"
+            "2:bad input: arguments, --auto-approve missing, no cdktf.out, no terraform/tofu binary, or no AWS credentials;"
+                    + " nothing was changed",
+            ExitCodes.UNEXPECTED_HELP
         },
         name = "apply", mixinStandardHelpOptions = true,
         description = {"Applies the saved plans in dependency order, exactly as reviewed; stacks that do not depend"

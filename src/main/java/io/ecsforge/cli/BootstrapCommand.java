@@ -14,7 +14,8 @@ import picocli.CommandLine.ParentCommand;
         exitCodeList = {
             "0:the bucket holds the state stack's state (created now, or already)",
             "1:a Terraform command failed (its last error lines are printed; an interrupted bootstrap resumes when run again)",
-            "2:bad input: arguments, no state stack, or no terraform/tofu binary; nothing was run"
+            "2:bad input: arguments, no state stack, no terraform/tofu binary, or no AWS credentials; nothing was changed",
+            ExitCodes.UNEXPECTED_HELP
         },
         name = "bootstrap", mixinStandardHelpOptions = true,
         description = {"Creates the state bucket: applies the <app>-<env>-state stack once on local state (a local backend"

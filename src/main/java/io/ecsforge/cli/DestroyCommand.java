@@ -17,7 +17,9 @@ import picocli.CommandLine.ParentCommand;
         exitCodeList = {
             "0:the stack and its dependents were destroyed",
             "1:a stack failed (the run stops there; its command and Terraform's last error lines are printed)",
-            "2:bad input: arguments, --confirm not the stack's name, the state stack, or no terraform/tofu binary; nothing was run"
+            "2:bad input: arguments, --confirm not the stack's name, the state stack, no terraform/tofu binary, or no AWS"
+                    + " credentials; nothing was changed",
+            ExitCodes.UNEXPECTED_HELP
         },
         name = "destroy", mixinStandardHelpOptions = true,
         description = {"Destroys the stack and every stack that depends on it, in reverse dependency order"

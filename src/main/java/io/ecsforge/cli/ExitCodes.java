@@ -1,13 +1,25 @@
 package io.ecsforge.cli;
 
-/** The process exit codes, the same for every subcommand. */
+/** The process exit codes, the same for every subcommand; each means one thing. */
 public final class ExitCodes {
     /** Everything asked for was done. */
     public static final int OK = 0;
-    /** A tool or a stack failed (Terraform error, lock held, stale plan). */
+    /** Terraform failed: a stack's command, a held lock, a missing or stale saved plan. */
     public static final int FAILURE = 1;
-    /** Bad input: configuration, arguments or a missing tool. Nothing was changed. */
+    /**
+     * Bad input or a problem the user can fix: configuration, arguments, a missing tool, missing
+     * credentials, a path that cannot be written. The message names what and how to fix it.
+     */
     public static final int BAD_INPUT = 2;
+    /**
+     * Something ecsforge did not expect: a defect in ecsforge, not in the input (sysexits.h's
+     * EX_SOFTWARE, so that scripts can tell it from the codes above).
+     */
+    public static final int UNEXPECTED = 70;
+
+    /** The help lines every command lists after its own. */
+    static final String UNEXPECTED_HELP = "70:an unexpected error in ecsforge (one line; --debug or ECSFORGE_DEBUG=1 prints"
+            + " the stack trace)";
 
     private ExitCodes() {}
 }

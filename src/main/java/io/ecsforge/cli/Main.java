@@ -5,6 +5,7 @@ import io.ecsforge.jsii.JsiiSettings;
 import io.ecsforge.runner.StackFailure;
 import java.io.PrintWriter;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
@@ -30,11 +31,21 @@ import picocli.CommandLine;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:everything asked for was done",
-            "1:a stack or a tool failed (its last error lines are printed)",
-            "2:bad input (configuration, arguments, a missing tool); nothing was changed"
+            "1:Terraform failed: a stack's command, a held state lock, a missing or stale saved plan (its last error"
+                    + " lines are printed)",
+            "2:bad input or a problem you can fix (configuration, arguments, a missing tool, no AWS credentials, a path"
+                    + " that cannot be written): the message names it and the fix; nothing was changed",
+            ExitCodes.UNEXPECTED_HELP
         })
 public final class Main implements Runnable {
+    /** Set to 1 for {@code --debug} in every run, e.g. in CI where the command line is fixed. */
+    static final String DEBUG_VARIABLE = "ECSFORGE_DEBUG";
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Option(names = "--debug",
+            description = "On an unexpected error, print its stack trace (also with " + DEBUG_VARIABLE + "=1).")
+    boolean debug;
 
     /**
      * The only place the process environment is read; Terraform runs with it (credentials
@@ -66,6 +77,10 @@ public final class Main implements Runnable {
         return spec.commandLine().getErr();
     }
 
+    private boolean debugging() {
+        return debug || "1".equals(environment.get(DEBUG_VARIABLE));
+    }
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
@@ -86,21 +101,46 @@ public final class Main implements Runnable {
     }
 
     static CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, String> environment) {
-        CommandLine cli = new CommandLine(new Main(environment));
+        Main main = new Main(environment);
+        CommandLine cli = new CommandLine(main);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(
                 (ex, commandLine, parseResult) -> {
+                    PrintWriter errors = commandLine.getErr();
                     if (ex instanceof UserError) {
-                        commandLine.getErr().println("error: " + ex.getMessage());
+                        errors.println("error: " + ex.getMessage());
                         return ExitCodes.BAD_INPUT;
                     }
                     if (ex instanceof StackFailure failure) {
-                        commandLine.getErr().println("error: " + failure.report());
+                        errors.println("error: " + failure.report());
                         return ExitCodes.FAILURE;
                     }
-                    throw ex;
+                    Optional<String> pathProblem = PathProblems.describe(ex);
+                    if (pathProblem.isPresent()) {
+                        errors.println("error: " + pathProblem.get());
+                        return ExitCodes.BAD_INPUT;
+                    }
+                    Throwable unexpected = ex instanceof CommandLine.ExecutionException && ex.getCause() instanceof Error
+                            ? ex.getCause() : ex;
+                    errors.println("error: unexpected " + unexpected.getClass().getName() + ": " + unexpected.getMessage()
+                            + " (a defect in ecsforge; " + (main.debugging() ? "its stack trace follows"
+                                    : "run again with --debug or " + DEBUG_VARIABLE + "=1 for its stack trace") + ")");
+                    if (main.debugging()) {
+                        unexpected.printStackTrace(errors);
+                    }
+                    errors.flush();
+                    return ExitCodes.UNEXPECTED;
                 });
+        // picocli hands only Exceptions to the handler above; an Error (a class jsii could not
+        // load, say) would end the JVM with a stack trace and exit code 1.
+        cli.setExecutionStrategy(parseResult -> {
+            try {
+                return new CommandLine.RunLast().execute(parseResult);
+            } catch (Error error) {
+                throw new CommandLine.ExecutionException(parseResult.commandSpec().commandLine(), error.toString(), error);
+            }
+        });
         cli.setParameterExceptionHandler(
                 (ex, args) -> {
                     CommandLine failed = ex.getCommandLine();

@@ -14,7 +14,8 @@ import picocli.CommandLine.ParentCommand;
         exitCodeList = {
             "0:the outputs were printed",
             "1:Terraform failed to read the state",
-            "2:bad input: arguments, an unknown stack, or no terraform/tofu binary"
+            "2:bad input: arguments, an unknown stack, no terraform/tofu binary, or no AWS credentials",
+            ExitCodes.UNEXPECTED_HELP
         },
         name = "output", mixinStandardHelpOptions = true,
         description = "Prints a stack's outputs; sensitive values are shown as <sensitive>, also in --json.")

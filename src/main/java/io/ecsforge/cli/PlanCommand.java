@@ -25,7 +25,8 @@ import picocli.CommandLine.ParentCommand;
         exitCodeList = {
             "0:every stack was planned; the plans are saved for review",
             "1:a stack failed (no further stack is started; its command and Terraform's last error lines are printed)",
-            "2:bad input: arguments, no cdktf.out, or no terraform/tofu binary; nothing was run"
+            "2:bad input: arguments, no cdktf.out, no terraform/tofu binary, or no AWS credentials; nothing was changed",
+            ExitCodes.UNEXPECTED_HELP
         },
         name = "plan", mixinStandardHelpOptions = true,
         description = {"For each stack, several at once (--parallelism): init, plan to a saved plan file, and show -json beside it"

@@ -15,7 +15,8 @@ import picocli.CommandLine.ParentCommand;
         exitCodeList = {
             "0:the stacks were listed",
             "1:unexpected failure",
-            "2:bad input: arguments or no cdktf.out for the environment"
+            "2:bad input: arguments or no cdktf.out for the environment",
+            ExitCodes.UNEXPECTED_HELP
         },
         name = "stacks", mixinStandardHelpOptions = true,
         description = "Lists the environment's stacks in the order they are applied, what each depends on and its"

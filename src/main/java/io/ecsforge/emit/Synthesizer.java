@@ -11,6 +11,7 @@ import io.ecsforge.stacks.Platform;
 import io.ecsforge.stacks.PlatformStack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -40,14 +41,29 @@ public final class Synthesizer {
         Path absolute = outDir.toAbsolutePath().normalize();
         Path staging = absolute.resolveSibling(absolute.getFileName() + ".new-" + ProcessHandle.current().pid());
         Path previous = absolute.resolveSibling(absolute.getFileName() + ".old-" + ProcessHandle.current().pid());
+        if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
+            // The output folder is replaced whole: a file there would be deleted.
+            throw new UserError(outDir + ": a file is in the way of the output folder; move it or give another folder");
+        }
+        Path existing = absolute.getParent();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing != null && !Files.isDirectory(existing)) {
+            throw new UserError(outDir + ": cannot create the output folder: a file is in the way: " + existing
+                    + "; move it or give another folder");
+        }
         try {
             delete(staging);
-            Files.createDirectories(absolute.getParent());
+            // Made here, not by the synthesis in Node.js, so that a folder that cannot be written
+            // is reported by its path before anything runs.
+            Files.createDirectories(staging);
             Map<String, List<String>> stacks = synthesizeInto(configs, staging, locks, jsii);
             swap(staging, absolute, previous);
             return new Result(outDir, stacks);
         } catch (IOException e) {
-            throw new UserError(outDir + ": cannot create the output folder: " + e.getMessage());
+            throw new UserError(outDir + ": cannot create the output folder: " + why(e)
+                    + "; give a folder you may write");
         } finally {
             delete(staging);
         }
@@ -77,6 +93,13 @@ public final class Synthesizer {
         stacks.values().forEach(names -> names.forEach(name -> locks.copyInto(name, stacksDir.resolve(name))));
         configs.forEach(config -> ReleaseArtifacts.write(config, Path.of(app.getOutdir())));
         return stacks;
+    }
+
+    private static String why(IOException e) {
+        if (e instanceof AccessDeniedException denied) {
+            return "permission denied on " + denied.getFile();
+        }
+        return e.getMessage();
     }
 
     private static void swap(Path staging, Path target, Path previous) {

@@ -76,7 +76,7 @@ public final class Bootstrap {
                 return alreadyBootstrapped();
             }
             if (!InitDiagnosis.saysNoSuchBucket(probe)) {
-                throw Checked.failure(stateStack, probe);
+                throw InitDiagnosis.failure(stateStack, probe);
             }
             out.println("[" + stateStack.name() + "] bucket " + target.bucket()
                     + " does not exist yet: creating it with local state in " + local);

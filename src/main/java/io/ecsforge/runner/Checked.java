@@ -7,16 +7,22 @@ import java.io.IOException;
 /**
  * A Terraform command's result, checked for the runner: a command that failed, or printed no
  * JSON where JSON was asked for, becomes the stack's {@link StackFailure} with Terraform's last
- * error lines, so that every step reports a failure the same way.
+ * error lines (or {@link MissingCredentials}), so that every step reports a failure the same way.
  */
 final class Checked {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Checked() {}
 
-    /** {@code result} when the command succeeded; else its failure is thrown. */
+    /**
+     * {@code result} when the command succeeded; else its failure is thrown: {@link
+     * MissingCredentials} when it found none, which the user fixes outside Terraform.
+     */
     static Terraform.Result succeeded(Stack stack, Terraform.Result result) {
         if (!result.succeeded()) {
+            if (InitDiagnosis.saysNoCredentials(result)) {
+                throw MissingCredentials.of(stack, result);
+            }
             throw failure(stack, result);
         }
         return result;

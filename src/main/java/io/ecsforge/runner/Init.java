@@ -47,7 +47,10 @@ final class Init {
     /** Before output, whose stdout is data: init on the stack's own backend, printing nothing. */
     void quiet(Stack stack) {
         Bootstrap.removeOverride(stack);
-        Checked.succeeded(stack, run(stack, false));
+        Terraform.Result init = run(stack, false);
+        if (!init.succeeded()) {
+            throw InitDiagnosis.failure(stack, init);
+        }
     }
 
     /**

@@ -7,13 +7,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Why an {@code init} failed, where Terraform's own lines do not say what to do about it: the
- * state bucket does not exist yet, or a provider could not be installed.
+ * Why an {@code init} failed, where Terraform's own lines do not say what to do about it: no AWS
+ * credentials, the state bucket does not exist yet, or a provider could not be installed.
  */
 final class InitDiagnosis {
     /** How Terraform and OpenTofu say that {@code init} could not install a provider. */
     private static final Pattern PROVIDER_NOT_INSTALLED = Pattern.compile(
             "(?:Could not resolve provider|Failed to (?:query available provider packages|install provider))\\W*(?:for )?(\\S+?)[:,]?(?:\\s|$)");
+
+    /**
+     * How the AWS SDK under Terraform's and OpenTofu's S3 backend says that its credential chain
+     * found nothing (the second, the SDK's older wording).
+     */
+    private static final Pattern NO_CREDENTIALS = Pattern.compile("No valid credential sources found|NoCredentialProviders");
 
     private static final Pattern NO_SUCH_BUCKET =
             Pattern.compile("NoSuchBucket|S3 bucket .*does not exist|bucket does not exist", Pattern.CASE_INSENSITIVE);
@@ -21,10 +27,14 @@ final class InitDiagnosis {
     private InitDiagnosis() {}
 
     /**
-     * The failure of an {@code init} on the stack's own backend: Terraform's last error lines,
+     * The failure of an {@code init} on the stack's own backend: {@link MissingCredentials} when
+     * there were none, which the user fixes outside Terraform; else Terraform's last error lines,
      * and where the cause is known, a last line that says how to fix it.
      */
-    static StackFailure failure(Stack stack, Terraform.Result init) {
+    static RuntimeException failure(Stack stack, Terraform.Result init) {
+        if (saysNoCredentials(init)) {
+            return MissingCredentials.of(stack, init);
+        }
         List<String> lines = new ArrayList<>(init.errorLines());
         if (saysNoSuchBucket(init)) {
             lines.add("the state bucket does not exist yet: run 'ecsforge bootstrap' for this environment first");
@@ -39,6 +49,11 @@ final class InitDiagnosis {
             return new StackFailure(stack.name(), init.commandLine(), "provider " + provider.get() + " is missing", lines);
         }
         return Checked.failure(stack, init);
+    }
+
+    /** Whether the backend or the provider said that it found no AWS credentials. */
+    static boolean saysNoCredentials(Terraform.Result result) {
+        return result.errorLines().stream().anyMatch(line -> NO_CREDENTIALS.matcher(line).find());
     }
 
     /** Whether the backend said that its bucket does not exist. */

@@ -18,6 +18,8 @@ import java.util.function.Function;
  * given. Each stack's lines are held back and printed together, in the order given, once the
  * stack and every stack before it have ended. After a failure no further stack is started;
  * those running finish. Then the first failure in the order given is thrown, naming any others.
+ * Missing AWS credentials are shown once: the lines of the stacks that ran beside the first to
+ * find none, and found none either, are not printed.
  */
 final class SideBySide {
     private SideBySide() {}
@@ -66,6 +68,10 @@ final class SideBySide {
             List<String> alsoFailed = new ArrayList<>();
             for (int i = 0; i < stacks.size(); i++) {
                 Outcome outcome = await(outcomes.get(i));
+                if (first instanceof MissingCredentials && outcome.failure() instanceof MissingCredentials) {
+                    // The same missing credentials, already shown with the first stack's lines.
+                    continue;
+                }
                 outputs.get(i).printTo(out, err);
                 if (outcome.failure() == null) {
                     continue;

@@ -59,6 +59,27 @@ class RunnerCommandsTest {
                 + ": file not found; "), result::toString);
     }
 
+    /** Exit code 1 is Terraform's side: here a saved plan that is missing, found before the binary runs. */
+    @Test
+    void applyWithoutASavedPlanExitsOneNamingTheStackAndRunsNothing() throws IOException {
+        Path binary = Files.createFile(project.resolve("tofu"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        Path stack = Files.createDirectories(project.resolve("cdktf.out/stacks/demo-prod-state"));
+        Files.writeString(stack.resolve("cdk.tf.json"), "{}");
+        Files.writeString(project.resolve("cdktf.out/manifest.json"), """
+                {"version": "0.19.2", "stacks": {"demo-prod-state": {"name": "demo-prod-state",
+                  "workingDirectory": "stacks/demo-prod-state", "synthesizedStackPath": "stacks/demo-prod-state/cdk.tf.json",
+                  "dependencies": []}}}
+                """);
+
+        CliResult result = CliResult.run(Map.of(), "apply", "--env", "prod", "--auto-approve", "-C", project.toString(),
+                "--terraform", binary.toString());
+
+        assertEquals(1, result.exitCode(), result::toString);
+        assertTrue(result.err().startsWith("error: stack demo-prod-state failed: apply: refused to apply; nothing was applied\n"
+                + "  demo-prod-state: "), result::toString);
+    }
+
     @Test
     void applyWithoutAutoApproveIsRefusedBeforeAnythingRuns() {
         CliResult result = CliResult.run(Map.of(), "apply", "--env", "prod", "-C", project.toString());
@@ -88,5 +109,6 @@ class RunnerCommandsTest {
         assertTrue(result.out().contains("  0   "), result::toString);
         assertTrue(result.out().contains("  1   "), result::toString);
         assertTrue(result.out().contains("  2   "), result::toString);
+        assertTrue(result.out().contains("  70   an unexpected error in ecsforge"), result::toString);
     }
 }

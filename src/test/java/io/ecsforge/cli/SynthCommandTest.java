@@ -3,6 +3,7 @@ package io.ecsforge.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.ecsforge.testing.Repo;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -166,5 +168,63 @@ class SynthCommandTest {
 
         assertEquals(0, run.exit(), run::toString);
         assertTrue(Files.isRegularFile(nested.resolve("manifest.json")), run::toString);
+    }
+
+    @Test
+    void anOutputFolderThatIsAFileExitsTwoAndTheFileIsKept(@TempDir Path own) throws IOException {
+        Path file = Files.writeString(own.resolve("notes.txt"), "keep me", StandardCharsets.UTF_8);
+
+        Run run = run("synth", "--env", "dev", "--config-dir", configDir.toString(), "--out", file.toString());
+
+        assertEquals(ExitCodes.BAD_INPUT, run.exit(), run::shown);
+        assertEquals("error: " + file + ": a file is in the way of the output folder; move it or give another folder" + NL,
+                run.err());
+        assertEquals("keep me", Files.readString(file, StandardCharsets.UTF_8), "the file in the way was changed");
+    }
+
+    @Test
+    void anOutputFolderUnderAFileExitsTwoNamingTheFile(@TempDir Path own) throws IOException {
+        Path file = Files.writeString(own.resolve("notes.txt"), "keep me", StandardCharsets.UTF_8);
+        Path out = file.resolve("cdktf.out");
+
+        Run run = run("synth", "--env", "dev", "--config-dir", configDir.toString(), "--out", out.toString());
+
+        assertEquals(ExitCodes.BAD_INPUT, run.exit(), run::shown);
+        assertEquals("error: " + out + ": cannot create the output folder: a file is in the way: " + file
+                + "; move it or give another folder" + NL, run.err());
+        assertEquals("keep me", Files.readString(file, StandardCharsets.UTF_8), "the file in the way was changed");
+    }
+
+    /**
+     * A folder this process may not write: a read-only one, or, for root, who may write any, the
+     * kernel's /sys. Skipped, saying why, when there is none.
+     */
+    @Test
+    void anOutputFolderInAFolderThatCannotBeWrittenExitsTwoNamingIt(@TempDir Path own) throws IOException {
+        Path readOnly = Files.createDirectory(own.resolve("read-only"));
+        Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-xr-xr-x"));
+        Path parent = cannotWrite(readOnly) ? readOnly : Path.of("/sys");
+        assumeTrue(cannotWrite(parent), "needs a folder this process cannot write: " + readOnly + " and /sys are writable");
+        Path out = parent.resolve("cdktf.out");
+        try {
+            Run run = run("synth", "--env", "dev", "--config-dir", configDir.toString(), "--out", out.toString());
+
+            assertEquals(ExitCodes.BAD_INPUT, run.exit(), run::shown);
+            assertTrue(run.err().startsWith("error: " + out + ": cannot create the output folder: ")
+                    && run.err().contains(parent.toString()) && run.err().endsWith("; give a folder you may write" + NL)
+                    && run.err().lines().count() == 1, run::shown);
+            assertFalse(Files.exists(out), run::shown);
+        } finally {
+            Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
+    private static boolean cannotWrite(Path folder) {
+        try {
+            Files.delete(Files.createDirectory(folder.resolve("probe")));
+            return false;
+        } catch (IOException e) {
+            return true;
+        }
     }
 }

@@ -3,19 +3,25 @@ package io.ecsforge.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.ecsforge.testing.CliResult;
 import io.ecsforge.testing.MotoServer;
+import io.ecsforge.testing.RealProvider;
 import io.ecsforge.testing.Tools;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A failing stack stops the run, with real OpenTofu. The cdktf.out here is written by hand in
+ * A failing stack stops the run, with real OpenTofu (and Terraform, for missing credentials). The cdktf.out here is written by hand in
  * cdktf's layout (local backend, terraform_data only), since the failure needs a stack JSON
  * that cdktf would not synthesize.
  */
@@ -88,5 +94,91 @@ class TofuFailureIT {
                 + " provider registry.invalid/hashicorp/aws is missing\n"), result::toString);
         assertTrue(result.err().contains("  provider registry.invalid/hashicorp/aws is missing: tofu could not download it"
                 + " from its registry and found no local copy;"), result::toString);
+    }
+
+    /**
+     * Every stack's S3 backend points at a closed loopback port, and the environment holds no
+     * credentials and turns the instance metadata service off, so nothing leaves the machine.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"tofu", "terraform"})
+    void missingAwsCredentialsAreNamedOnceWithHowToProvideThemAndExitCodeTwo(String binaryName, @TempDir Path home)
+            throws IOException {
+        Path binary = binaryName.equals("tofu") ? Tools.tofu() : terraformOnPath();
+        for (String name : new String[] {"demo-fail-state", "demo-fail-network", "demo-fail-service"}) {
+            stack(name, """
+                    {"terraform": {"backend": {"s3": {"bucket": "demo-tfstate", "key": "demo/fail/%s.tfstate",
+                      "region": "us-east-1", "use_lockfile": true, "use_path_style": true,
+                      "endpoints": {"s3": "http://127.0.0.1:9"}}}},
+                     "resource": {"terraform_data": {"this": {}}}}
+                    """.formatted(name));
+        }
+        manifest();
+        Map<String, String> noCredentials = Map.of("PATH", System.getenv("PATH"), "HOME", home.toString(),
+                "AWS_EC2_METADATA_DISABLED", "true");
+
+        CliResult result = CliResult.run(noCredentials,
+                "plan", "--env", "fail", "--no-synth", "-C", project.toString(), "--terraform", binary.toString());
+
+        assertEquals(2, result.exitCode(), result::toString);
+        assertTrue(result.err().endsWith("error: stack demo-fail-state: " + binaryName + " init found no AWS credentials for the state"
+                + " backend (it looked in the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY variables, the profile of AWS_PROFILE"
+                + " or the default one in ~/.aws/config and ~/.aws/credentials, SSO, and the EC2/ECS instance role); provide"
+                + " them and run again: a profile (AWS_PROFILE=<name>), SSO (aws sso login --profile <name>), environment"
+                + " variables (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN), or in CI an OIDC role"
+                + " (aws-actions/configure-aws-credentials); nothing was changed\n"), result::toString);
+        String all = result.out() + result.err();
+        assertEquals(1, all.split("No valid credential sources found", -1).length - 1,
+                () -> "Terraform's error once, for the first stack; " + result);
+        assertFalse(all.contains("[demo-fail-network]") || all.contains("[demo-fail-service]"),
+                () -> "only the first stack is shown; " + result);
+    }
+
+    /**
+     * A stack on local state, so that init needs no credentials and the AWS provider, from the
+     * provider mirror, is what finds none when it plans.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"tofu", "terraform"})
+    void anAwsProviderWithoutCredentialsIsNamedWithHowToProvideThemAndExitCodeTwo(String binaryName, @TempDir Path home)
+            throws IOException {
+        RealProvider.Binary binary = RealProvider.binary(binaryName);
+        stack("demo-fail-state", """
+                {"terraform": {"required_providers": {"aws": {"source": "hashicorp/aws", "version": ">= 5.23.1, < 6.0.0"}}},
+                 "provider": {"aws": [{"region": "us-east-1"}]},
+                 "data": {"aws_caller_identity": {"caller": {}}}}
+                """);
+        stack("demo-fail-network", "{}");
+        stack("demo-fail-service", "{}");
+        manifest();
+        Map<String, String> noCredentials = new HashMap<>(binary.environment());
+        noCredentials.put("HOME", home.toString());
+        noCredentials.put("AWS_EC2_METADATA_DISABLED", "true");
+
+        CliResult result = CliResult.run(noCredentials, "plan", "--env", "fail", "--no-synth", "-C", project.toString(),
+                "--terraform", binary.path().toString(), "--parallelism", "1");
+
+        assertEquals(2, result.exitCode(), result::toString);
+        assertTrue(result.err().endsWith("error: stack demo-fail-state: " + binaryName + " plan found no AWS credentials for"
+                + " the AWS provider (it looked in the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY variables, the profile of"
+                + " AWS_PROFILE or the default one in ~/.aws/config and ~/.aws/credentials, SSO, and the EC2/ECS instance"
+                + " role); provide them and run again: a profile (AWS_PROFILE=<name>), SSO (aws sso login --profile <name>),"
+                + " environment variables (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN), or in CI an OIDC"
+                + " role (aws-actions/configure-aws-credentials); nothing was changed\n"), result::toString);
+        String all = result.out() + result.err();
+        assertFalse(all.contains("[demo-fail-network]") || all.contains("[demo-fail-service]"),
+                () -> "the run stops at the first stack; " + result);
+    }
+
+    /** HashiCorp's terraform on PATH; skips the test, saying so, when there is none. */
+    private static Path terraformOnPath() {
+        for (String directory : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            Path candidate = directory.isEmpty() ? null : Path.of(directory, "terraform");
+            if (candidate != null && Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        assumeTrue(false, "terraform is not on PATH; install it from https://developer.hashicorp.com/terraform/install");
+        return null;
     }
 }
