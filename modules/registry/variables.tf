@@ -1,5 +1,5 @@
 variable "image_tag" {
-  description = "The tag a new service starts on before its first release. The first release pushes its image under this tag too when the repository has none, and the registry's lifecycle policy never expires it (see [First release of a new environment](releases.md#first-release-of-a-new-environment)). Allowed: a Docker tag: letters, digits, _ . -, up to 128; not starting with `.` or `-`. The `service.imageTag` key of an ecsforge environment file."
+  description = "The tag a new service starts on before its first release. The first release pushes its image under this tag too when the repository has none, and the registry's lifecycle policy never expires it (see [First release of a new environment](../../docs/releases.md#first-release-of-a-new-environment)). Allowed: a Docker tag: letters, digits, _ . -, up to 128; not starting with `.` or `-`. The `service.imageTag` key of an ecsforge environment file."
   type        = string
   default     = "initial"
   nullable    = false
