@@ -51,7 +51,7 @@ public final class TerraformDocs {
             return cached.toAbsolutePath();
         }
         throw new UserError("terraform-docs is needed to write the modules' README tables and was not found: "
-                + ENVIRONMENT_VARIABLE + " is not set, it is not on PATH, and " + cached + " does not exist; "
+                + ENVIRONMENT_VARIABLE + " is not set, it is not on PATH, and there is no executable " + cached + "; "
                 + HOW_TO_INSTALL);
     }
 

@@ -78,8 +78,8 @@ class ModulesCommandTest {
         assertEquals(2, result.exitCode(), result.toString());
         assertEquals("", result.out(), result.toString());
         assertEquals("error: terraform-docs is needed to write the modules' README tables and was not found:"
-                + " ECSFORGE_TERRAFORM_DOCS is not set, it is not on PATH, and " + cache.resolve("bin/terraform-docs")
-                + " does not exist; run scripts/setup-tools.sh, which builds terraform-docs v0.20.0 into"
+                + " ECSFORGE_TERRAFORM_DOCS is not set, it is not on PATH, and there is no executable "
+                + cache.resolve("bin/terraform-docs") + "; run scripts/setup-tools.sh, which builds terraform-docs v0.20.0 into"
                 + " $ECSFORGE_CACHE/bin (default ~/.cache/ecsforge/bin), or install terraform-docs"
                 + " (https://terraform-docs.io) and put it on PATH or set ECSFORGE_TERRAFORM_DOCS"
                 + System.lineSeparator(), result.err(), result.toString());
