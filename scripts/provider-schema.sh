@@ -4,7 +4,8 @@
 # provider), trimmed to the resource and data source types that the stacks of every
 # config/<env>.yaml use, and to what the HCL emitter reads (attribute types, nested block
 # nesting modes). The full `terraform providers schema -json` is 13 MB; the trimmed copy keeps
-# reviews readable. ProviderSchemaTest fails when a stack uses a type the copy lacks.
+# reviews readable. ProviderSchemaTest fails when a stack uses a type the copy lacks, and
+# `ecsforge modules` when a module does.
 #
 # Usage: scripts/provider-schema.sh [MIRROR]   (default: $ECSFORGE_PROVIDER_MIRROR, else /opt/tf-plugins)
 # Needs: terraform on PATH, python3, the provider unpacked in MIRROR (Terraform's layout).
@@ -47,15 +48,25 @@ JSON
 export TF_CLI_CONFIG_FILE="$work/cli.tfrc" CHECKPOINT_DISABLE=1
 (cd "$work/schema" && terraform init -backend=false -input=false >&2 && terraform providers schema -json >"$work/full.json")
 
-python3 - "$work/full.json" "$work/cdktf.out/stacks" "$version" "$target" <<'PY'
-import glob, json, os, sys
+python3 - "$work/full.json" "$work/cdktf.out/stacks" "$version" "$target" "$root/src/main/java/io/ecsforge/modules" <<'PY'
+import glob, json, os, re, sys
 
-full_path, stacks, version, target = sys.argv[1:]
+full_path, stacks, version, target, modules = sys.argv[1:]
 resources, data = set(), set()
 for path in glob.glob(os.path.join(stacks, "*", "cdk.tf.json")):
     stack = json.load(open(path))
     resources.update(stack.get("resource", {}))
     data.update(stack.get("data", {}))
+# `ecsforge modules` cannot run while the schema lacks a type its modules use, so their own
+# types are read from what the module classes import: the provider's package of each type is
+# its name (providers.aws.data_aws_region is the data source aws_region). The parts they share
+# with the stacks are in the stacks' types already.
+for path in glob.glob(os.path.join(modules, "*.java")):
+    for package in re.findall(r"^import com\.hashicorp\.cdktf\.providers\.aws\.(\w+)\.", open(path).read(), re.M):
+        if package.startswith("data_aws_"):
+            data.add(package[len("data_"):])
+        elif package != "provider":
+            resources.add("aws_" + package)
 
 def trim_block(block):
     out = {}

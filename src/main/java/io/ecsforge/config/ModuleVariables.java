@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The configuration's keys as the variables of a Terraform module: the type, description and
@@ -17,6 +19,14 @@ import java.util.function.UnaryOperator;
  */
 public final class ModuleVariables {
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * A key's description links to the docs beside docs/configuration.md ({@code releases.md#...});
+     * a module's description is read in its README, two folders down in {@code modules/<module>/},
+     * so those links are made to lead from there.
+     */
+    private static final Pattern DOCS_LINK = Pattern.compile("\\]\\(([\\w-]+\\.md)\\b");
+    private static final String DOCS_FROM_A_MODULE = "](../../docs/";
 
     /**
      * One variable.
@@ -157,7 +167,9 @@ public final class ModuleVariables {
         if (!key.note().isEmpty()) {
             allowed.add(key.note());
         }
-        return key.description() + (allowed.isEmpty() ? "" : " Allowed: " + String.join("; ", allowed) + ".") + " The `"
+        String description = DOCS_LINK.matcher(key.description()).replaceAll(
+                Matcher.quoteReplacement(DOCS_FROM_A_MODULE) + "$1");
+        return description + (allowed.isEmpty() ? "" : " Allowed: " + String.join("; ", allowed) + ".") + " The `"
                 + key.path() + "` key of an ecsforge environment file.";
     }
 

@@ -10,9 +10,10 @@ public interface ModuleWriter {
     /**
      * Writes the module's files into {@code dir}, which exists.
      *
+     * @param name the module's folder name under {@code modules/} ({@code network})
      * @param document the module as Terraform JSON: variables, resources, data sources, outputs and
      *     a {@code terraform} block with its versions; no provider or backend
      * @return the files written
      */
-    List<Path> write(ObjectNode document, Path dir) throws IOException;
+    List<Path> write(String name, ObjectNode document, Path dir) throws IOException;
 }

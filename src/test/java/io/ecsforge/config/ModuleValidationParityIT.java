@@ -6,12 +6,9 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.ecsforge.modules.JsonModuleWriter;
-import io.ecsforge.modules.ModuleDocuments;
-import io.ecsforge.testing.PrepareJsiiNode;
 import io.ecsforge.testing.RealProvider;
+import io.ecsforge.testing.Repo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the loader refuses in the keys a module takes ({@link BadConfigs}), the module refuses too:
- * a root configuration calling the module with the bad value fails {@code terraform plan} and
+ * a root configuration calling the module, as checked in under {@code modules/}, with the bad value fails {@code terraform plan} and
  * {@code tofu plan} with the variable's message, which is the loader's own words after the field
  * path, or, where the module must name its variables instead of YAML keys, the words in
  * {@link #IN_MODULE_WORDS}. Every case about those keys is run or named in {@link #NOT_A_VALUE},
@@ -129,15 +126,13 @@ class ModuleValidationParityIT {
     }
 
     @TestFactory
-    Stream<DynamicTest> aBadValueFailsThePlanWithTheVariablesMessage() throws IOException {
-        Map<String, ObjectNode> documents = ModuleDocuments.build(PrepareJsiiNode.settings());
+    Stream<DynamicTest> aBadValueFailsThePlanWithTheVariablesMessage() {
         List<DynamicTest> tests = new ArrayList<>();
         for (String binaryName : RealProvider.binaryNames()) {
             for (Module module : MODULES) {
                 // A root a module, initialized once: init installs the modules its calls name.
                 Path root = work.resolve(binaryName).resolve(module.name());
-                new JsonModuleWriter().write(documents.get(module.name()).deepCopy(),
-                        Files.createDirectories(root.resolve("module")));
+                Repo.copyModules(root.resolve("modules"));
                 for (BadConfigs.Case bad : moduleCases()) {
                     if (moduleOf(bad).orElseThrow() == module && !NOT_A_VALUE.containsKey(bad.behaviour())) {
                         tests.add(dynamicTest(binaryName + " " + bad.behaviour(), () -> plan(binaryName, root, module, bad)));
@@ -213,8 +208,8 @@ class ModuleValidationParityIT {
                 }
 
                 module "%s" {
-                  source = "./module"
+                  source = "./modules/%s"
                 %s}
-                """.formatted(module.name(), call);
+                """.formatted(module.name(), module.name(), call);
     }
 }

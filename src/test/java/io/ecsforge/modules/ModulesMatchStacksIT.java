@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * One source, proven on plans: a module called with an example environment's values plans
+ * One source, proven on plans: a module, as checked in under {@code modules/}, called with an example environment's values plans
  * exactly the resources the environment's stack plans, with the same values, at the addresses a
  * module gives them ({@code aws_subnet.public_1} becomes
  * {@code module.network.aws_subnet.public[1]}, {@code aws_flow_log.flow_logs} becomes
@@ -118,10 +118,9 @@ class ModulesMatchStacksIT {
         Files.writeString(stackDir.resolve("provider.tf.json"), JSON.writeValueAsString(provider));
 
         Path moduleRoot = Files.createDirectories(work.resolve("root"));
-        new JsonModuleWriter().write(BuiltModules.documents().get(module).deepCopy(),
-                Files.createDirectories(moduleRoot.resolve(module)));
+        Repo.copyModules(moduleRoot.resolve("modules"));
         ObjectNode call = (ObjectNode) JSON.readTree(values);
-        call.put("source", "./" + module);
+        call.put("source", "./modules/" + module);
         ObjectNode root = JSON.createObjectNode();
         root.putObject("module").set(module, call);
         Files.writeString(moduleRoot.resolve("main.tf.json"), JSON.writeValueAsString(root));
