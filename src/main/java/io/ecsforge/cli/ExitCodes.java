@@ -8,6 +8,8 @@ public final class ExitCodes {
     public static final int FAILURE = 1;
     /** Bad input: configuration, arguments or a missing tool. Nothing was changed. */
     public static final int BAD_INPUT = 2;
+    /** {@code summarize --fail-on}: the summary was written, and it lists items in a category named there. */
+    public static final int REVIEW_GATE = 3;
 
     private ExitCodes() {}
 }
