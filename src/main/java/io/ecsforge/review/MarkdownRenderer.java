@@ -91,7 +91,8 @@ public final class MarkdownRenderer {
      */
     private void reviewFirst(List<PlannedStack> stacks) {
         List<ReviewItem> items = Rules.review(stacks);
-        List<String> unchecked = stacks.stream().filter(stack -> stack.plan().sensitivityUnmarked())
+        List<String> unchecked = stacks.stream()
+                .filter(stack -> stack.plan().sensitivityUnmarked() && stack.plan().hasChanges())
                 .map(MarkdownRenderer::where).toList();
         String uncheckedNote = unchecked.isEmpty() ? "" : "_The plans of " + String.join(", ", unchecked)
                 + " do not say which values are sensitive (Terraform before 0.15), so only what their changes do to"
