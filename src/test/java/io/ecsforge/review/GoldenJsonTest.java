@@ -33,6 +33,11 @@ class GoldenJsonTest {
 
 
     @Test
+    void tagChangeHasEmptyReviewCategories() throws IOException {
+        assertGolden("moto-tags-only.json", List.of(
+                new StackPlan("dev", "registry", Fixtures.motoPlan("registry-tags-only.json"))));
+    }
+    @Test
     void terraform111PlanWithSensitiveValuesAndEveryKindOfChange() throws IOException {
         assertGolden("terraform-1.11.4.json", List.of(new StackPlan("staging", "services", Fixtures.terraform111Plan())));
     }

@@ -103,6 +103,11 @@ class GoldenMarkdownTest {
     }
 
 
+    @Test
+    void realPlanOfATagChangeHasNothingToReviewFirst() throws IOException {
+        assertGolden("moto-tags-only.md", List.of(
+                new StackPlan("dev", "registry", Fixtures.motoPlan("registry-tags-only.json"))), SummaryOptions.defaults());
+    }
     private static void assertGolden(String name, List<StackPlan> stacks, SummaryOptions options) throws IOException {
         String markdown = PlanSummary.render(stacks, options);
         Path golden = Fixtures.repoRoot().resolve("src/test/resources/review").resolve(name);

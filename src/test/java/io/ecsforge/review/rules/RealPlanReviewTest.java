@@ -50,7 +50,8 @@ class RealPlanReviewTest {
                                 + " `webapp-dev-green-5xx`, `webapp-dev-green-unhealthy-hosts` stop a release")),
                 Arguments.of("service", "service-health-check-path.json", List.of()),
                 Arguments.of("network", "network-third-zone.json", List.of()),
-                Arguments.of("registry", "registry-no-changes.json", List.of()));
+                Arguments.of("registry", "registry-no-changes.json", List.of()),
+                Arguments.of("registry", "registry-tags-only.json", List.of()));
     }
 
     @ParameterizedTest(name = "{1}")
