@@ -1,6 +1,7 @@
 package io.ecsforge.review;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -10,6 +11,7 @@ import io.ecsforge.review.rules.Category;
 import io.ecsforge.review.rules.ReviewItem;
 import io.ecsforge.review.rules.Rules;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +40,7 @@ public final class JsonRenderer {
         root.put("format_version", FORMAT_VERSION);
         root.set("review_first", reviewFirst(Rules.review(sorted)));
         Map<String, List<PlannedStack>> byEnvironment = new TreeMap<>();
-        sorted.forEach(stack -> byEnvironment.computeIfAbsent(stack.environment(), e -> new java.util.ArrayList<>())
+        sorted.forEach(stack -> byEnvironment.computeIfAbsent(stack.environment(), e -> new ArrayList<>())
                 .add(stack));
         ArrayNode environments = root.putArray("environments");
         byEnvironment.forEach((environment, inEnvironment) -> {
@@ -147,7 +149,7 @@ public final class JsonRenderer {
         return node;
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode cell(Cell cell) {
+    private static JsonNode cell(Cell cell) {
         return switch (cell.kind()) {
             case ABSENT -> NODES.nullNode();
             case SENSITIVE -> NODES.textNode("(sensitive)");

@@ -47,8 +47,6 @@ final class DeploymentGroupRule implements Rule {
         JsonNode oldRollback = change.before("auto_rollback_configuration");
         JsonNode newRollback = change.after("auto_rollback_configuration");
         if (!oldAlarms.equals(newAlarms) || !oldRollback.equals(newRollback)) {
-            TreeSet<String> lost = PolicyDiff.set(oldAlarms.path(0).path("alarms"));
-            lost.removeAll(PolicyDiff.set(newAlarms.path(0).path("alarms")));
             String text = "rollback changes: " + rollback(change, oldAlarms, oldRollback) + " → "
                     + rollback(change, newAlarms, newRollback);
             findings.add(new Finding(Category.RELEASE_SAFETY, text));

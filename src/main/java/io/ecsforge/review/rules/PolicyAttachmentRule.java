@@ -1,5 +1,6 @@
 package io.ecsforge.review.rules;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -23,7 +24,7 @@ final class PolicyAttachmentRule implements Rule {
         if (before.equals(after)) {
             return List.of();
         }
-        List<Finding> findings = new java.util.ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
         if (!after.isEmpty()) {
             findings.add(new Finding(Category.PERMISSIONS_WIDENED, "attaches " + change.code(PolicyDiff.shortArn(after))
                     + " (new)"));

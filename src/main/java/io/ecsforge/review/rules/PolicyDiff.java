@@ -1,6 +1,7 @@
 package io.ecsforge.review.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.ecsforge.review.EncodedJson;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ final class PolicyDiff {
     /** The condition key GitHub's OIDC tokens name their workflow run by. */
     static final String GITHUB_SUBJECT = "token.actions.githubusercontent.com:sub";
     private static final int LISTED = 6;
+    private static final JsonNode EMPTY = JsonNodeFactory.instance.arrayNode();
 
     private final ResourceView view;
     private final boolean trust;
@@ -44,8 +46,6 @@ final class PolicyDiff {
         }
         return diff.findings;
     }
-
-    private static final JsonNode EMPTY = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
 
     private void statement(EncodedJson.Pair pair) {
         JsonNode old = pair.before();

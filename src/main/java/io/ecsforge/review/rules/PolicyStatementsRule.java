@@ -2,6 +2,7 @@ package io.ecsforge.review.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import io.ecsforge.review.EncodedJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -47,8 +48,8 @@ final class PolicyStatementsRule implements Rule {
         TreeSet<String> names = new TreeSet<>();
         for (JsonNode side : List.of(change.before(), change.after(), change.unknownAttributes())) {
             side.fieldNames().forEachRemaining(name -> {
-                if (change.decodedBefore(name).filter(io.ecsforge.review.EncodedJson::isPolicy).isPresent()
-                        || change.decodedAfter(name).filter(io.ecsforge.review.EncodedJson::isPolicy).isPresent()
+                if (change.decodedBefore(name).filter(EncodedJson::isPolicy).isPresent()
+                        || change.decodedAfter(name).filter(EncodedJson::isPolicy).isPresent()
                         || (DOCUMENT_TYPES.contains(change.type()) && name.endsWith("policy")
                                 && (change.afterUnknown(name) || sensitive(change.before(name))
                                         || sensitive(change.after(name))))) {

@@ -1,6 +1,7 @@
 package io.ecsforge.review.rules;
 
 import io.ecsforge.review.Plan;
+import java.util.List;
 
 /**
  * The stack a change belongs to, for rules that need more than the change: whether a bucket is
@@ -8,7 +9,7 @@ import io.ecsforge.review.Plan;
  */
 public record StackView(String environment, String stack, Plan plan) {
     /** Every change of the stack, no-ops included, as rules see them. */
-    public java.util.List<ResourceView> changes() {
+    public List<ResourceView> changes() {
         return plan.changes().stream().map(change -> new ResourceView(change, plan.secrets())).toList();
     }
 }
