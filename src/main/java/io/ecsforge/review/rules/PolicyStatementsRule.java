@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import io.ecsforge.review.EncodedJson;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * A policy document held by any attribute but a role's trust policy: an IAM policy or inline
- * policy, a bucket, repository or key policy. Each action, resource or principal a statement
+ * policy (also a role's {@code inline_policy} blocks), a bucket, repository or key policy. Each action, resource or principal a statement
  * gains, each condition it loses, is a widening; the opposite a narrowing. A new policy widens
  * by all it allows, a deleted one narrows by all it allowed.
  */
@@ -40,7 +42,41 @@ final class PolicyStatementsRule implements Rule {
             }
             findings.addAll(compare(change, attribute, false));
         }
+        findings.addAll(inlinePolicies(change));
         return findings;
+    }
+
+    /** A role's {@code inline_policy} blocks, matched by name: each a policy of its own. */
+    private static List<Finding> inlinePolicies(ResourceView change) {
+        Map<String, JsonNode> before = byName(change.before("inline_policy"));
+        Map<String, JsonNode> after = byName(change.after("inline_policy"));
+        TreeSet<String> names = new TreeSet<>(before.keySet());
+        names.addAll(after.keySet());
+        List<Finding> findings = new ArrayList<>();
+        for (String name : names) {
+            JsonNode old = decoded(before.get(name));
+            JsonNode now = decoded(after.get(name));
+            if (!old.equals(now)) {
+                PolicyDiff.of(change, old, now, false).forEach(finding -> findings.add(new Finding(finding.category(),
+                        "inline policy " + change.code(name) + ": " + finding.text())));
+            }
+        }
+        return findings;
+    }
+
+    private static Map<String, JsonNode> byName(JsonNode blocks) {
+        Map<String, JsonNode> named = new TreeMap<>();
+        blocks.forEach(block -> {
+            if (!block.path("name").asText("").isEmpty()) {
+                named.put(block.path("name").asText(), block.path("policy"));
+            }
+        });
+        return named;
+    }
+
+    private static JsonNode decoded(JsonNode policy) {
+        return policy == null ? MissingNode.getInstance()
+                : EncodedJson.decode(policy).filter(EncodedJson::isPolicy).orElse(MissingNode.getInstance());
     }
 
     /** The top-level attributes that hold a policy document on either side, or whose policy is not known yet. */
