@@ -11,6 +11,8 @@ public final class ExitCodes {
      * credentials, a path that cannot be written. The message names what and how to fix it.
      */
     public static final int BAD_INPUT = 2;
+    /** {@code summarize --fail-on}: the summary was written, and it lists items in a category named there. */
+    public static final int REVIEW_GATE = 3;
     /**
      * Something ecsforge did not expect: a defect in ecsforge, not in the input (sysexits.h's
      * EX_SOFTWARE, so that scripts can tell it from the codes above).

@@ -1,11 +1,13 @@
 package io.ecsforge.review;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -93,6 +95,9 @@ public final class AttributeDiff {
             if (!afterUnknown && sameValue(before, after)) {
                 return;
             }
+            if (!wholeMarked && marked && decodedChange(path, before, after)) {
+                return;
+            }
             Cell beforeCell = cell(path, before, beforeSensitive, null, marked, secrets);
             Cell afterCell = cell(path, after, afterSensitive, unknown, marked, secrets);
             if (noise(beforeCell, before) && noise(afterCell, after)) {
@@ -100,6 +105,70 @@ public final class AttributeDiff {
             }
             rows.add(new Row(path, beforeCell, afterCell, forcesReplacement(path, replacePaths)));
         }
+
+        /**
+         * A change of JSON text, diffed key by key; false when neither side is JSON text, so the
+         * caller shows the strings. Terraform marks a JSON attribute sensitive as a whole or not at
+         * all, so inside it only the known secrets need masking.
+         */
+        private boolean decodedChange(AttributePath path, JsonNode before, JsonNode after) {
+            Optional<JsonNode> decodedBefore = EncodedJson.decode(before);
+            Optional<JsonNode> decodedAfter = EncodedJson.decode(after);
+            boolean beforeFits = decodedBefore.isPresent() || absent(before);
+            boolean afterFits = decodedAfter.isPresent() || absent(after);
+            if (!beforeFits || !afterFits || (decodedBefore.isEmpty() && decodedAfter.isEmpty())) {
+                return false;
+            }
+            walkDecoded(path, decodedBefore.orElse(MissingNode.getInstance()),
+                    decodedAfter.orElse(MissingNode.getInstance()), "");
+            return true;
+        }
+
+        /** @param identity the key whose value names this element in its path ({@code Sid}), not shown again as a row */
+        private void walkDecoded(AttributePath path, JsonNode before, JsonNode after, String identity) {
+            if (before.equals(after)) {
+                return;
+            }
+            if (objects(before, after)) {
+                TreeSet<String> keys = new TreeSet<>();
+                addKeys(keys, before);
+                addKeys(keys, after);
+                keys.remove(identity);
+                for (String key : keys) {
+                    if (secrets.foundIn(key)) {
+                        rows.add(new Row(path.child(new AttributePath.Decoded("(sensitive key)")), Cell.SENSITIVE,
+                                Cell.SENSITIVE, forcesReplacement(path, replacePaths)));
+                    } else {
+                        walkDecoded(path.child(new AttributePath.Decoded(key)), before.path(key), after.path(key), "");
+                    }
+                }
+                return;
+            }
+            if (EncodedJson.objectLists(before, after)) {
+                for (EncodedJson.Pair pair : EncodedJson.align(before.isArray() ? before : EMPTY,
+                        after.isArray() ? after : EMPTY)) {
+                    walkDecoded(path.child(new AttributePath.Decoded(pair.label())), pair.before(), pair.after(),
+                            pair.identity());
+                }
+                return;
+            }
+            rows.add(new Row(path, decodedCell(before), decodedCell(after), forcesReplacement(path, replacePaths)));
+        }
+
+        private Cell decodedCell(JsonNode value) {
+            if (value.isMissingNode()) {
+                return Cell.ABSENT;
+            }
+            return secrets.foundIn(value) ? Cell.SENSITIVE
+                    : Cell.value(compact(value, MissingNode.getInstance(), MissingNode.getInstance()));
+        }
+    }
+
+    private static final JsonNode EMPTY = JsonNodeFactory.instance.arrayNode();
+
+    private static boolean objects(JsonNode before, JsonNode after) {
+        return (before.isObject() || before.isMissingNode()) && (after.isObject() || after.isMissingNode())
+                && (before.isObject() || after.isObject());
     }
 
     /** Descend while both sides are the same kind of container (or absent) and one is non-empty. */

@@ -6,9 +6,25 @@ import java.util.regex.Pattern;
 
 /**
  * A path into a resource's attributes, as Terraform writes it in {@code replace_paths}: steps
- * that are attribute names or map keys (strings) and list indices (integers).
+ * that are attribute names or map keys (strings) and list indices (integers), then, inside an
+ * attribute that holds JSON text (a policy, container definitions), {@link Decoded} steps.
  */
 public record AttributePath(List<Object> steps) implements Comparable<AttributePath> {
+    /**
+     * A step inside JSON that an attribute holds as text: a key, or an element named by what
+     * identifies it ({@code [Sid=Pull]}, {@code [name=web]}) or by its position ({@code [0]}).
+     */
+    public record Decoded(String label) {
+        boolean isElement() {
+            return label.startsWith("[");
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
 
     public AttributePath {
@@ -34,12 +50,17 @@ public record AttributePath(List<Object> steps) implements Comparable<AttributeP
         return steps.size() >= prefix.steps.size() && steps.subList(0, prefix.steps.size()).equals(prefix.steps);
     }
 
-    /** {@code ingress[0].cidr_blocks}, {@code tags["team name"]}: the way Terraform's own diff names attributes. */
+    /**
+     * {@code ingress[0].cidr_blocks}, {@code tags["team name"]}: the way Terraform's own diff names
+     * attributes; inside JSON text, {@code policy › Statement[Sid=Pull] › Action}.
+     */
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder();
         for (Object step : steps) {
-            if (step instanceof Number) {
+            if (step instanceof Decoded decoded) {
+                text.append(decoded.isElement() ? "" : " › ").append(decoded.label());
+            } else if (step instanceof Number) {
                 text.append('[').append(step).append(']');
             } else if (IDENTIFIER.matcher(step.toString()).matches()) {
                 if (text.length() > 0) {

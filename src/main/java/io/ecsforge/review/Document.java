@@ -20,6 +20,8 @@ final class Document {
         DETAIL("attribute diffs"),
         MINOR_ROW("output, drift and deferred rows"),
         CHANGE_ROW("resource rows"),
+        /** The "Review first" items: only the deletion warnings are kept longer. */
+        REVIEW("review items"),
         WARNING("warning lines");
 
         final String noun;

@@ -1,7 +1,11 @@
 package io.ecsforge.review;
 
+import io.ecsforge.review.rules.Category;
+import io.ecsforge.review.rules.ReviewItem;
+import io.ecsforge.review.rules.Rules;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +74,7 @@ public final class MarkdownRenderer {
         List<String> named = environments.stream().filter(e -> !e.isEmpty()).map(Md::code).toList();
         doc.text(named.isEmpty() ? "## Terraform plan\n\n" : "## Terraform plan for " + String.join(", ", named) + "\n\n");
         doc.cutSummary();
+        reviewFirst(stacks);
         warnings(stacks);
         byEnvironment.forEach(this::headline);
         for (PlannedStack stack : stacks) {
@@ -78,6 +83,43 @@ public final class MarkdownRenderer {
                 stackSection(stack);
             }
         }
+    }
+
+    /**
+     * What a security reviewer must look at, by category, each item linking to its resource's
+     * diff; one line saying nothing was found when the plans change something but no rule fired.
+     */
+    private void reviewFirst(List<PlannedStack> stacks) {
+        List<ReviewItem> items = Rules.review(stacks);
+        List<String> unchecked = stacks.stream()
+                .filter(stack -> stack.plan().sensitivityUnmarked() && stack.plan().hasChanges())
+                .map(MarkdownRenderer::where).toList();
+        String uncheckedNote = unchecked.isEmpty() ? "" : "_The plans of " + String.join(", ", unchecked)
+                + " do not say which values are sensitive (Terraform before 0.15), so only what their changes do to"
+                + " a resource's type was checked, none of their values._\n\n";
+        if (items.isEmpty()) {
+            if (stacks.stream().anyMatch(stack -> stack.plan().hasChanges())) {
+                doc.text("**Review first:** nothing found. No change widens permissions, opens the network, puts"
+                        + " data at risk or touches what makes a release safe.\n\n" + uncheckedNote);
+            }
+            return;
+        }
+        doc.text("### Review first\n\n" + uncheckedNote);
+        Map<Category, List<ReviewItem>> byCategory = items.stream().collect(
+                Collectors.groupingBy(ReviewItem::category, () -> new EnumMap<>(Category.class), Collectors.toList()));
+        byCategory.forEach((category, inCategory) -> {
+            doc.text("**" + category.title() + "** (" + inCategory.size() + ")\n\n");
+            List<String> lines = inCategory.stream().map(item -> "- [" + Md.code(item.address()) + "](#"
+                    + anchor(item.environment(), item.stack(), item.address()) + ") in "
+                    + where(item.environment(), item.stack()) + ": " + item.text() + "\n").toList();
+            doc.group(Document.Tier.REVIEW, "", lines, "\n", "review items", "- _", "._\n\n");
+        });
+    }
+
+    /** The id a change's diff is found by: GitHub keeps it, prefixed, and follows links to it. */
+    static String anchor(String environment, String stack, String address) {
+        String id = "ecsforge-" + (environment.isEmpty() ? "" : environment + "-") + stack + "-" + address;
+        return id.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_-]+", "-");
     }
 
     private void warnings(List<PlannedStack> stacks) {
@@ -121,8 +163,11 @@ public final class MarkdownRenderer {
     }
 
     private static String where(PlannedStack stack) {
-        return stack.environment().isEmpty() ? Md.code(stack.stack())
-                : Md.code(stack.environment()) + " / " + Md.code(stack.stack());
+        return where(stack.environment(), stack.stack());
+    }
+
+    private static String where(String environment, String stack) {
+        return environment.isEmpty() ? Md.code(stack) : Md.code(environment) + " / " + Md.code(stack);
     }
 
     private static String deposed(ResourceChange change) {
@@ -225,7 +270,10 @@ public final class MarkdownRenderer {
         doc.group(Document.Tier.CHANGE_ROW, "| action | resource | notes |\n|---|---|---|\n", rows, "\n", "resource rows");
         List<String> details = new ArrayList<>();
         for (ResourceChange change : changes) {
-            details(change, label(change), plan.secrets()).ifPresent(details::add);
+            details(change, label(change), plan.secrets())
+                    .map(text -> "<a name=\"" + anchor(stack.environment(), stack.stack(), change.address()) + "\"></a>\n\n"
+                            + text)
+                    .ifPresent(details::add);
         }
         doc.group(Document.Tier.DETAIL, "", details, "", "attribute diffs");
         outputs(plan);

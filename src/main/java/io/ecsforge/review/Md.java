@@ -1,11 +1,11 @@
 package io.ecsforge.review;
 
 /** Markdown and HTML escaping for text that comes from a plan (addresses, keys, values). */
-final class Md {
+public final class Md {
     private Md() {}
 
     /** A code span that shows {@code text} literally, whatever backticks it holds. */
-    static String code(String text) {
+    public static String code(String text) {
         String flat = text.replace("\r", " ").replace("\n", " ");
         int longestRun = 0;
         int run = 0;

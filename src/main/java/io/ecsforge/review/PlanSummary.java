@@ -30,6 +30,11 @@ public final class PlanSummary {
         return MarkdownRenderer.render(read(stacks), options);
     }
 
+    /** The same summary as JSON ({@link JsonRenderer}), with the checks of {@link #render}. */
+    public static String renderJson(List<StackPlan> stacks) {
+        return JsonRenderer.render(read(stacks));
+    }
+
     /** Reads every plan file, in the order given; the checks of {@link #render}. */
     public static List<PlannedStack> read(List<StackPlan> stacks) {
         if (stacks.isEmpty()) {

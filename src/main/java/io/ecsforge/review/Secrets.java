@@ -3,6 +3,7 @@ package io.ecsforge.review;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 
@@ -63,10 +64,18 @@ public final class Secrets {
         return new Secrets(found);
     }
 
-    /** Whether any string in {@code value} contains one of the secrets. */
+    /** Whether any string in {@code value}, object keys included, contains one of the secrets. */
     public boolean foundIn(JsonNode value) {
         if (texts.isEmpty()) {
             return false;
+        }
+        if (value.isObject()) {
+            Iterator<String> keys = value.fieldNames();
+            while (keys.hasNext()) {
+                if (foundIn(keys.next())) {
+                    return true;
+                }
+            }
         }
         if (value.isContainerNode()) {
             for (JsonNode child : value) {

@@ -285,10 +285,90 @@ class RealProviderLifecycleIT {
         keepForReview("delivery-canary-percent.json", "delivery");
     }
 
-    // ---- 5. cdktf's own CLI on the same state and lock files -------------------------------
+    // ---- 5. plans a security review must flag (and one it must not) -------------------------
 
     @Test
     @Order(11)
+    void aTaskPolicyStatementCreatesTheTaskRolesInlinePolicy() throws IOException {
+        Path config = dev.changedConfig("task-policy", "dev", yaml -> yaml.replace("  logRetentionDays: 30\n",
+                "  logRetentionDays: 30\n  taskPolicy:\n    - actions: [s3:GetObject, s3:PutObject]\n"
+                        + "      resources: [\"arn:aws:s3:::webapp-uploads/*\"]\n"));
+
+        PlannedChanges changes = planWith(config, "access");
+
+        assertEquals(Map.of("aws_iam_role_policy.task_policy", "create"), changes.changes(), changes::toString);
+        keepForReview("access-task-policy.json", "access");
+    }
+
+    @Test
+    @Order(12)
+    void anotherGithubRepositoryChangesTheSubjectsTheRolesTrust() throws IOException {
+        Path config = dev.changedConfig("github-repository", "dev",
+                yaml -> yaml.replace("  repository: my-org/webapp\n", "  repository: my-org/webapp-next\n"));
+
+        PlannedChanges changes = planWith(config, "access");
+
+        assertTrue(changes.changes().values().stream().anyMatch(change -> change.contains("assume_role_policy")),
+                changes::toString);
+        keepForReview("access-github-repository.json", "access");
+    }
+
+    @Test
+    @Order(13)
+    void theTestListenerOpenedToTheInternetChangesItsIngressRule() throws IOException {
+        Path config = dev.changedConfig("test-listener-open", "dev",
+                yaml -> yaml.replace("  testListenerCidrs: [10.0.0.0/8]\n", "  testListenerCidrs: [0.0.0.0/0]\n"));
+
+        PlannedChanges changes = planWith(config, "service");
+
+        assertTrue(changes.changes().keySet().stream().anyMatch(address -> address.startsWith(
+                "aws_vpc_security_group_ingress_rule.")), changes::toString);
+        keepForReview("service-test-listener-open.json", "service");
+    }
+
+    /**
+     * A renamed state bucket cannot be planned from the config: every stack's backend names the
+     * bucket, so init would look for state in a bucket that does not exist. The synthesized state
+     * stack is edited instead, as someone renaming the bucket and dropping its prevent_destroy
+     * would: Terraform refuses to plan a replacement while prevent_destroy is there.
+     */
+    @Test
+    @Order(14)
+    void aRenamedStateBucketWithoutItsProtectionIsReplaced() throws IOException {
+        CliResult synthesized = dev.ecsforgeExcluding("plan", "--env", "dev", "--stack", "state");
+        assertEquals(0, synthesized.exitCode(), synthesized::toString);
+        Path stackJson = dev.directory().resolve("cdktf.out/stacks/" + stack("state") + "/cdk.tf.json");
+        ObjectNode tree = (ObjectNode) JSON.readTree(stackJson.toFile());
+        ObjectNode bucket = (ObjectNode) tree.at("/resource/aws_s3_bucket").elements().next();
+        bucket.put("bucket", bucket.path("bucket").asText() + "-renamed");
+        bucket.remove("lifecycle");
+        Files.writeString(stackJson, JSON.writeValueAsString(tree));
+
+        CliResult plan = dev.ecsforgeExcluding("plan", "--env", "dev", "--stack", "state", "--no-synth");
+
+        assertEquals(0, plan.exitCode(), plan::toString);
+        PlannedChanges changes = PlannedChanges.of("state", dev.planJson(stack("state")), EMULATOR_GAPS);
+        assertEquals("replace", changes.changes().get("aws_s3_bucket.bucket"), changes::toString);
+        keepForReview("state-bucket-renamed.json", "state");
+    }
+
+    @Test
+    @Order(15)
+    void aChangedTagOnlyUpdatesTags() throws IOException {
+        Path config = dev.changedConfig("tags", "dev", yaml -> yaml.replace("  Team: platform\n", "  Team: web\n"));
+
+        PlannedChanges changes = planWith(config, "registry");
+
+        // The repository carries the config's tags itself too (tags), besides the provider's default tags (tags_all).
+        assertEquals(Map.of("aws_ecr_repository.repository", "update tags.Team, tags_all.Team"), changes.changes(),
+                changes::toString);
+        keepForReview("registry-tags-only.json", "registry");
+    }
+
+    // ---- 6. cdktf's own CLI on the same state and lock files -------------------------------
+
+    @Test
+    @Order(16)
     void cdktfDiffAndDeployReachMotoThroughTheSameSettingAndFindTheAppliedState() throws Exception {
         Path project = cdktfProject();
         Map<String, String> lockFilesBefore = lockFiles(project);
@@ -317,10 +397,10 @@ class RealProviderLifecycleIT {
                 providerVersion(project.resolve("cdktf.out/stacks/" + stack("registry") + "/.terraform.lock.hcl")));
     }
 
-    // ---- 6. prod, in its own account, through its admin role ---------------------------------
+    // ---- 7. prod, in its own account, through its admin role ---------------------------------
 
     @Test
-    @Order(12)
+    @Order(17)
     void prodBootstrapsAndAppliesThroughItsAdminRoleAndReadsAnotherStacksStateThroughIt() throws IOException {
         prod = EmulatedProject.of(work.resolve("prod"), "prod", PROD_MOTO);
         prod.aws("iam", "create-role", "--role-name", "platform-admin", "--assume-role-policy-document",

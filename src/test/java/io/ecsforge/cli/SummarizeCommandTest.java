@@ -98,6 +98,48 @@ class SummarizeCommandTest {
                 "summarize", "--max-chars", "10", plans().resolve("terraform-json__deep_module.json").toString());
     }
 
+    @Test
+    void failOnACategoryWithItemsExitsThreeAfterWritingTheSummary() {
+        int code = run("summarize", "--fail-on", "network-exposure,data-at-risk", "dev/service=" + motoPlan("service-test-listener-open.json"));
+        assertEquals(ExitCodes.REVIEW_GATE, code, "stderr: " + err);
+        assertTrue(out.toString().contains("**Network exposure** (1)\n"), out.toString());
+        assertEquals("review gate: the plans have network-exposure items (--fail-on); exit code 3\n", err.toString());
+    }
+
+    @Test
+    void failOnCategoriesWithoutItemsExitsZero() {
+        int code = run("summarize", "--fail-on", "permissions-widened,data-at-risk", "dev/service=" + motoPlan("service-test-listener-open.json"));
+        assertEquals(ExitCodes.OK, code, "stderr: " + err);
+        assertEquals("", err.toString());
+    }
+
+    @Test
+    void jsonFormatListsReviewItemsByCategory() {
+        int code = run("summarize", "--format", "json", "--fail-on", "permissions-widened",
+                "dev/access=" + motoPlan("access-task-policy.json"));
+        assertEquals(ExitCodes.REVIEW_GATE, code, "stderr: " + err);
+        assertTrue(out.toString().startsWith("{\n  \"format_version\" : 1,\n  \"review_first\" : {\n"
+                + "    \"permissions-widened\" : [ {\n      \"environment\" : \"dev\",\n      \"stack\" : \"access\",\n"
+                + "      \"address\" : \"aws_iam_role_policy.task_policy\",\n      \"rule\" : \"policy-statements\",\n"), out.toString());
+    }
+
+    @Test
+    void unknownFailOnCategoryExitsTwoListingTheAllowedOnes() {
+        assertRefused(ExitCodes.BAD_INPUT, "error: --fail-on network is not a category; allowed: permissions-widened,"
+                + " network-exposure, data-at-risk, release-safety, permissions-narrowed\n",
+                "summarize", "--fail-on", "network", plans().resolve("terraform-json__deep_module.json").toString());
+    }
+
+    @Test
+    void unknownFormatExitsTwo() {
+        assertRefused(ExitCodes.BAD_INPUT, "error: --format yaml is not known; allowed: markdown, json\n",
+                "summarize", "--format", "yaml", plans().resolve("terraform-json__deep_module.json").toString());
+    }
+
+    private static Path motoPlan(String name) {
+        return Repo.root().resolve("src/test/resources/review/real-plans/moto").resolve(name);
+    }
+
     private void assertRefused(int expectedCode, String expectedErr, String... args) {
         int code = run(args);
         assertEquals(expectedErr, err.toString());

@@ -59,6 +59,38 @@ class AttributeDiffTest {
         assertEquals(expected.trim(), found, behaviour + "\nchange: " + change);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "one changed key of a policy, named by its statement's Sid"
+                + " | {'Statement':[{'Sid':'Pull','Effect':'Allow','Action':'ecr:BatchGetImage','Resource':'r'}]}"
+                + " | {'Statement':[{'Sid':'Pull','Effect':'Allow','Action':['ecr:BatchGetImage','ecr:PutImage'],'Resource':'r'}]}"
+                + " | doc › Statement[Sid=Pull] › Action: [\"ecr:BatchGetImage\"] -> [\"ecr:BatchGetImage\",\"ecr:PutImage\"]",
+        "statements reordered, a lone string for a list: no change"
+                + " | {'Statement':[{'Sid':'A','Action':['b','a'],'Resource':'r'},{'Sid':'B','Action':'c','Resource':'r'}]}"
+                + " | {'Statement':[{'Sid':'B','Action':['c'],'Resource':['r']},{'Sid':'A','Action':['a','b'],'Resource':'r'}]}"
+                + " | ",
+        "a single statement object is a list of one"
+                + " | {'Statement':{'Effect':'Allow','Action':'a','Resource':'r'}}"
+                + " | {'Statement':[{'Effect':'Allow','Action':'a','Resource':'r'}]}"
+                + " | ",
+        "containers matched by name, a new environment variable"
+                + " | [{'name':'web','image':'web:1','environment':[]},{'name':'log','image':'fluent'}]"
+                + " | [{'name':'log','image':'fluent'},{'name':'web','image':'web:2','environment':[{'name':'MODE','value':'x'}]}]"
+                + " | doc[name=web] › environment[name=MODE] › value: <absent> -> \"x\"; doc[name=web] › image: \"web:1\" -> \"web:2\"",
+        "text that is not JSON stays a string"
+                + " | {not json | {still not | doc: \"{not json\" -> \"{still not\"",
+    })
+    void jsonHeldInAStringIsDiffedKeyByKey(String behaviour, String before, String after, String expected)
+            throws Exception {
+        JsonNode node = JSON.createObjectNode()
+                .set("before", JSON.createObjectNode().put("doc", before.replace('\'', '"')));
+        Values values = new Values(node.path("before"), JSON.createObjectNode().put("doc", after.replace('\'', '"')),
+                null, null, null, true);
+        String found = AttributeDiff.rows(values, List.of(), Secrets.none()).stream()
+                .map(AttributeDiffTest::describe).collect(Collectors.joining("; "));
+        assertEquals(expected == null ? "" : expected.trim(), found, behaviour);
+    }
+
     @ParameterizedTest(name = "replace path {0} marks {1}")
     @CsvSource(delimiter = '|', value = {
         "name | name",

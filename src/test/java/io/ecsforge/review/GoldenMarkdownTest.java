@@ -76,6 +76,38 @@ class GoldenMarkdownTest {
                 SummaryOptions.defaults());
     }
 
+    @Test
+    void realPlanOfANewTaskPolicyStatementWidensTheTaskRole() throws IOException {
+        assertGolden("moto-task-policy.md", List.of(
+                new StackPlan("dev", "access", Fixtures.motoPlan("access-task-policy.json"))), SummaryOptions.defaults());
+    }
+
+    @Test
+    void realPlanOfAnotherGithubRepositoryChangesWhoTheRolesTrust() throws IOException {
+        assertGolden("moto-github-repository.md", List.of(
+                new StackPlan("dev", "access", Fixtures.motoPlan("access-github-repository.json"))),
+                SummaryOptions.defaults());
+    }
+
+    @Test
+    void realPlanOfTheTestListenerOpenedToTheInternet() throws IOException {
+        assertGolden("moto-test-listener-open.md", List.of(
+                new StackPlan("dev", "service", Fixtures.motoPlan("service-test-listener-open.json"))),
+                SummaryOptions.defaults());
+    }
+
+    @Test
+    void realPlanOfTheStateBucketReplaced() throws IOException {
+        assertGolden("moto-state-bucket-renamed.md", List.of(
+                new StackPlan("dev", "state", Fixtures.motoPlan("state-bucket-renamed.json"))), SummaryOptions.defaults());
+    }
+
+
+    @Test
+    void realPlanOfATagChangeHasNothingToReviewFirst() throws IOException {
+        assertGolden("moto-tags-only.md", List.of(
+                new StackPlan("dev", "registry", Fixtures.motoPlan("registry-tags-only.json"))), SummaryOptions.defaults());
+    }
     private static void assertGolden(String name, List<StackPlan> stacks, SummaryOptions options) throws IOException {
         String markdown = PlanSummary.render(stacks, options);
         Path golden = Fixtures.repoRoot().resolve("src/test/resources/review").resolve(name);

@@ -3,6 +3,7 @@ package io.ecsforge.review;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -82,6 +83,62 @@ class SensitiveValuesTest {
     }
 
     @Test
+    void plantedSecretsInsideJsonTextNeverAppearWhileTheRestIsDiffedKeyByKey() throws IOException {
+        ObjectNode plan = (ObjectNode) JSON.readTree(Files.readAllBytes(Fixtures.terraform111Plan()));
+        ArrayNode changes = (ArrayNode) plan.get("resource_changes");
+        // The secret itself, marked where it is set: Secrets learns it there.
+        changes.add(JSON.readTree("""
+                {"address": "aws_ssm_parameter.db", "mode": "managed", "type": "aws_ssm_parameter", "name": "db",
+                 "change": {"actions": ["update"], "before": {"value": "json-secret-J1", "name": "db"},
+                   "after": {"value": "json-secret-J2", "name": "db"}, "after_unknown": {},
+                   "before_sensitive": {"value": true}, "after_sensitive": {"value": true}}}
+                """));
+        // A container definition that copies it into an environment variable, unmarked, as a
+        // jsonencode() of a nonsensitive() value would; and a key named by a secret.
+        changes.add(change("aws_ecs_task_definition.app", "container_definitions",
+                "[{\"name\":\"web\",\"image\":\"web:1\",\"environment\":[{\"name\":\"DB\",\"value\":\"json-secret-J1\"}]}]",
+                "[{\"name\":\"web\",\"image\":\"web:2\",\"environment\":[{\"name\":\"DB\",\"value\":\"json-secret-J2\"}],"
+                        + "\"dockerLabels\":{\"json-secret-J2\":\"x\"}}]",
+                false));
+        // A container definition Terraform marks sensitive as a whole: not even its keys are shown.
+        changes.add(change("aws_ecs_task_definition.worker", "container_definitions",
+                "[{\"name\":\"worker\",\"secrets\":[{\"name\":\"K\",\"valueFrom\":\"marked-secret-M1\"}]}]",
+                "[{\"name\":\"worker\",\"secrets\":[{\"name\":\"K\",\"valueFrom\":\"marked-secret-M2\"}]}]",
+                true));
+        // A policy whose condition holds the secret: the review line must not show it either.
+        changes.add(change("aws_iam_role_policy.task", "policy",
+                "{\"Statement\":[{\"Sid\":\"Get\",\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::b/*\"}]}",
+                "{\"Statement\":[{\"Sid\":\"Get\",\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\","
+                        + "\"Resource\":[\"arn:aws:s3:::b/*\",\"arn:aws:s3:::json-secret-J2/*\"]}]}",
+                false));
+        Path file = Files.write(dir.resolve("planted-json.json"), JSON.writeValueAsBytes(plan));
+
+        assertAbsent(file, "json-secret-J1", "json-secret-J2", "marked-secret-M1", "marked-secret-M2");
+        String markdown = render(file);
+        for (String row : new String[] {
+            "| `container_definitions[name=web] › environment[name=DB] › value` | _(sensitive)_ | _(sensitive)_ |",
+            "| `container_definitions[name=web] › image` | `\"web:1\"` | `\"web:2\"` |",
+            "| `container_definitions[name=web] › dockerLabels › (sensitive key)` | _(sensitive)_ | _(sensitive)_ |",
+            "| `container_definitions` | _(sensitive)_ | _(sensitive)_ |",
+            "| `policy › Statement[Sid=Get] › Resource` | `[\"arn:aws:s3:::b/*\"]` | _(sensitive)_ |",
+            "allows `s3:GetObject` on _(sensitive)_ (new; statement `Get`)"}) {
+            assertTrue(markdown.contains(row), "expected " + row + " in:\n" + markdown);
+        }
+    }
+
+    private static JsonNode change(String address, String attribute, String before, String after, boolean marked)
+            throws IOException {
+        ObjectNode change = (ObjectNode) JSON.readTree("{\"address\": \"" + address + "\", \"mode\": \"managed\","
+                + " \"change\": {\"actions\": [\"update\"], \"after_unknown\": {}}}");
+        ObjectNode values = (ObjectNode) change.get("change");
+        values.putObject("before").put(attribute, before);
+        values.putObject("after").put(attribute, after);
+        values.putObject("before_sensitive").put(attribute, marked);
+        values.putObject("after_sensitive").put(attribute, marked);
+        return change;
+    }
+
+    @Test
     void valuesOfPlansWithoutSensitiveMarksNeverAppear() throws IOException {
         // Terraform 0.12.23 wrote the database password in clear and did not mark it.
         assertAbsent(Fixtures.publicPlan("checkov__runner_plan_55_creates.json"), "Aa1234321Bb");
@@ -98,9 +155,11 @@ class SensitiveValuesTest {
     private void assertAbsent(Path plan, String... secrets) throws IOException {
         String input = Files.readString(plan);
         String markdown = render(plan);
+        String json = PlanSummary.renderJson(List.of(new StackPlan("dev", "app", plan)));
         for (String secret : secrets) {
             assertTrue(input.contains(secret), "the test plan " + plan + " must contain " + secret);
             assertFalse(markdown.contains(secret), "secret " + secret + " leaked into:\n" + markdown);
+            assertFalse(json.contains(secret), "secret " + secret + " leaked into the JSON:\n" + json);
         }
     }
 

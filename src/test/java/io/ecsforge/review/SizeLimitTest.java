@@ -55,6 +55,30 @@ class SizeLimitTest {
     }
 
     @Test
+    void reviewItemsAreCutAfterEverythingButTheWarningsAndKeepTheirCount() throws IOException {
+        ObjectNode plan = (ObjectNode) JSON.readTree(Files.readAllBytes(plan("mixed", 0, 0, 100, 0)));
+        ArrayNode changes = (ArrayNode) plan.get("resource_changes");
+        for (int i = 0; i < 3000; i++) {
+            ObjectNode change = change(changes, "aws_vpc_security_group_ingress_rule.open[" + i + "]", "create");
+            change.putNull("before");
+            change.putObject("after").put("cidr_ipv4", "0.0.0.0/0").put("ip_protocol", "tcp").put("from_port", i)
+                    .put("to_port", i);
+        }
+        Path file = Files.write(dir.resolve("mixed-open.json"), JSON.writeValueAsBytes(plan));
+        String markdown = PlanSummary.render(List.of(new StackPlan("prod", "edge", file)), SummaryOptions.defaults());
+
+        assertTrue(markdown.length() <= SummaryOptions.GITHUB_COMMENT_LIMIT, "length " + markdown.length());
+        assertContains(markdown, "### Review first\n\n**Network exposure** (3000)\n\n- [`aws_vpc_security_group_ingress_rule.open[0]`]");
+        assertContains(markdown, "**Data at risk** (100)\n\n");
+        assertTrue(markdown.matches("(?s).*- _\\d+ of 3000 review items cut to fit the comment size limit\\._\n.*"),
+                "expected a note saying how many review items were cut, found:\n" + markdown.substring(0, 3000));
+        for (int i = 0; i < 100; i++) {
+            assertContains(markdown, "> - **delete** `aws_s3_bucket.gone[" + i + "]` in `prod` / `edge`");
+        }
+        assertContains(markdown, "3100 resource rows");
+    }
+
+    @Test
     void smallerLimitsAreHonouredToo() throws IOException {
         Path big = plan("big", 500, 100, 20, 5);
         for (int limit : new int[] {1_000, 5_000, 20_000}) {
