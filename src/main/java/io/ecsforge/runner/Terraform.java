@@ -31,6 +31,15 @@ public final class Terraform {
             "TF_INPUT", "0",
             "CHECKPOINT_DISABLE", "1");
 
+    /**
+     * Go's garbage collector target for Terraform and the provider it starts, unless the caller
+     * sets one: collecting at 5× the live heap instead of 2× cuts about 15% of the CPU of a plan
+     * (one stack's {@code tofu plan} against an emulator: 2.5 s at the default, 2.1 s at 400),
+     * which side-by-side plans on a few cores feel most, for about 4% more memory at its peak
+     * (510 MB to 530 MB: most of a plan's resident memory is the provider's 674 MB binary).
+     */
+    static final Map<String, String> GO_DEFAULTS = Map.of("GOGC", "400");
+
     private final TerraformBinary binary;
     private final Map<String, String> environment;
     private final Redactor redactor;
@@ -47,7 +56,8 @@ public final class Terraform {
      */
     public Terraform(TerraformBinary binary, Map<String, String> environment, PrintWriter out, PrintWriter err) {
         this.binary = binary;
-        Map<String, String> merged = new HashMap<>(environment);
+        Map<String, String> merged = new HashMap<>(GO_DEFAULTS);
+        merged.putAll(environment);
         merged.putAll(AUTOMATION_ENVIRONMENT);
         this.environment = Map.copyOf(merged);
         this.redactor = Redactor.forEnvironment(environment);
