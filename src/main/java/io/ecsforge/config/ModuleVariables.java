@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -112,6 +114,19 @@ public final class ModuleVariables {
         variables.add(variable(RegistrySchema.UNTAGGED_EXPIRY_DAYS));
         variables.add(variable(ServiceSchema.IMAGE_TAG));
         return List.copyOf(variables);
+    }
+
+    /**
+     * The variables of {@code modules/ecs-platform}: every module's that a key stands for, once
+     * each, in the order of the modules. The modules' inputs that other modules' outputs fill
+     * ({@code vpc_id}) stand for no key and are not among them.
+     */
+    public static List<Variable> platform() {
+        Map<String, Variable> variables = new LinkedHashMap<>();
+        for (List<Variable> module : List.of(names(), network(), registry())) {
+            module.forEach(variable -> variables.putIfAbsent(variable.name(), variable));
+        }
+        return List.copyOf(variables.values());
     }
 
     /** {@code azCount} as {@code az_count}: the name a key's variable has. */

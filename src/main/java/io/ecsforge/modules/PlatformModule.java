@@ -1,0 +1,131 @@
+package io.ecsforge.modules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code modules/ecs-platform}: a whole environment, as the stacks make it, by calling the other
+ * modules in the order the stacks are applied, each through a relative {@code source}
+ * ({@code ../network}), so that a caller pinning {@code //modules/ecs-platform?ref=v1.0.0} gets the
+ * modules of the same tag. Its document is built from theirs, not from parts of its own: there is
+ * nothing in it but the wiring.
+ *
+ * <ul>
+ *   <li>An input of a module that an earlier module gives as an output of the same name is wired
+ *       to it: {@code vpc_id = module.network.vpc_id}. The modules name their inputs after what
+ *       they take, so the names are the wiring.
+ *   <li>Every other input is a variable of the platform, declared once however many modules take
+ *       it ({@code app}, {@code environment}, {@code image_tag}), with its type, description and
+ *       default, and passed on. Its validation blocks stay in the modules, which check it where it
+ *       is used; repeating them here would report each bad value twice.
+ *   <li>Every output of every module is an output of the platform, with its description.
+ * </ul>
+ */
+public final class PlatformModule {
+    public static final String NAME = "ecs-platform";
+
+    /**
+     * Inputs whose default in an environment file is another key's value: given as {@code null}
+     * (the default), the module passes that variable's value instead, as the file does.
+     */
+    static final Map<String, String> DEFAULTS_FROM = Map.of("repository_name", "app");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private PlatformModule() {}
+
+    /**
+     * The platform's document.
+     *
+     * @param modules each module's document by its folder's name, in the order they are built on
+     *     each other: a module's inputs are wired only to outputs of the modules before it
+     */
+    public static ObjectNode document(Map<String, ObjectNode> modules) {
+        ObjectNode document = JSON.createObjectNode();
+        ObjectNode variables = JSON.createObjectNode();
+        ObjectNode calls = JSON.createObjectNode();
+        ObjectNode outputs = JSON.createObjectNode();
+        Map<String, String> given = new HashMap<>();
+        Map<String, String> declaredBy = new LinkedHashMap<>();
+        ObjectNode terraform = null;
+        for (Map.Entry<String, ObjectNode> module : modules.entrySet()) {
+            String folder = module.getKey();
+            ObjectNode body = module.getValue();
+            String call = folder.replace('-', '_');
+            ObjectNode block = calls.putObject(call);
+            block.put("source", "../" + folder);
+            body.path("variable").properties().forEach(input -> {
+                String name = input.getKey();
+                if (given.containsKey(name)) {
+                    block.put(name, "${" + given.get(name) + "}");
+                    return;
+                }
+                ObjectNode declared = declaration(name, (ObjectNode) input.getValue());
+                if (declaredBy.containsKey(name)) {
+                    JsonNode first = variables.get(name);
+                    if (!first.path("type").equals(declared.path("type")) || !first.path("default").equals(declared.path("default"))) {
+                        throw new IllegalStateException("variable " + name + " of module " + folder + " differs from module "
+                                + declaredBy.get(name) + "'s in type or default: " + declared + " and " + first);
+                    }
+                } else {
+                    variables.set(name, declared);
+                    declaredBy.put(name, folder);
+                }
+                String from = DEFAULTS_FROM.get(name);
+                block.put(name, from == null ? "${var." + name + "}" : "${coalesce(var." + name + ", var." + from + ")}");
+            });
+            body.path("output").properties().forEach(output -> {
+                String name = output.getKey();
+                if (outputs.has(name)) {
+                    throw new IllegalStateException("output " + name + " of module " + folder + " is also another module's;"
+                            + " the platform gives each once");
+                }
+                ObjectNode out = outputs.putObject(name);
+                if (output.getValue().has("description")) {
+                    out.set("description", output.getValue().get("description"));
+                }
+                out.put("value", "${module." + call + "." + name + "}");
+                if (output.getValue().has("sensitive")) {
+                    out.set("sensitive", output.getValue().get("sensitive"));
+                }
+                given.putIfAbsent(name, "module." + call + "." + name);
+            });
+            if (terraform == null) {
+                terraform = (ObjectNode) body.path("terraform").deepCopy();
+            }
+        }
+        for (String name : DEFAULTS_FROM.keySet()) {
+            if (!variables.has(name) || !variables.has(DEFAULTS_FROM.get(name))) {
+                throw new IllegalStateException("no variable " + name + " or " + DEFAULTS_FROM.get(name) + " to default it from");
+            }
+        }
+        if (terraform != null) {
+            document.set("terraform", terraform);
+        }
+        document.set("variable", variables);
+        document.set("module", calls);
+        document.set("output", outputs);
+        return document;
+    }
+
+    /** A module's variable as the platform declares it: without validations; optional where it defaults from another. */
+    private static ObjectNode declaration(String name, ObjectNode variable) {
+        ObjectNode declared = JSON.createObjectNode();
+        for (String field : new String[] {"type", "description", "default", "nullable", "sensitive"}) {
+            if (variable.has(field)) {
+                declared.set(field, variable.get(field));
+            }
+        }
+        String from = DEFAULTS_FROM.get(name);
+        if (from != null) {
+            declared.put("description", declared.path("description").asText() + " Null (the default) takes `" + from + "`.");
+            declared.putNull("default");
+            declared.put("nullable", true);
+        }
+        return declared;
+    }
+}
