@@ -3,6 +3,8 @@ package io.ecsforge.modules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecsforge.emit.hcl.HclModule;
+import io.ecsforge.emit.hcl.ProviderSchema;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -94,13 +96,13 @@ public final class PlatformModule {
                 }
                 given.putIfAbsent(name, "module." + call + "." + name);
             });
-            if (terraform == null) {
-                terraform = (ObjectNode) body.path("terraform").deepCopy();
+            if (terraform == null && body.get("terraform") instanceof ObjectNode versions) {
+                terraform = versions.deepCopy();
             }
         }
         for (String name : DEFAULTS_FROM.keySet()) {
-            if (!variables.has(name) || !variables.has(DEFAULTS_FROM.get(name))) {
-                throw new IllegalStateException("no variable " + name + " or " + DEFAULTS_FROM.get(name) + " to default it from");
+            if (variables.has(name) && !variables.has(DEFAULTS_FROM.get(name))) {
+                throw new IllegalStateException("no variable " + DEFAULTS_FROM.get(name) + " to default " + name + " from");
             }
         }
         if (terraform != null) {
@@ -110,6 +112,19 @@ public final class PlatformModule {
         document.set("module", calls);
         document.set("output", outputs);
         return document;
+    }
+
+    /**
+     * A {@code module "platform"} block in HCL, as {@code terraform fmt} lays it out, that calls the
+     * platform at {@code source} with {@code inputs} ({@link io.ecsforge.config.ModuleInputs}).
+     */
+    public static String call(String source, ObjectNode inputs) {
+        ObjectNode block = JSON.createObjectNode();
+        block.put("source", source);
+        block.setAll(inputs);
+        ObjectNode document = JSON.createObjectNode();
+        document.putObject("module").set("platform", block);
+        return HclModule.render(document, ProviderSchema.bundled()).get(HclModule.MAIN);
     }
 
     /** A module's variable as the platform declares it: without validations; optional where it defaults from another. */

@@ -28,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A whole environment through {@code modules/ecs-platform} is the environment's stacks: a root
- * configuration that calls the checked-in module with the inputs {@code ecsforge modules --inputs
- * <env>} gives for {@code config/<env>.yaml} plans, with the real provider against moto, the same
+ * configuration that calls the checked-in module as {@code ecsforge modules --inputs <env>} prints
+ * it for {@code config/<env>.yaml} plans, with the real provider against moto, the same
  * resources with the same values as the stacks.
  *
  * <p>The stacks cannot all be planned at once as they are: each reads the others' outputs from
@@ -80,11 +80,9 @@ class PlatformModuleMatchesStacksIT {
 
         Path platformRoot = Files.createDirectories(work.resolve("platform-" + env));
         Repo.copyModules(platformRoot.resolve("modules"));
-        ObjectNode call = ModuleInputs.of(Repo.config(), env);
-        call.put("source", "./modules/" + PlatformModule.NAME);
-        ObjectNode root = JSON.createObjectNode();
-        root.putObject("module").set("platform", call);
-        Files.writeString(platformRoot.resolve("main.tf.json"), JSON.writeValueAsString(root));
+        // What `ecsforge modules --inputs <env>` prints.
+        Files.writeString(platformRoot.resolve("main.tf"),
+                PlatformModule.call("./modules/" + PlatformModule.NAME, ModuleInputs.of(Repo.config(), env)));
         Files.writeString(platformRoot.resolve("provider.tf.json"), JSON.writeValueAsString(provider));
 
         Map<String, JsonNode> fromStacks = changes(terraform, stacksRoot);
