@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecsforge.emit.hcl.HclModule;
 import io.ecsforge.emit.hcl.ProviderSchema;
+import io.ecsforge.stacks.EnvironmentNames;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,9 +37,34 @@ public final class PlatformModule {
      */
     static final Map<String, String> DEFAULTS_FROM = Map.of("repository_name", "app");
 
+    /**
+     * The module each stack's resources are in, by the stack's part of its name; the state stack's
+     * bucket and lock table are the caller's backend, not the platform's.
+     */
+    public static final Map<String, String> MODULE_OF_STACK = orderedMap(
+            EnvironmentNames.NETWORK, "network",
+            EnvironmentNames.REGISTRY, "registry",
+            EnvironmentNames.ACCESS, "access",
+            EnvironmentNames.CLUSTER, "ecs-service",
+            EnvironmentNames.SERVICE, "ecs-service",
+            EnvironmentNames.DELIVERY, "blue-green");
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private PlatformModule() {}
+
+    /** A module's block name in the platform: its folder's name with underscores ({@code ecs_service}). */
+    public static String callName(String folder) {
+        return folder.replace('-', '_');
+    }
+
+    private static Map<String, String> orderedMap(String... keysAndValues) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(map);
+    }
 
     /**
      * The platform's document.
@@ -57,7 +83,7 @@ public final class PlatformModule {
         for (Map.Entry<String, ObjectNode> module : modules.entrySet()) {
             String folder = module.getKey();
             ObjectNode body = module.getValue();
-            String call = folder.replace('-', '_');
+            String call = callName(folder);
             ObjectNode block = calls.putObject(call);
             block.put("source", "../" + folder);
             body.path("variable").properties().forEach(input -> {

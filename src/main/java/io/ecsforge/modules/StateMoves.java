@@ -1,0 +1,102 @@
+package io.ecsforge.modules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The way from an environment's stacks to a configuration that calls {@code modules/ecs-platform}
+ * without recreating anything: each resource of each stack's state moved to its address under
+ * {@code module.platform} ({@code aws_subnet.public_0} of the network stack is
+ * {@code module.platform.module.network.aws_subnet.public[0]}). Data sources are not moved: they
+ * are read again by the next plan.
+ */
+public final class StateMoves {
+    /** The platform's block name in the configuration the moves are for. */
+    public static final String CALL = "platform";
+
+    private static final Pattern NUMBERED = Pattern.compile("(.+)_(\\d+)");
+
+    /**
+     * One resource's move.
+     *
+     * @param stack the stack's part of its name ({@code network})
+     * @param from its address in the stack's state
+     * @param to its address in the platform's caller's state
+     */
+    public record Move(String stack, String from, String to) {}
+
+    private StateMoves() {}
+
+    /**
+     * The moves of every resource of {@code stacks}.
+     *
+     * @param stacks each stack's synthesized JSON by its part, the state stack left out
+     * @param modules each module's document by its folder's name ({@link ModuleDocuments#build})
+     * @throws IllegalStateException naming the resource when a stack has one that its module does not make
+     */
+    public static List<Move> of(Map<String, JsonNode> stacks, Map<String, ? extends JsonNode> modules) {
+        List<Move> moves = new ArrayList<>();
+        stacks.forEach((part, stack) -> {
+            String folder = PlatformModule.MODULE_OF_STACK.get(part);
+            if (folder == null) {
+                throw new IllegalStateException("no module makes the resources of stack " + part + "; the platform's: "
+                        + PlatformModule.MODULE_OF_STACK);
+            }
+            if (!modules.containsKey(folder)) {
+                throw new IllegalStateException("no module " + folder + " among " + modules.keySet());
+            }
+            JsonNode module = modules.get(folder).path("resource");
+            String prefix = "module." + CALL + ".module." + PlatformModule.callName(folder) + ".";
+            stack.path("resource").properties().forEach(type -> type.getValue().fieldNames().forEachRemaining(name -> {
+                String address = type.getKey() + "." + name;
+                moves.add(new Move(part, address, prefix + moduleAddress(module, type.getKey(), name, part, folder)));
+            }));
+        });
+        return List.copyOf(moves);
+    }
+
+    /**
+     * Where the module keeps what the stack calls {@code type.name}: the same name, with {@code [0]}
+     * when the module counts it (it is optional there); or, for the stack's {@code name_<i>}, the
+     * module's counted {@code name} at {@code [i]}.
+     */
+    private static String moduleAddress(JsonNode module, String type, String name, String part, String folder) {
+        JsonNode same = module.path(type).path(name);
+        if (same.has("for_each")) {
+            throw new IllegalStateException(type + "." + name + " of module " + folder + " is keyed by for_each, which"
+                    + " gives no address for stack " + part + "'s resource");
+        }
+        if (same.isObject()) {
+            return type + "." + name + (same.has("count") ? "[0]" : "");
+        }
+        Matcher numbered = NUMBERED.matcher(name);
+        if (numbered.matches() && module.path(type).path(numbered.group(1)).has("count")) {
+            return type + "." + numbered.group(1) + "[" + numbered.group(2) + "]";
+        }
+        throw new IllegalStateException(type + "." + name + " of stack " + part + " has no counterpart in module " + folder);
+    }
+
+    /**
+     * A shell script of {@code terraform state mv} commands, for {@code prefix}'s stacks
+     * ({@code webapp-dev-}): run in the new configuration's folder, each stack's state pulled into
+     * {@code <part>.tfstate} beside it, it moves every resource into {@code platform.tfstate}.
+     */
+    public static String script(String prefix, List<Move> moves, String binary) {
+        StringBuilder script = new StringBuilder();
+        script.append("#!/bin/sh\n")
+                .append("# Moves every resource of the stacks ").append(prefix).append("* into platform.tfstate, at its address\n")
+                .append("# in a configuration that calls modules/ecs-platform as module \"").append(CALL).append("\".\n")
+                .append("# Before: each stack's state pulled into <part>.tfstate in this folder (see docs/modules.md).\n")
+                .append("# After: ").append(binary).append(" state push platform.tfstate, then a plan, which should change nothing.\n")
+                .append("set -eu\n");
+        for (Move move : moves) {
+            script.append(binary).append(" state mv -state=").append(move.stack()).append(".tfstate -state-out=platform.tfstate '")
+                    .append(move.from()).append("' '").append(move.to()).append("'\n");
+        }
+        return script.toString();
+    }
+}
