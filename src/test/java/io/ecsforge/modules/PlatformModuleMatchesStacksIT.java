@@ -85,8 +85,8 @@ class PlatformModuleMatchesStacksIT {
                 PlatformModule.call("./modules/" + PlatformModule.NAME, ModuleInputs.of(Repo.config(), env)));
         Files.writeString(platformRoot.resolve("provider.tf.json"), JSON.writeValueAsString(provider));
 
-        Map<String, JsonNode> fromStacks = changes(terraform, stacksRoot);
-        Map<String, JsonNode> fromPlatform = changes(terraform, platformRoot);
+        Map<String, JsonNode> fromStacks = changes(terraform, stacksRoot, moto);
+        Map<String, JsonNode> fromPlatform = changes(terraform, platformRoot, moto);
         int resources = 0;
         for (String stackName : parts.keySet()) {
             resources += synthesized.stack(stackName).path("resource").properties().stream()
@@ -145,29 +145,34 @@ class PlatformModuleMatchesStacksIT {
         return found;
     }
 
-    /** The provider of the stacks with moto's endpoints and its keys. */
-    private static ObjectNode provider(ObjectNode stack, MotoServer moto) {
+    /**
+     * The provider of the stacks with moto's keys. Moto's address reaches it through
+     * {@code AWS_ENDPOINT_URL} ({@link #at}), as the runner gives it to an emulated environment;
+     * any request that would leave the machine goes to a closed loopback port instead and fails.
+     */
+    static ObjectNode provider(ObjectNode stack, MotoServer moto) {
         ObjectNode aws = (ObjectNode) stack.path("provider").path("aws").path(0).deepCopy();
         aws.put("access_key", MotoServer.ACCESS_KEY_ID);
         aws.put("secret_key", MotoServer.SECRET_ACCESS_KEY);
         aws.put("skip_credentials_validation", true);
         aws.put("skip_metadata_api_check", "true");
         aws.put("skip_region_validation", true);
-        aws.put("skip_requesting_account_id", false);
-        aws.remove("https_proxy");
-        aws.remove("no_proxy");
-        ObjectNode endpoints = aws.putArray("endpoints").addObject();
-        for (String service : StacksAsModules.SERVICES) {
-            endpoints.put(service, moto.endpoint().toString());
-        }
+        aws.put("s3_use_path_style", true);
+        aws.put("https_proxy", "http://127.0.0.1:9");
+        aws.put("no_proxy", "localhost,127.0.0.1,::1");
         ObjectNode provider = JSON.createObjectNode();
         provider.putObject("provider").putArray("aws").add(aws);
         return provider;
     }
 
-    private static Map<String, JsonNode> changes(RealProvider.Binary terraform, Path dir) throws IOException {
+    /** The environment that sends the provider to {@code moto}. */
+    static Map<String, String> at(MotoServer moto) {
+        return Map.of("AWS_ENDPOINT_URL", moto.endpoint().toString());
+    }
+
+    private static Map<String, JsonNode> changes(RealProvider.Binary terraform, Path dir, MotoServer moto) throws IOException {
         terraform.run(dir, "init", "-input=false", "-no-color").succeeded();
-        terraform.run(dir, "plan", "-input=false", "-no-color", "-out=plan.out").succeeded();
+        terraform.run(dir, at(moto), "plan", "-input=false", "-no-color", "-out=plan.out").succeeded();
         RealProvider.Run show = terraform.run(dir, "show", "-json", "plan.out").succeeded();
         Map<String, JsonNode> changes = new LinkedHashMap<>();
         for (JsonNode change : JSON.readTree(show.stdout()).path("resource_changes")) {

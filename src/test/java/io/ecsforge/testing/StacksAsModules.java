@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,6 +86,53 @@ public final class StacksAsModules {
         return parts;
     }
 
+    /**
+     * Applies each stack of a root {@link #write} wrote as a root of its own, in order, with local
+     * state, as the stacks are applied: {@code provider} beside it, and what it reads of the stacks
+     * before it given as variables from their outputs; {@code environment} is added to Terraform's
+     * ({@code AWS_ENDPOINT_URL}), and each address of {@code excluded} a stack has is left out
+     * with OpenTofu's {@code -exclude} (with what depends on it). Returns each stack's state file by its part.
+     */
+    public static Map<String, Path> applySeparately(RealProvider.Binary terraform, Map<String, String> environment, Path root,
+            Map<String, String> parts, ObjectNode provider, List<String> excluded) {
+        Map<String, Path> states = new LinkedHashMap<>();
+        Map<String, JsonNode> outputs = new LinkedHashMap<>();
+        try {
+            for (String part : parts.values()) {
+                Path dir = root.resolve("stacks").resolve(part);
+                Files.writeString(dir.resolve("provider.tf.json"), JSON.writeValueAsString(provider));
+                ObjectNode values = JSON.createObjectNode();
+                JSON.readTree(dir.resolve("main.tf.json").toFile()).path("variable").fieldNames().forEachRemaining(input -> {
+                    String[] from = input.split("__", 3);
+                    values.set(input, outputs.get(from[1]).path(from[2]).path("value"));
+                });
+                Files.writeString(dir.resolve("terraform.tfvars.json"), JSON.writeValueAsString(values));
+                terraform.run(dir, "init", "-input=false", "-no-color").succeeded();
+                List<String> apply = new ArrayList<>(List.of("apply", "-input=false", "-no-color", "-auto-approve"));
+                apply.addAll(excludes(dir, excluded));
+                terraform.run(dir, environment, apply.toArray(String[]::new)).succeeded();
+                outputs.put(part, JSON.readTree(terraform.run(dir, "output", "-json").succeeded().stdout()));
+                states.put(part, dir.resolve("terraform.tfstate"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return states;
+    }
+
+    /** {@code -exclude=ADDRESS} for each address of {@code excluded} the stack in {@code dir} has. */
+    public static List<String> excludes(Path dir, List<String> excluded) throws IOException {
+        List<String> arguments = new ArrayList<>();
+        JsonNode resources = JSON.readTree(dir.resolve("main.tf.json").toFile()).path("resource");
+        for (String address : excluded) {
+            String[] typeAndName = address.split("\\.", 2);
+            if (resources.path(typeAndName[0]).has(typeAndName[1])) {
+                arguments.add("-exclude=" + address);
+            }
+        }
+        return arguments;
+    }
+
     /** {@code node} with every read of another stack's output replaced by {@code var.in__<part>__<output>}. */
     private static JsonNode rewrite(JsonNode node, String prefix, TreeSet<String> inputs) {
         if (node instanceof ObjectNode object) {
@@ -117,8 +165,4 @@ public final class StacksAsModules {
         }
         return node;
     }
-
-    /** The services a plan of the whole environment calls, all sent to {@code endpoint}. */
-    public static final List<String> SERVICES = List.of("applicationautoscaling", "cloudwatch", "codedeploy", "dynamodb",
-            "ec2", "ecr", "ecs", "elbv2", "iam", "kms", "logs", "s3", "secretsmanager", "ssm", "sts");
 }
