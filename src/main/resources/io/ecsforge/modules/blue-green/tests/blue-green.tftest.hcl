@@ -167,3 +167,13 @@ run "an_unknown_strategy_is_refused" {
 
   expect_failures = [var.strategy]
 }
+
+run "a_latency_threshold_out_of_range_is_refused" {
+  command = plan
+
+  variables {
+    p99_latency_seconds = 61
+  }
+
+  expect_failures = [var.p99_latency_seconds]
+}
