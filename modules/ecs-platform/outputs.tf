@@ -37,3 +37,18 @@ output "repository_url" {
   description = "The repository's URL, which images are pushed to and pulled from."
   value       = module.registry.repository_url
 }
+
+output "application_name" {
+  description = "The CodeDeploy application's name, which a release names."
+  value       = module.blue_green.application_name
+}
+
+output "deployment_config_name" {
+  description = "The deployment configuration's name: the strategy's own, or CodeDeployDefault.ECSAllAtOnce for all-at-once."
+  value       = module.blue_green.deployment_config_name
+}
+
+output "deployment_group_name" {
+  description = "The deployment group's name, which a release names."
+  value       = module.blue_green.deployment_group_name
+}

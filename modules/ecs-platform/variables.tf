@@ -93,3 +93,126 @@ variable "untagged_expiry_days" {
   default     = 7
   nullable    = false
 }
+
+variable "alb_arn_suffix" {
+  description = "The load balancer's ARN suffix (`app/<name>/<id>`), the CloudWatch dimension of every alarm."
+  type        = string
+  nullable    = false
+}
+
+variable "blue_target_group_arn_suffix" {
+  description = "The blue target group's ARN suffix (`targetgroup/<name>/<id>`), the CloudWatch dimension its alarms watch."
+  type        = string
+  nullable    = false
+}
+
+variable "blue_target_group_name" {
+  description = "The target group serving production before the first release."
+  type        = string
+  nullable    = false
+}
+
+variable "cluster_name" {
+  description = "The ECS cluster the service runs in."
+  type        = string
+  nullable    = false
+}
+
+variable "codedeploy_role_arn" {
+  description = "The ARN of the role CodeDeploy assumes to swap task sets and listeners (the `codedeploy` role of an ecsforge environment's access stack)."
+  type        = string
+  nullable    = false
+}
+
+variable "evaluation_periods" {
+  description = "Consecutive breaching periods before an alarm fires. Allowed: 1 to 10. The `deployment.alarms.evaluationPeriods` key of an ecsforge environment file."
+  type        = number
+  default     = 2
+  nullable    = false
+}
+
+variable "green_target_group_arn_suffix" {
+  description = "The green target group's ARN suffix (`targetgroup/<name>/<id>`), the CloudWatch dimension its alarms watch."
+  type        = string
+  nullable    = false
+}
+
+variable "green_target_group_name" {
+  description = "The other target group; the two swap roles at every release."
+  type        = string
+  nullable    = false
+}
+
+variable "http5xx_percent" {
+  description = "Target 5xx responses, as a percentage of requests, above which a release stops and rolls back. Allowed: 0.1 to 100. The `deployment.alarms.http5xxPercent` key of an ecsforge environment file."
+  type        = number
+  default     = 5
+  nullable    = false
+}
+
+variable "interval_minutes" {
+  description = "Minutes between shifts. Allowed: 1 to 2880; for `canary` and `linear`, at least as long as the alarms need to fire: `max(2, alarms.evaluationPeriods) × alarms.periodSeconds`, so an alarm can fire before the next shift. The `deployment.intervalMinutes` key of an ecsforge environment file."
+  type        = number
+  default     = 10
+  nullable    = false
+}
+
+variable "p99_latency_seconds" {
+  description = "p99 target response time above which a release rolls back. Allowed: 0.001 to 60. `null`, the default, means none: no latency alarm. The `deployment.alarms.p99LatencySeconds` key of an ecsforge environment file."
+  type        = number
+  default     = null
+  nullable    = true
+}
+
+variable "percent" {
+  description = "Traffic shifted first (canary) or at each step (linear). Allowed: 1 to 99. The `deployment.percent` key of an ecsforge environment file."
+  type        = number
+  default     = 25
+  nullable    = false
+}
+
+variable "period_seconds" {
+  description = "The alarms' period. Load balancer metrics arrive once a minute, so a shorter period would mostly see no data, which counts as not breaching. Allowed: 10 to 86400; a multiple of 60. The `deployment.alarms.periodSeconds` key of an ecsforge environment file."
+  type        = number
+  default     = 60
+  nullable    = false
+}
+
+variable "production_listener_arn" {
+  description = "The ARN of the listener whose target group serves production traffic."
+  type        = string
+  nullable    = false
+}
+
+variable "service_name" {
+  description = "The ECS service CodeDeploy releases to; its deployment controller is CODE_DEPLOY."
+  type        = string
+  nullable    = false
+}
+
+variable "strategy" {
+  description = "`canary`: `percent`% of traffic first, the rest after `intervalMinutes`. `linear`: `percent`% more every `intervalMinutes`. `all-at-once`: everything at once with the built-in `CodeDeployDefault.ECSAllAtOnce`. There is no canary window, so alarms can only roll back during `terminateBlueAfterMinutes`. Allowed: canary, linear, all-at-once. The `deployment.strategy` key of an ecsforge environment file."
+  type        = string
+  default     = "canary"
+  nullable    = false
+}
+
+variable "terminate_blue_after_minutes" {
+  description = "Minutes the old tasks are kept after the traffic has moved. Allowed: 0 to 2880. The `deployment.terminateBlueAfterMinutes` key of an ecsforge environment file."
+  type        = number
+  default     = 5
+  nullable    = false
+}
+
+variable "test_listener_arn" {
+  description = "The ARN of the listener that reaches the new version before it takes production traffic."
+  type        = string
+  nullable    = false
+}
+
+variable "unhealthy_hosts" {
+  description = "Unhealthy targets in a target group at or above which a release rolls back. Allowed: 1 to 1000. The `deployment.alarms.unhealthyHosts` key of an ecsforge environment file."
+  type        = number
+  default     = 1
+  nullable    = false
+}

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The configuration's keys as the variables of a Terraform module: the type, description and
@@ -37,10 +38,17 @@ public final class ModuleVariables {
      * @param key the key it stands for, as messages name it ({@code network.azCount})
      * @param type its Terraform type
      * @param description what it does
-     * @param defaultValue its default, null when it is required
+     * @param defaultValue its default, null when it is required or, when nullable, when null is its default
      * @param validations what it must satisfy, in the order they are checked
+     * @param nullable whether null is a value of its own (it turns something off) rather than its default
      */
-    public record Variable(String name, String key, String type, String description, Object defaultValue, List<Validation> validations) {}
+    public record Variable(String name, String key, String type, String description, Object defaultValue, List<Validation> validations,
+            boolean nullable) {
+        /** A variable that is never null: given null, it takes its default. */
+        public Variable(String name, String key, String type, String description, Object defaultValue, List<Validation> validations) {
+            this(name, key, type, description, defaultValue, validations, false);
+        }
+    }
 
     /**
      * One {@code validation} block.
@@ -123,10 +131,65 @@ public final class ModuleVariables {
      */
     public static List<Variable> platform() {
         Map<String, Variable> variables = new LinkedHashMap<>();
-        for (List<Variable> module : List.of(names(), network(), registry())) {
+        for (List<Variable> module : List.of(names(), network(), registry(), blueGreen())) {
             module.forEach(variable -> variables.putIfAbsent(variable.name(), variable));
         }
         return List.copyOf(variables.values());
+    }
+
+    /**
+     * The {@code deployment} section's keys, alarms' included, with the loader's rule between a
+     * canary's or linear step's window and the alarms ({@link ConfigLoader}), which sits on
+     * {@code interval_minutes} and refers to the alarms' variables, never the other way round.
+     */
+    public static List<Variable> blueGreen() {
+        List<Variable> variables = new ArrayList<>();
+        for (Key<?> key : Stream.concat(DeploymentSchema.KEYS.stream(), DeploymentSchema.ALARM_KEYS.stream()).toList()) {
+            if (key.kind() == Key.Kind.MAPPING) {
+                continue;
+            }
+            Variable variable = variable(key);
+            List<Validation> validations = new ArrayList<>(variable.validations());
+            String ref = "var." + variable.name();
+            if (key == DeploymentSchema.PERIOD_SECONDS) {
+                // Load balancer metrics arrive once a minute (DeploymentSchema).
+                validations.add(new Validation(ref + " % 60 == 0", "${" + ref + "} is not an alarm period for load balancer"
+                        + " metrics, which arrive once a minute; allowed: a multiple of 60"));
+            } else if (key == DeploymentSchema.INTERVAL_MINUTES) {
+                validations.add(window(ref));
+            }
+            variables.add(new Variable(variable.name(), variable.key(), variable.type(), variable.description(),
+                    variable.defaultValue(), List.copyOf(validations), variable.nullable()));
+        }
+        return List.copyOf(variables);
+    }
+
+    /**
+     * A canary's or linear step's window against the alarms, as {@link ConfigLoader} checks it:
+     * only when the interval, period and evaluation periods are each allowed, and not for all-at-once.
+     */
+    private static Validation window(String interval) {
+        String strategy = "var." + snake(DeploymentSchema.STRATEGY);
+        String period = "var." + snake(DeploymentSchema.PERIOD_SECONDS);
+        String evaluations = "var." + snake(DeploymentSchema.EVALUATION_PERIODS);
+        String periods = "max(2, " + evaluations + ")";
+        String seconds = periods + " * " + period;
+        String condition = String.join(" || ", List.of(
+                strategy + " == " + hcl(DeploymentConfig.Strategy.ALL_AT_ONCE.yamlName()),
+                "!" + allowed(DeploymentSchema.INTERVAL_MINUTES, interval),
+                "!" + allowed(DeploymentSchema.PERIOD_SECONDS, period) + " || " + period + " % 60 != 0",
+                "!" + allowed(DeploymentSchema.EVALUATION_PERIODS, evaluations),
+                interval + " * 60 >= " + seconds));
+        return new Validation(condition, "${" + interval + "} minute(s) is shorter than ${" + periods + "} alarm periods (${"
+                + periods + "} x ${" + period + "} s = ${" + seconds + "} s), so the alarms could not fire before traffic"
+                + " shifts; allowed: at least ${ceil(" + seconds + " / 60)} minute(s), or lower " + named(period) + " or "
+                + named(evaluations));
+    }
+
+    /** Whether a whole-number key's variable {@code ref} is a whole number in the key's range. */
+    private static String allowed(Key<?> key, String ref) {
+        return "(floor(" + ref + ") == " + ref + " && " + ref + " >= " + Key.plain(key.min()) + " && " + ref + " <= "
+                + Key.plain(key.max()) + ")";
     }
 
     /** {@code azCount} as {@code az_count}: the name a key's variable has. */
@@ -152,6 +215,14 @@ public final class ModuleVariables {
                         "${" + ref + "} is not allowed; allowed: " + key.allowed()));
                 yield "number";
             }
+            case NUMBER -> {
+                // null turns off what the key configures when it has no default; else it means the default.
+                String range = ref + " >= " + Key.plain(key.min()) + " && " + ref + " <= " + Key.plain(key.max());
+                String shown = key.defaultValue() == null ? "${" + ref + " == null ? \"\" : " + ref + "}" : "${" + ref + "}";
+                validations.add(new Validation(key.defaultValue() == null ? ref + " == null ? true : (" + range + ")" : range,
+                        shown + " is out of range; allowed: " + key.allowed()));
+                yield "number";
+            }
             case BOOLEAN -> "bool";
             case CHOICE -> {
                 List<String> choices = List.of(key.allowed().split(", "));
@@ -170,7 +241,8 @@ public final class ModuleVariables {
             default -> throw new IllegalArgumentException(key.path() + " is a " + key.kind() + ", which no module takes");
         };
         Object defaultValue = key.defaultValue() instanceof Named choice ? choice.yamlName() : key.defaultValue();
-        return new Variable(name, key.path(), type, description(key), defaultValue, List.copyOf(validations));
+        boolean nullable = key.kind() == Key.Kind.NUMBER && key.defaultValue() == null;
+        return new Variable(name, key.path(), type, description(key), defaultValue, List.copyOf(validations), nullable);
     }
 
     /** The reference's description, and the key it stands for. */
@@ -184,7 +256,9 @@ public final class ModuleVariables {
         }
         String description = DOCS_LINK.matcher(key.description()).replaceAll(
                 Matcher.quoteReplacement(DOCS_FROM_A_MODULE) + "$1");
-        return description + (allowed.isEmpty() ? "" : " Allowed: " + String.join("; ", allowed) + ".") + " The `"
+        String off = key.kind() == Key.Kind.NUMBER && key.defaultValue() == null
+                ? " `null`, the default, means " + key.defaultText() + "." : "";
+        return description + (allowed.isEmpty() ? "" : " Allowed: " + String.join("; ", allowed) + ".") + off + " The `"
                 + key.path() + "` key of an ecsforge environment file.";
     }
 

@@ -3,6 +3,7 @@ package io.ecsforge.modules;
 import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.TerraformVariable;
 import com.hashicorp.cdktf.TerraformVariableValidationConfig;
+import com.hashicorp.cdktf.Token;
 import com.hashicorp.cdktf.providers.aws.provider.AwsProvider;
 import io.ecsforge.config.ModuleVariables.Variable;
 import io.ecsforge.stacks.Setting;
@@ -49,7 +50,7 @@ abstract class ModuleStack extends TerraformStack {
             TerraformVariable.Builder builder = TerraformVariable.Builder.create(this, "variable_" + variable.name())
                     .type(variable.type())
                     .description(variable.description())
-                    .nullable(false)
+                    .nullable(variable.nullable())
                     .validation(variable.validations().stream()
                             .map(validation -> TerraformVariableValidationConfig.builder()
                                     .condition("${" + validation.condition() + "}")
@@ -58,6 +59,8 @@ abstract class ModuleStack extends TerraformStack {
                             .toList());
             if (variable.defaultValue() != null) {
                 builder.defaultValue(variable.defaultValue());
+            } else if (variable.nullable()) {
+                builder.defaultValue(Token.nullValue());
             }
             builder.build().overrideLogicalId(variable.name());
             variables.put(variable.name(), variable);

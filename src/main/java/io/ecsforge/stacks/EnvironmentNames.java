@@ -297,12 +297,17 @@ public final class EnvironmentNames {
 
     // Delivery
 
+    /** The names of the delivery's resources, made from this environment's prefix. */
+    public DeliveryNames delivery() {
+        return new DeliveryNames(prefix());
+    }
+
     public String codeDeployApplication() {
-        return prefix();
+        return delivery().codeDeployApplication();
     }
 
     public String deploymentGroup() {
-        return prefix();
+        return delivery().deploymentGroup();
     }
 
     /**
@@ -311,18 +316,16 @@ public final class EnvironmentNames {
      */
     public Optional<String> deploymentConfig() {
         DeploymentConfig deployment = config.deployment();
-        String kind = switch (deployment.strategy()) {
-            case ALL_AT_ONCE -> null;
-            case CANARY -> "canary";
-            case LINEAR -> "linear";
-        };
-        return Optional.ofNullable(kind)
-                .map(k -> resource(k + "-" + deployment.percent() + "pct-" + deployment.intervalMinutes() + "min"));
+        if (deployment.strategy() == DeploymentConfig.Strategy.ALL_AT_ONCE) {
+            return Optional.empty();
+        }
+        return Optional.of(delivery().deploymentConfig(deployment.strategy().yamlName(),
+                String.valueOf(deployment.percent()), String.valueOf(deployment.intervalMinutes())));
     }
 
     /** The alarm of {@code kind} on the target group of {@code role}. */
     public String releaseAlarm(String role, ReleaseAlarm kind) {
-        return resource(role + "-" + kind.suffix);
+        return delivery().releaseAlarm(role, kind);
     }
 
     /**
@@ -336,6 +339,39 @@ public final class EnvironmentNames {
             alarms.add(releaseAlarm(role, ReleaseAlarm.P99_LATENCY));
         }
         return List.copyOf(alarms);
+    }
+
+    /**
+     * The delivery's names from a prefix alone: {@code <app>-<env>} in a stack, made from the
+     * module's {@code app} and {@code environment} variables in the blue-green module.
+     *
+     * @param prefix what every name starts with
+     */
+    public record DeliveryNames(String prefix) {
+        private String resource(String suffix) {
+            return prefix + "-" + suffix;
+        }
+
+        public String codeDeployApplication() {
+            return prefix;
+        }
+
+        public String deploymentGroup() {
+            return prefix;
+        }
+
+        /**
+         * A deployment configuration of its own, named after its settings
+         * ({@code <prefix>-canary-10pct-5min}), for a {@code strategy} of canary or linear.
+         */
+        public String deploymentConfig(String strategy, String percent, String intervalMinutes) {
+            return resource(strategy + "-" + percent + "pct-" + intervalMinutes + "min");
+        }
+
+        /** The alarm of {@code kind} on the target group of {@code role}. */
+        public String releaseAlarm(String role, ReleaseAlarm kind) {
+            return resource(role + "-" + kind.suffix);
+        }
     }
 
     // Access

@@ -61,6 +61,11 @@ public final class Setting<T> {
         return new Setting<>(Kind.NUMBER, null, hcl, token, label);
     }
 
+    /** A string expression with the token a builder takes for it given: a cdktf reference to a resource's attribute. */
+    static Setting<String> reference(String hcl, String token, String label) {
+        return new Setting<>(Kind.STRING, null, hcl, token, label);
+    }
+
     @SuppressWarnings("unchecked")
     private static <T> Setting<T> expression(Kind kind, String hcl, String label) {
         String interpolation = "${" + hcl + "}";
@@ -97,6 +102,27 @@ public final class Setting<T> {
                     + ")";
         }
         return expression(last.kind, hcl, choice.label());
+    }
+
+    /** Whether {@code choice} is one of {@code values}: decided here when the choice is configured, else an expression. */
+    public static Setting<Boolean> is(Setting<String> choice, String... values) {
+        List<String> allowed = List.of(values);
+        if (choice.isLiteral()) {
+            return of(allowed.contains(choice.literal()), choice.label());
+        }
+        String hcl = allowed.size() == 1
+                ? choice.expression() + " == " + hcl(allowed.get(0))
+                : "contains(" + hcl(allowed) + ", " + choice.expression() + ")";
+        return expression(Kind.BOOLEAN, hcl, choice.label());
+    }
+
+    /** {@code then} when {@code flag} is true, else {@code otherwise}: picked here when the flag is configured. */
+    public static <T> Setting<T> when(Setting<Boolean> flag, Setting<T> then, Setting<T> otherwise) {
+        if (flag.isLiteral()) {
+            return flag.literal() ? then : otherwise;
+        }
+        return expression(then.kind, "(" + flag.expression() + " ? " + then.expression() + " : " + otherwise.expression()
+                + ")", flag.label());
     }
 
     /** The {@code index}th element of {@code list}. */

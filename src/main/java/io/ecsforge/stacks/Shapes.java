@@ -6,7 +6,10 @@ import com.hashicorp.cdktf.TerraformResource;
 import com.hashicorp.cdktf.Token;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import software.constructs.Construct;
 import software.constructs.IConstruct;
 
@@ -36,6 +39,19 @@ public abstract class Shapes {
         List<String> all(String attribute);
     }
 
+    /**
+     * A nested block of a resource that is there only when {@code on} is true. A builder takes a
+     * block or none, never an expression that decides, so a stack, which knows {@code on}, gives
+     * the builder the block ({@code set}), and a module writes a {@code dynamic} block of none or
+     * one at {@code path} with {@code content}, its arguments as Terraform names them.
+     *
+     * @param on whether the block is there
+     * @param set gives the resource's builder the block, in a stack
+     * @param path the block in the resource, dotted ({@code traffic_routing_config.time_based_canary})
+     * @param content the block's arguments
+     */
+    public record OptionalBlock(Setting<Boolean> on, Runnable set, String path, Map<String, Setting<?>> content) {}
+
     /** As a stack makes things: one resource an instance, nothing for what is off. */
     public static Shapes configured() {
         return new Configured();
@@ -51,6 +67,15 @@ public abstract class Shapes {
 
     /** Makes what {@code make} makes when {@code on} is true. */
     public abstract void optional(Setting<Boolean> on, Runnable make);
+
+    /** Makes {@code make}'s resource with those of {@code blocks} that are on. */
+    public abstract <R extends TerraformResource> R withBlocks(Supplier<R> make, List<OptionalBlock> blocks);
+
+    /**
+     * The {@code attribute} of each of {@code made}, in order, as one list in which a resource made
+     * by {@link #optional} counts only when it is made.
+     */
+    public abstract List<String> attributes(List<? extends TerraformResource> made, String attribute);
 
     private static final class Configured extends Shapes {
         @Override
@@ -77,6 +102,17 @@ public abstract class Shapes {
             if (on.literal()) {
                 make.run();
             }
+        }
+
+        @Override
+        public <R extends TerraformResource> R withBlocks(Supplier<R> make, List<OptionalBlock> blocks) {
+            blocks.stream().filter(block -> block.on().literal()).forEach(block -> block.set().run());
+            return make.get();
+        }
+
+        @Override
+        public List<String> attributes(List<? extends TerraformResource> made, String attribute) {
+            return made.stream().map(resource -> resource.getStringAttribute(attribute)).toList();
         }
     }
 
@@ -133,6 +169,52 @@ public abstract class Shapes {
                     singleInstances.add("data." + data.getTerraformResourceType() + "." + data.getFriendlyUniqueId());
                 }
             }
+        }
+
+        @Override
+        public <R extends TerraformResource> R withBlocks(Supplier<R> make, List<OptionalBlock> blocks) {
+            R made = make.get();
+            for (OptionalBlock block : blocks) {
+                int dot = block.path().lastIndexOf('.');
+                String dynamic = (dot < 0 ? "" : block.path().substring(0, dot + 1)) + "dynamic."
+                        + block.path().substring(dot + 1);
+                Map<String, Object> content = new TreeMap<>();
+                block.content().forEach((name, value) -> content.put(name, value.isLiteral() ? value.literal() : value.text()));
+                made.addOverride(dynamic, Map.of(
+                        "for_each", "${" + block.on().expression() + " ? [1] : []}",
+                        "content", content));
+            }
+            return made;
+        }
+
+        @Override
+        public List<String> attributes(List<? extends TerraformResource> made, String attribute) {
+            if (made.stream().noneMatch(resource -> singleInstances.contains(address(resource)))) {
+                return made.stream().map(resource -> resource.getStringAttribute(attribute)).toList();
+            }
+            // Lists to concatenate: the made-once ones side by side, each optional one's zero or one instances.
+            List<String> lists = new ArrayList<>();
+            List<String> run = new ArrayList<>();
+            for (TerraformResource resource : made) {
+                String address = address(resource);
+                if (singleInstances.contains(address)) {
+                    if (!run.isEmpty()) {
+                        lists.add("[" + String.join(", ", run) + "]");
+                        run.clear();
+                    }
+                    lists.add(address + "[*]." + attribute);
+                } else {
+                    run.add(address + "." + attribute);
+                }
+            }
+            if (!run.isEmpty()) {
+                lists.add("[" + String.join(", ", run) + "]");
+            }
+            return Token.asList("${concat(" + String.join(", ", lists) + ")}");
+        }
+
+        private static String address(TerraformResource resource) {
+            return resource.getTerraformResourceType() + "." + resource.getFriendlyUniqueId();
         }
 
         /** The addresses made once with a count of 1 or 0, whose references need {@code [0]}. */

@@ -47,7 +47,13 @@ class ModuleValidationParityIT {
                     + " subnets cannot reach ECR, CloudWatch Logs or their secrets; allowed: nat_gateways single or one-per-az,"
                     + " or vpc_endpoints = true",
             "subnetOutsideTheVpcIsRejected", "\"10.1.0.0/20\" is outside the VPC 10.0.0.0/16; allowed: a block inside cidr",
-            "subnetsNotOnePerZoneAreRejected", "2 subnets given; allowed: 3, one per availability zone (az_count)");
+            "subnetsNotOnePerZoneAreRejected", "2 subnets given; allowed: 3, one per availability zone (az_count)",
+            "canaryWindowShorterThanTwoAlarmPeriodsIsRejected", "1 minute(s) is shorter than 2 alarm periods (2 x 60 s ="
+                    + " 120 s), so the alarms could not fire before traffic shifts; allowed: at least 2 minute(s), or lower"
+                    + " period_seconds or evaluation_periods",
+            "canaryWindowShorterThanTheEvaluatedPeriodsIsRejected", "4 minute(s) is shorter than 5 alarm periods (5 x 60 s ="
+                    + " 300 s), so the alarms could not fire before traffic shifts; allowed: at least 5 minute(s), or lower"
+                    + " period_seconds or evaluation_periods");
 
     /** Cases not about a value a variable's validation can judge, and why. */
     static final Map<String, String> NOT_A_VALUE = Map.ofEntries(
@@ -99,7 +105,26 @@ class ModuleValidationParityIT {
                     Stream.concat(ModuleVariables.names().stream(), ModuleVariables.network().stream()).toList(),
                     Map.of("app", "\"webapp\"", "environment", "\"dev\"")),
             new Module("registry", List.of("registry", "service.imageTag"), ModuleVariables.registry(),
-                    Map.of("repository_name", "\"webapp\"")));
+                    Map.of("repository_name", "\"webapp\"")),
+            new Module("blue-green", List.of("deployment"), ModuleVariables.blueGreen(), blueGreenInputs()));
+
+    /** The blue-green module's names and inputs from other modules, which no case gives. */
+    private static Map<String, String> blueGreenInputs() {
+        String listener = "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/webapp-dev/50dc6c495c0c9188/";
+        return Map.ofEntries(
+                Map.entry("app", "\"webapp\""),
+                Map.entry("environment", "\"dev\""),
+                Map.entry("codedeploy_role_arn", "\"arn:aws:iam::123456789012:role/webapp-dev-codedeploy\""),
+                Map.entry("cluster_name", "\"webapp-dev\""),
+                Map.entry("service_name", "\"webapp-dev\""),
+                Map.entry("production_listener_arn", "\"" + listener + "f2f7dc8efc522ab2\""),
+                Map.entry("test_listener_arn", "\"" + listener + "a1b2c3d4e5f60718\""),
+                Map.entry("blue_target_group_name", "\"webapp-dev-blue\""),
+                Map.entry("green_target_group_name", "\"webapp-dev-green\""),
+                Map.entry("blue_target_group_arn_suffix", "\"targetgroup/webapp-dev-blue/0123456789abcdef\""),
+                Map.entry("green_target_group_arn_suffix", "\"targetgroup/webapp-dev-green/fedcba9876543210\""),
+                Map.entry("alb_arn_suffix", "\"app/webapp-dev/50dc6c495c0c9188\""));
+    }
 
     /** The field path of a problem line: what comes before its first ": ". */
     private static String path(String problem) {

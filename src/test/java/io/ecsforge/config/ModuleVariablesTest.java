@@ -42,4 +42,23 @@ class ModuleVariablesTest {
     void aFormatWithoutLookaheadIsOneRegex() {
         assertEquals("can(regex(\"^(?:\\\\d{12})$\", var.account))", ModuleVariables.matches(Format.ACCOUNT_ID, "var.account"));
     }
+
+    @Test
+    void aNumberThatNullTurnsOffIsNullableWithNullAsItsDefault() {
+        Variable latency = ModuleVariables.variable(DeploymentSchema.P99_LATENCY_SECONDS);
+        assertEquals(true, latency.nullable());
+        assertEquals(null, latency.defaultValue());
+        assertEquals("p99 target response time above which a release rolls back. Allowed: 0.001 to 60. `null`, the default,"
+                + " means none: no latency alarm. The `deployment.alarms.p99LatencySeconds` key of an ecsforge environment"
+                + " file.", latency.description());
+    }
+
+    @Test
+    void aNumberWithADefaultIsNotNullable() {
+        Variable errors = ModuleVariables.variable(DeploymentSchema.HTTP_5XX_PERCENT);
+        assertEquals(false, errors.nullable());
+        assertEquals(5.0, errors.defaultValue());
+        assertEquals(List.of(new Validation("var.http5xx_percent >= 0.1 && var.http5xx_percent <= 100",
+                "${var.http5xx_percent} is out of range; allowed: 0.1 to 100")), errors.validations());
+    }
 }

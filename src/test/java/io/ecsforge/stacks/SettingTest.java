@@ -66,4 +66,29 @@ class SettingTest {
                 () -> Setting.variable("flow_logs", false).value());
         assertEquals("flow_logs is a flag: it chooses what is made, and no argument takes it", refused.getMessage());
     }
+
+    @Test
+    void aConfiguredChoiceIsOneOfSomeValuesOrNotHere() {
+        Setting<String> strategy = Setting.of("linear", "deployment.strategy");
+        assertEquals(true, Setting.is(strategy, "canary", "linear").literal());
+        assertEquals(false, Setting.is(strategy, "canary").literal());
+    }
+
+    @Test
+    void aVariableChoiceIsComparedWithOneValueOrLookedUpAmongSeveral() {
+        Setting<String> strategy = Setting.variable("strategy", "");
+        assertEquals("var.strategy == \"canary\"", Setting.is(strategy, "canary").expression());
+        assertEquals("contains([\"canary\",\"linear\"], var.strategy)", Setting.is(strategy, "canary", "linear").expression());
+    }
+
+    @Test
+    void aConfiguredFlagPicksItsCaseAndAVariableOneWritesAConditional() {
+        Setting<String> own = Setting.of("own", "a");
+        Setting<String> builtIn = Setting.of("built-in", "b");
+        assertEquals("own", Setting.when(Setting.of(true, "flag"), own, builtIn).literal());
+        assertEquals("built-in", Setting.when(Setting.of(false, "flag"), own, builtIn).literal());
+        Setting<String> either = Setting.when(Setting.variable("flag", false), own, builtIn);
+        assertEquals("(var.flag ? \"own\" : \"built-in\")", either.expression());
+        assertEquals("${(var.flag ? \"own\" : \"built-in\")}", either.value());
+    }
 }
