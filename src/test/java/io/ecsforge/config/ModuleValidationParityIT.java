@@ -47,7 +47,14 @@ class ModuleValidationParityIT {
                     + " subnets cannot reach ECR, CloudWatch Logs or their secrets; allowed: nat_gateways single or one-per-az,"
                     + " or vpc_endpoints = true",
             "subnetOutsideTheVpcIsRejected", "\"10.1.0.0/20\" is outside the VPC 10.0.0.0/16; allowed: a block inside cidr",
-            "subnetsNotOnePerZoneAreRejected", "2 subnets given; allowed: 3, one per availability zone (az_count)");
+            "subnetsNotOnePerZoneAreRejected", "2 subnets given; allowed: 3, one per availability zone (az_count)",
+            "cpu256WithMemory4096IsNotAFargateSize", "4096 MiB does not pair with cpu 256 on Fargate; allowed memory for cpu"
+                    + " 256: 512, 1024 or 2048",
+            "cpu1024WithMemory1536IsNotAFargateSize", "1536 MiB does not pair with cpu 1024 on Fargate; allowed memory for cpu"
+                    + " 1024: 2048 to 8192 in steps of 1024",
+            "autoscalingMinAboveMaxIsRejected", "8 is greater than autoscaling_max (4); allowed: 1 to 4",
+            "secretAlsoSetAsPlainValueIsRejected", "DB_PASSWORD is also set in environment_variables; allowed: a name in one"
+                    + " of the two, as a plain value or as a secret");
 
     /** Cases not about a value a variable's validation can judge, and why. */
     static final Map<String, String> NOT_A_VALUE = Map.ofEntries(
@@ -71,7 +78,17 @@ class ModuleValidationParityIT {
             Map.entry("overlappingSubnetsAreRejected", "not checked by the module: the loader compares every pair of subnets,"
                     + " which the module's validations do not"),
             Map.entry("everyProblemOfTheFileIsReportedOnePerLineInFileOrder", "several sections at once; its values are"
-                    + " appNameWithCapitalsIsRejected's and azCountZeroIsOutOfRange's"));
+                    + " appNameWithCapitalsIsRejected's and azCountZeroIsOutOfRange's"),
+            Map.entry("wordWhereBooleanIsNotABoolean", "\"maybe\" for a bool: Terraform's type check refuses it, in its own"
+                    + " words, before any validation"),
+            Map.entry("mappingWhereListIsNotAList", "a mapping for a list: Terraform's type check refuses it, in its own"
+                    + " words, before any validation"),
+            Map.entry("emptyOptionalArnIsRejectedNotTakenAsGiven", "certificate_arn = \"\" is the module's plain HTTP, since a"
+                    + " module's variable is never null"),
+            Map.entry("certificateFromAnotherRegionIsRejected", "the region is the caller's provider's, which a variable's"
+                    + " validation cannot read"),
+            Map.entry("fractionalEnvironmentValueMustBeQuoted", "1.10 for a string: Terraform turns the number 1.1 into"
+                    + " \"1.1\", as it turns a number into a string wherever one is wanted"));
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final YAMLMapper YAML = new YAMLMapper();
@@ -99,7 +116,17 @@ class ModuleValidationParityIT {
                     Stream.concat(ModuleVariables.names().stream(), ModuleVariables.network().stream()).toList(),
                     Map.of("app", "\"webapp\"", "environment", "\"dev\"")),
             new Module("registry", List.of("registry", "service.imageTag"), ModuleVariables.registry(),
-                    Map.of("repository_name", "\"webapp\"")));
+                    Map.of("repository_name", "\"webapp\"")),
+            new Module("ecs-service", List.of("cluster", "loadBalancer", "service.containerName", "service.containerPort",
+                    "service.cpu", "service.memory", "service.cpuArchitecture", "service.desiredCount", "service.healthCheckPath",
+                    "service.healthCheckGracePeriodSeconds", "service.environment", "service.secrets", "service.autoscaling",
+                    "service.logRetentionDays", "service.readonlyRootFilesystem"),
+                    Stream.concat(ModuleVariables.names().stream(), ModuleVariables.ecsService().stream()).toList(),
+                    Map.of("app", "\"webapp\"", "environment", "\"dev\"", "vpc_id", "\"vpc-0123456789abcdef0\"",
+                            "public_subnet_ids", "[\"subnet-0a\"]", "private_subnet_ids", "[\"subnet-0b\"]",
+                            "repository_url", "\"123456789012.dkr.ecr.us-east-1.amazonaws.com/webapp\"",
+                            "execution_role_arn", "\"arn:aws:iam::123456789012:role/webapp-dev-execution\"",
+                            "task_role_arn", "\"arn:aws:iam::123456789012:role/webapp-dev-task\"")));
 
     /** The field path of a problem line: what comes before its first ": ". */
     private static String path(String problem) {
