@@ -22,28 +22,68 @@ module "registry" {
   untagged_expiry_days = var.untagged_expiry_days
 }
 
+module "ecs_service" {
+  source = "../ecs-service"
+
+  allowed_cidrs                     = var.allowed_cidrs
+  app                               = var.app
+  autoscaling_cpu_target            = var.autoscaling_cpu_target
+  autoscaling_enabled               = var.autoscaling_enabled
+  autoscaling_max                   = var.autoscaling_max
+  autoscaling_min                   = var.autoscaling_min
+  certificate_arn                   = var.certificate_arn
+  container_insights                = var.container_insights
+  container_name                    = var.container_name
+  container_port                    = var.container_port
+  cpu                               = var.cpu
+  cpu_architecture                  = var.cpu_architecture
+  deletion_protection               = var.deletion_protection
+  desired_count                     = var.desired_count
+  environment                       = var.environment
+  environment_variables             = var.environment_variables
+  execute_command                   = var.execute_command
+  execution_role_arn                = var.execution_role_arn
+  fargate_spot_weight               = var.fargate_spot_weight
+  health_check_grace_period_seconds = var.health_check_grace_period_seconds
+  health_check_path                 = var.health_check_path
+  idle_timeout_seconds              = var.idle_timeout_seconds
+  image_tag                         = var.image_tag
+  log_retention_days                = var.log_retention_days
+  memory                            = var.memory
+  private_subnet_ids                = module.network.private_subnet_ids
+  public_subnet_ids                 = module.network.public_subnet_ids
+  readonly_root_filesystem          = var.readonly_root_filesystem
+  repository_url                    = module.registry.repository_url
+  secrets                           = var.secrets
+  ssl_policy                        = var.ssl_policy
+  task_role_arn                     = var.task_role_arn
+  test_listener_cidrs               = var.test_listener_cidrs
+  test_listener_port                = var.test_listener_port
+  vpc_id                            = module.network.vpc_id
+}
+
 module "blue_green" {
   source = "../blue-green"
 
-  alb_arn_suffix                = var.alb_arn_suffix
+  alb_arn_suffix                = module.ecs_service.alb_arn_suffix
   app                           = var.app
-  blue_target_group_arn_suffix  = var.blue_target_group_arn_suffix
-  blue_target_group_name        = var.blue_target_group_name
-  cluster_name                  = var.cluster_name
+  blue_target_group_arn_suffix  = module.ecs_service.blue_target_group_arn_suffix
+  blue_target_group_name        = module.ecs_service.blue_target_group_name
+  cluster_name                  = module.ecs_service.cluster_name
   codedeploy_role_arn           = var.codedeploy_role_arn
   environment                   = var.environment
   evaluation_periods            = var.evaluation_periods
-  green_target_group_arn_suffix = var.green_target_group_arn_suffix
-  green_target_group_name       = var.green_target_group_name
+  green_target_group_arn_suffix = module.ecs_service.green_target_group_arn_suffix
+  green_target_group_name       = module.ecs_service.green_target_group_name
   http5xx_percent               = var.http5xx_percent
   interval_minutes              = var.interval_minutes
   p99_latency_seconds           = var.p99_latency_seconds
   percent                       = var.percent
   period_seconds                = var.period_seconds
-  production_listener_arn       = var.production_listener_arn
-  service_name                  = var.service_name
+  production_listener_arn       = module.ecs_service.production_listener_arn
+  service_name                  = module.ecs_service.service_name
   strategy                      = var.strategy
   terminate_blue_after_minutes  = var.terminate_blue_after_minutes
-  test_listener_arn             = var.test_listener_arn
+  test_listener_arn             = module.ecs_service.test_listener_arn
   unhealthy_hosts               = var.unhealthy_hosts
 }

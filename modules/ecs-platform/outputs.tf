@@ -38,6 +38,81 @@ output "repository_url" {
   value       = module.registry.repository_url
 }
 
+output "alb_arn_suffix" {
+  description = "The load balancer's CloudWatch dimension (app/<name>/<id>)."
+  value       = module.ecs_service.alb_arn_suffix
+}
+
+output "alb_dns_name" {
+  description = "The load balancer's DNS name, where the service answers."
+  value       = module.ecs_service.alb_dns_name
+}
+
+output "alb_zone_id" {
+  description = "The load balancer's hosted zone, for an alias record."
+  value       = module.ecs_service.alb_zone_id
+}
+
+output "blue_target_group_arn_suffix" {
+  description = "The blue target group's CloudWatch dimension (targetgroup/<name>/<id>), which release alarms watch."
+  value       = module.ecs_service.blue_target_group_arn_suffix
+}
+
+output "blue_target_group_name" {
+  description = "The target group serving production before the first release."
+  value       = module.ecs_service.blue_target_group_name
+}
+
+output "cluster_arn" {
+  description = "The ECS cluster's ARN."
+  value       = module.ecs_service.cluster_arn
+}
+
+output "cluster_name" {
+  description = "The ECS cluster's name."
+  value       = module.ecs_service.cluster_name
+}
+
+output "green_target_group_arn_suffix" {
+  description = "The green target group's CloudWatch dimension, which release alarms watch."
+  value       = module.ecs_service.green_target_group_arn_suffix
+}
+
+output "green_target_group_name" {
+  description = "The other target group; the two swap roles at every release."
+  value       = module.ecs_service.green_target_group_name
+}
+
+output "log_group_name" {
+  description = "The container log group."
+  value       = module.ecs_service.log_group_name
+}
+
+output "production_listener_arn" {
+  description = "The listener whose target group serves production traffic."
+  value       = module.ecs_service.production_listener_arn
+}
+
+output "service_name" {
+  description = "The ECS service's name, which CodeDeploy deploys to."
+  value       = module.ecs_service.service_name
+}
+
+output "service_security_group_id" {
+  description = "The tasks' security group, for rules that let them reach a database or another service."
+  value       = module.ecs_service.service_security_group_id
+}
+
+output "task_definition_family" {
+  description = "The task definition family every release registers a revision of."
+  value       = module.ecs_service.task_definition_family
+}
+
+output "test_listener_arn" {
+  description = "The listener that reaches a new version before it takes production traffic."
+  value       = module.ecs_service.test_listener_arn
+}
+
 output "application_name" {
   description = "The CodeDeploy application's name, which a release names."
   value       = module.blue_green.application_name

@@ -94,27 +94,197 @@ variable "untagged_expiry_days" {
   nullable    = false
 }
 
-variable "alb_arn_suffix" {
-  description = "The load balancer's ARN suffix (`app/<name>/<id>`), the CloudWatch dimension of every alarm."
+variable "allowed_cidrs" {
+  description = "Who may reach the production listener(s). Allowed: at least one IPv4 CIDR block with its host bits zero. The `loadBalancer.allowedCidrs` key of an ecsforge environment file."
+  type        = list(string)
+  default     = ["0.0.0.0/0"]
+  nullable    = false
+}
+
+variable "autoscaling_cpu_target" {
+  description = "Average CPU percentage the service is scaled to keep. Allowed: 10 to 90. The `service.autoscaling.cpuTarget` key of an ecsforge environment file."
+  type        = number
+  default     = 70
+  nullable    = false
+}
+
+variable "autoscaling_enabled" {
+  description = "Target tracking on CPU; when `false`, `desiredCount` tasks run. The `service.autoscaling.enabled` key of an ecsforge environment file."
+  type        = bool
+  default     = true
+  nullable    = false
+}
+
+variable "autoscaling_max" {
+  description = "Most tasks. Allowed: 1 to 1000. The `service.autoscaling.max` key of an ecsforge environment file."
+  type        = number
+  default     = 6
+  nullable    = false
+}
+
+variable "autoscaling_min" {
+  description = "Fewest tasks. Allowed: 1 to 1000; at most `autoscaling.max`. The `service.autoscaling.min` key of an ecsforge environment file."
+  type        = number
+  default     = 2
+  nullable    = false
+}
+
+variable "certificate_arn" {
+  description = "When set, HTTPS on 443 and HTTP on 80 redirected to it. Allowed: an ACM certificate ARN; `arn:aws:acm:<region>:<account>:certificate/<id>`, in `aws.region`. The `loadBalancer.certificateArn` key of an ecsforge environment file. (Empty: none: plain HTTP on port 80.)"
+  type        = string
+  default     = ""
+  nullable    = false
+}
+
+variable "container_insights" {
+  description = "CloudWatch Container Insights. The `cluster.containerInsights` key of an ecsforge environment file."
+  type        = bool
+  default     = true
+  nullable    = false
+}
+
+variable "container_name" {
+  description = "The container's name in the task definition. Allowed: letters, digits, _ and -, up to 255. The `service.containerName` key of an ecsforge environment file. (Empty: the `app` name.)"
+  type        = string
+  default     = ""
+  nullable    = false
+}
+
+variable "container_port" {
+  description = "The port the container listens on. Allowed: 1 to 65535. The `service.containerPort` key of an ecsforge environment file."
+  type        = number
+  default     = 3000
+  nullable    = false
+}
+
+variable "cpu" {
+  description = "CPU units of the task (1024 = one vCPU). Allowed: 256, 512, 1024, 2048, 4096, 8192, 16384; a Fargate CPU size. The `service.cpu` key of an ecsforge environment file."
+  type        = number
+  default     = 256
+  nullable    = false
+}
+
+variable "cpu_architecture" {
+  description = "The CPU architecture the image is built for. Allowed: X86_64, ARM64. The `service.cpuArchitecture` key of an ecsforge environment file."
+  type        = string
+  default     = "X86_64"
+  nullable    = false
+}
+
+variable "deletion_protection" {
+  description = "The load balancer's deletion protection. The `loadBalancer.deletionProtection` key of an ecsforge environment file."
+  type        = bool
+  default     = false
+  nullable    = false
+}
+
+variable "desired_count" {
+  description = "Running tasks when autoscaling is off. Allowed: 0 to 1000. The `service.desiredCount` key of an ecsforge environment file."
+  type        = number
+  default     = 2
+  nullable    = false
+}
+
+variable "environment_variables" {
+  description = "Plain environment variables. Allowed: names: an environment variable name (letters, digits and underscores, not starting with a digit); values: strings, whole numbers or booleans (passed as text); quote a fractional number (`\"1.10\"`), which YAML would otherwise read as `1.1`. The `service.environment` key of an ecsforge environment file."
+  type        = map(string)
+  default     = {}
+  nullable    = false
+}
+
+variable "execute_command" {
+  description = "ECS Exec into running tasks, logged to CloudWatch Logs. The `cluster.executeCommand` key of an ecsforge environment file."
+  type        = bool
+  default     = false
+  nullable    = false
+}
+
+variable "execution_role_arn" {
+  description = "The role ECS pulls the image, reads the secrets and writes the logs with."
   type        = string
   nullable    = false
 }
 
-variable "blue_target_group_arn_suffix" {
-  description = "The blue target group's ARN suffix (`targetgroup/<name>/<id>`), the CloudWatch dimension its alarms watch."
+variable "fargate_spot_weight" {
+  description = "Share of tasks on FARGATE_SPOT against FARGATE's weight of 1. Allowed: 0 to 10. The `cluster.fargateSpotWeight` key of an ecsforge environment file."
+  type        = number
+  default     = 0
+  nullable    = false
+}
+
+variable "health_check_grace_period_seconds" {
+  description = "Seconds a new task has before failed health checks count. Allowed: 0 to 7200. The `service.healthCheckGracePeriodSeconds` key of an ecsforge environment file."
+  type        = number
+  default     = 60
+  nullable    = false
+}
+
+variable "health_check_path" {
+  description = "The target groups' health check. Allowed: a path starting with /, e.g. /health; up to 1024 printable ASCII characters, no spaces. The `service.healthCheckPath` key of an ecsforge environment file."
+  type        = string
+  default     = "/health"
+  nullable    = false
+}
+
+variable "idle_timeout_seconds" {
+  description = "The load balancer's idle timeout. Allowed: 1 to 4000. The `loadBalancer.idleTimeoutSeconds` key of an ecsforge environment file."
+  type        = number
+  default     = 60
+  nullable    = false
+}
+
+variable "log_retention_days" {
+  description = "The container log group's retention. Allowed: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653; a CloudWatch Logs retention. The `service.logRetentionDays` key of an ecsforge environment file."
+  type        = number
+  default     = 30
+  nullable    = false
+}
+
+variable "memory" {
+  description = "Memory of the task, in MiB. Allowed: 512 to 122880; MiB that Fargate pairs with `cpu`: 256 → 512, 1024 or 2048; 512 → 1024 to 4096 in steps of 1024; 1024 → 2048 to 8192 in steps of 1024; 2048 → 4096 to 16384 in steps of 1024; 4096 → 8192 to 30720 in steps of 1024; 8192 → 16384 to 61440 in steps of 4096; 16384 → 32768 to 122880 in steps of 8192. The `service.memory` key of an ecsforge environment file."
+  type        = number
+  default     = 512
+  nullable    = false
+}
+
+variable "readonly_root_filesystem" {
+  description = "Mount the container's root filesystem read-only. The `service.readonlyRootFilesystem` key of an ecsforge environment file."
+  type        = bool
+  default     = true
+  nullable    = false
+}
+
+variable "secrets" {
+  description = "Environment variables injected from SSM Parameter Store or Secrets Manager (`valueFrom`). Allowed: names as `environment`, and not also set there; values: arn:aws:ssm:<region>:<account>:parameter/<name> or arn:aws:secretsmanager:<region>:<account>:secret:<name>. The `service.secrets` key of an ecsforge environment file."
+  type        = map(string)
+  default     = {}
+  nullable    = false
+}
+
+variable "ssl_policy" {
+  description = "TLS policy of the HTTPS listener. Allowed: an ELBSecurityPolicy-TLS13-* or ELBSecurityPolicy-FS-1-2-* policy. The `loadBalancer.sslPolicy` key of an ecsforge environment file."
+  type        = string
+  default     = "ELBSecurityPolicy-TLS13-1-2-2021-06"
+  nullable    = false
+}
+
+variable "task_role_arn" {
+  description = "The role the application's code runs as."
   type        = string
   nullable    = false
 }
 
-variable "blue_target_group_name" {
-  description = "The target group serving production before the first release."
-  type        = string
+variable "test_listener_cidrs" {
+  description = "Who may reach the test listener. Allowed: at least one IPv4 CIDR block with its host bits zero. The `loadBalancer.testListenerCidrs` key of an ecsforge environment file."
+  type        = list(string)
+  default     = ["10.0.0.0/8"]
   nullable    = false
 }
 
-variable "cluster_name" {
-  description = "The ECS cluster the service runs in."
-  type        = string
+variable "test_listener_port" {
+  description = "The listener CodeDeploy uses to test a new version before it takes traffic. Allowed: 1 to 65535; not a production port: not 80, and not 443 when `certificateArn` is set. The `loadBalancer.testListenerPort` key of an ecsforge environment file."
+  type        = number
+  default     = 8443
   nullable    = false
 }
 
@@ -128,18 +298,6 @@ variable "evaluation_periods" {
   description = "Consecutive breaching periods before an alarm fires. Allowed: 1 to 10. The `deployment.alarms.evaluationPeriods` key of an ecsforge environment file."
   type        = number
   default     = 2
-  nullable    = false
-}
-
-variable "green_target_group_arn_suffix" {
-  description = "The green target group's ARN suffix (`targetgroup/<name>/<id>`), the CloudWatch dimension its alarms watch."
-  type        = string
-  nullable    = false
-}
-
-variable "green_target_group_name" {
-  description = "The other target group; the two swap roles at every release."
-  type        = string
   nullable    = false
 }
 
@@ -178,18 +336,6 @@ variable "period_seconds" {
   nullable    = false
 }
 
-variable "production_listener_arn" {
-  description = "The ARN of the listener whose target group serves production traffic."
-  type        = string
-  nullable    = false
-}
-
-variable "service_name" {
-  description = "The ECS service CodeDeploy releases to; its deployment controller is CODE_DEPLOY."
-  type        = string
-  nullable    = false
-}
-
 variable "strategy" {
   description = "`canary`: `percent`% of traffic first, the rest after `intervalMinutes`. `linear`: `percent`% more every `intervalMinutes`. `all-at-once`: everything at once with the built-in `CodeDeployDefault.ECSAllAtOnce`. There is no canary window, so alarms can only roll back during `terminateBlueAfterMinutes`. Allowed: canary, linear, all-at-once. The `deployment.strategy` key of an ecsforge environment file."
   type        = string
@@ -201,12 +347,6 @@ variable "terminate_blue_after_minutes" {
   description = "Minutes the old tasks are kept after the traffic has moved. Allowed: 0 to 2880. The `deployment.terminateBlueAfterMinutes` key of an ecsforge environment file."
   type        = number
   default     = 5
-  nullable    = false
-}
-
-variable "test_listener_arn" {
-  description = "The ARN of the listener that reaches the new version before it takes production traffic."
-  type        = string
   nullable    = false
 }
 

@@ -37,6 +37,21 @@ final class FargateSizes {
 
     private FargateSizes() {}
 
+    /** The rule of {@link #check} for a size of Fargate's as a Terraform condition on {@code cpu} and {@code memory}. */
+    static String condition(String cpu, String memory) {
+        return SIZES.stream().map(size -> "(" + cpu + " == " + size.cpu() + " && " + (size.cpu() == 256
+                        ? "contains([512, 1024, 2048], " + memory + ")"
+                        : memory + " >= " + size.min() + " && " + memory + " <= " + size.max() + " && " + memory + " % "
+                                + size.step() + " == 0") + ")")
+                .collect(Collectors.joining(" || "));
+    }
+
+    /** What {@link #check} says is allowed for the CPU size {@code cpu}, as a Terraform expression. */
+    static String allowed(String cpu) {
+        return "lookup({" + SIZES.stream().map(size -> "\"" + size.cpu() + "\" = \"" + size.allowed() + "\"")
+                .collect(Collectors.joining(", ")) + "}, tostring(" + cpu + "), \"\")";
+    }
+
     /** Empty when {@code cpu}/{@code memory} is a Fargate size; else what is wrong and what is allowed. */
     static Optional<String> check(int cpu, int memory) {
         Optional<Size> size = SIZES.stream().filter(s -> s.cpu() == cpu).findFirst();

@@ -22,6 +22,8 @@ import java.util.stream.Stream;
  */
 public final class ModuleVariables {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The most times RE2, Terraform's regular expressions, repeats a part of a pattern. */
+    private static final int RE2_MAX_REPEAT = 1000;
 
     /**
      * A key's description links to the docs beside docs/configuration.md ({@code releases.md#...});
@@ -57,6 +59,9 @@ public final class ModuleVariables {
      * @param errorMessage the message when it is false, a Terraform template
      */
     public record Validation(String condition, String errorMessage) {}
+
+    /** The variable of {@code service.environment}, the container's plain environment variables. */
+    public static final String ENVIRONMENT_VARIABLES = "environment_variables";
 
     private ModuleVariables() {}
 
@@ -131,7 +136,7 @@ public final class ModuleVariables {
      */
     public static List<Variable> platform() {
         Map<String, Variable> variables = new LinkedHashMap<>();
-        for (List<Variable> module : List.of(names(), network(), registry(), blueGreen())) {
+        for (List<Variable> module : List.of(names(), network(), registry(), ecsService(), blueGreen())) {
             module.forEach(variable -> variables.putIfAbsent(variable.name(), variable));
         }
         return List.copyOf(variables.values());
@@ -165,6 +170,70 @@ public final class ModuleVariables {
     }
 
     /**
+     * What the ecs-service module takes: the other modules' outputs it is given (the network, the
+     * image repository, the roles), and the {@code cluster}, {@code service} (but its task policy,
+     * which is the access stack's) and {@code loadBalancer} sections' keys, with the loader's rules
+     * across them. The autoscaling keys are {@code autoscaling_*}; the keys whose file default is
+     * derived or none take {@code ""} for it.
+     */
+    public static List<Variable> ecsService() {
+        List<Variable> variables = new ArrayList<>();
+        variables.add(input("vpc_id", "string", "The VPC the load balancer, the tasks and their security groups are in."));
+        variables.add(input("public_subnet_ids", "list(string)", "The public subnets the load balancer listens in, one a zone."));
+        variables.add(input("private_subnet_ids", "list(string)", "The private subnets the tasks run in, one a zone."));
+        variables.add(input("repository_url", "string", "The ECR repository the task's image is pulled from"
+                + " (`<repository_url>:<image_tag>`)."));
+        variables.add(input("execution_role_arn", "string", "The role ECS pulls the image, reads the secrets and writes"
+                + " the logs with."));
+        variables.add(input("task_role_arn", "string", "The role the application's code runs as."));
+        for (Key<?> key : ClusterSchema.KEYS) {
+            variables.add(variable(key));
+        }
+        String cpu = "var." + snake(ServiceSchema.CPU);
+        // service.environment would be environment, the name app and environment already take.
+        String environment = "var." + ENVIRONMENT_VARIABLES;
+        for (Key<?> key : ServiceSchema.KEYS) {
+            if (key == ServiceSchema.CONTAINER_NAME) {
+                variables.add(emptyMeans(variable(key), "the `app` name"));
+            } else if (key == ServiceSchema.MEMORY) {
+                variables.add(withRule(variable(key), fargateSize(cpu, "var." + snake(key))));
+            } else if (key == ServiceSchema.ENVIRONMENT) {
+                variables.add(map(key, ENVIRONMENT_VARIABLES, List.of(names(environment))));
+            } else if (key == ServiceSchema.SECRETS) {
+                String secrets = "var." + snake(key);
+                variables.add(map(key, snake(key), List.of(names(secrets), secretArns(secrets), notInBoth(secrets, environment))));
+            } else if (key == AutoscalingSchema.SECTION) {
+                for (Key<?> scaling : AutoscalingSchema.KEYS) {
+                    Variable variable = variable(scaling, "autoscaling_" + snake(scaling));
+                    variables.add(scaling == AutoscalingSchema.MIN ? withRule(variable, atMostMax(variable)) : variable);
+                }
+            } else if (key.kind() != Key.Kind.MAPPINGS) {
+                variables.add(variable(key));
+            }
+        }
+        String certificate = "var." + snake(LoadBalancerSchema.CERTIFICATE_ARN);
+        for (Key<?> key : LoadBalancerSchema.KEYS) {
+            Variable variable = variable(key);
+            if (key == LoadBalancerSchema.CERTIFICATE_ARN) {
+                variables.add(emptyMeans(variable, "none: plain HTTP on port 80"));
+            } else if (key == LoadBalancerSchema.ALLOWED_CIDRS || key == LoadBalancerSchema.TEST_LISTENER_CIDRS) {
+                variables.add(withRules(variable, cidrBlocks("var." + variable.name())));
+            } else if (key == LoadBalancerSchema.TEST_LISTENER_PORT) {
+                variables.add(withRule(variable, notAProductionPort("var." + variable.name(), certificate)));
+            } else if (key == LoadBalancerSchema.SSL_POLICY) {
+                String ref = "var." + variable.name();
+                variables.add(new Variable(variable.name(), variable.key(), variable.type(), variable.description(),
+                        variable.defaultValue(), List.of(new Validation(matches(Format.SSL_POLICY, ref), "\"${" + ref
+                                + "}\" allows TLS versions older than 1.2 or non-forward-secret ciphers; allowed: "
+                                + Format.SSL_POLICY.allowed()))));
+            } else {
+                variables.add(variable);
+            }
+        }
+        return List.copyOf(variables);
+    }
+
+    /**
      * A canary's or linear step's window against the alarms, as {@link ConfigLoader} checks it:
      * only when the interval, period and evaluation periods are each allowed, and not for all-at-once.
      */
@@ -192,6 +261,102 @@ public final class ModuleVariables {
                 + Key.plain(key.max()) + ")";
     }
 
+    /** A value another module gives: required, any value of its type. */
+    private static Variable input(String name, String type, String description) {
+        return new Variable(name, name, type, description, null, List.of());
+    }
+
+    private static Variable withRule(Variable variable, Validation rule) {
+        return withRules(variable, List.of(rule));
+    }
+
+    private static Variable withRules(Variable variable, List<Validation> rules) {
+        List<Validation> validations = new ArrayList<>(variable.validations());
+        validations.addAll(rules);
+        return new Variable(variable.name(), variable.key(), variable.type(), variable.description(), variable.defaultValue(),
+                List.copyOf(validations));
+    }
+
+    /**
+     * A string key whose file default is derived or none: {@code ""} stands for that, since a
+     * module's variable is never null; any other value is checked as the loader checks it.
+     */
+    private static Variable emptyMeans(Variable variable, String meaning) {
+        String ref = "var." + variable.name();
+        List<Validation> validations = variable.validations().stream()
+                .map(rule -> new Validation(ref + " == \"\" || " + rule.condition(), rule.errorMessage())).toList();
+        return new Variable(variable.name(), variable.key(), variable.type(), variable.description() + " (Empty: "
+                + meaning + ".)", "", validations);
+    }
+
+    /** A mapping of names to strings, every name an environment variable's. */
+    private static Variable map(Key<?> key, String name, List<Validation> validations) {
+        return new Variable(name, key.path(), "map(string)", description(key), Map.of(), validations);
+    }
+
+    /** Every name of {@code map} an environment variable's name; the message names the first that is not. */
+    private static Validation names(String map) {
+        String bad = "!" + matches(Format.ENV_VAR, "name");
+        return new Validation("alltrue([for name in keys(" + map + ") : " + matches(Format.ENV_VAR, "name") + "])",
+                "\"" + shown("[for name in keys(" + map + ") : name if " + bad + "][0]") + "\" is not allowed; allowed: "
+                        + Format.ENV_VAR.allowed());
+    }
+
+    /** Every secret an SSM parameter's or a Secrets Manager secret's ARN, as the loader checks it. */
+    private static Validation secretArns(String secrets) {
+        String good = matches(Format.SECRET_ARN, "arn");
+        return new Validation("alltrue([for arn in values(" + secrets + ") : " + good + "])",
+                "\"" + shown("[for arn in values(" + secrets + ") : arn if !" + good + "][0]") + "\" is not an SSM parameter or Secrets"
+                        + " Manager ARN; allowed: " + Format.SECRET_ARN.allowed());
+    }
+
+    /** No name both a secret and a plain variable; the message names the first. */
+    private static Validation notInBoth(String secrets, String environment) {
+        return new Validation("length(setintersection(keys(" + secrets + "), keys(" + environment + "))) == 0",
+                "${try(sort(setintersection(keys(" + secrets + "), keys(" + environment + ")))[0], \"\")} is also set in "
+                        + named(environment) + "; allowed: a name in one of the two, as a plain value or as a secret");
+    }
+
+    /** Memory Fargate pairs with the CPU size, checked once both are whole numbers in range, as the loader does. */
+    private static Validation fargateSize(String cpu, String memory) {
+        Key<?> memoryKey = ServiceSchema.MEMORY;
+        String inRange = "(floor(" + memory + ") == " + memory + " && " + memory + " >= " + Key.plain(memoryKey.min()) + " && "
+                + memory + " <= " + Key.plain(memoryKey.max()) + " && contains(" + hcl(ServiceSchema.CPU.values()) + ", " + cpu
+                + "))";
+        return new Validation("!" + inRange + " || " + FargateSizes.condition(cpu, memory), "${" + memory + "} MiB does not"
+                + " pair with " + named(cpu) + " ${" + cpu + "} on Fargate; allowed memory for cpu ${" + cpu + "}: ${"
+                + FargateSizes.allowed(cpu) + "}");
+    }
+
+    /** {@code autoscaling_min} no greater than {@code autoscaling_max}, once both are in range, as the loader does. */
+    private static Validation atMostMax(Variable min) {
+        String ref = "var." + min.name();
+        String max = "var.autoscaling_" + snake(AutoscalingSchema.MAX);
+        Key<?> maxKey = AutoscalingSchema.MAX;
+        String maxOk = "(floor(" + max + ") == " + max + " && " + max + " >= " + Key.plain(maxKey.min()) + " && " + max + " <= "
+                + Key.plain(maxKey.max()) + ")";
+        return new Validation("!" + maxOk + " || " + ref + " <= " + max, "${" + ref + "} is greater than " + named(max)
+                + " (${" + max + "}); allowed: " + Key.plain(AutoscalingSchema.MIN.min()) + " to ${" + max + "}");
+    }
+
+    /** At least one block, each an IPv4 block with its host bits zero, as the loader checks a list of CIDR blocks. */
+    private static List<Validation> cidrBlocks(String list) {
+        String wellFormed = wellFormed("block");
+        return List.of(
+                new Validation("length(" + list + ") > 0", "is empty; list at least one CIDR block, e.g. [0.0.0.0/0]"),
+                eachBlock(list, wellFormed, first -> "\"" + shown(first) + "\" is not an IPv4 CIDR block; allowed:"
+                        + " a.b.c.d/n with a to d from 0 to 255 and n from 0 to 32"),
+                eachBlock(list, "!" + wellFormed + " || " + network("block") + " == block", first -> "\"" + shown(first)
+                        + "\" has host bits set; allowed: the block's network address, " + shown(network(first))));
+    }
+
+    /** The test listener on a port production does not use: 80, and 443 with a certificate. */
+    private static Validation notAProductionPort(String port, String certificate) {
+        return new Validation(port + " != 80 && (" + certificate + " == \"\" || " + port + " != 443)", "${" + port
+                + "} is a production listener port; allowed: any port but ${" + certificate + " == \"\" ? \"80\" :"
+                + " \"443 and 80\"}");
+    }
+
     /** {@code azCount} as {@code az_count}: the name a key's variable has. */
     static String snake(Key<?> key) {
         return key.name().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
@@ -199,7 +364,11 @@ public final class ModuleVariables {
 
     /** A key's variable, with the checks of its kind, range, allowed values and format. */
     static Variable variable(Key<?> key) {
-        String name = snake(key);
+        return variable(key, snake(key));
+    }
+
+    /** A key's variable named {@code name}, with the checks of its kind, range, allowed values and format. */
+    static Variable variable(Key<?> key, String name) {
         String ref = "var." + name;
         List<Validation> validations = new ArrayList<>();
         String type = switch (key.kind()) {
@@ -275,8 +444,28 @@ public final class ModuleVariables {
             conditions.add("!strcontains(" + ref + ", " + hcl(pattern.substring(5, end)) + ")");
             pattern = pattern.substring(end + 1);
         }
-        conditions.add("can(regex(" + hcl("^(?:" + pattern + ")$") + ", " + ref + "))");
+        conditions.add("can(regex(" + hcl("^(?:" + withinRe2Repeats(pattern) + ")$") + ", " + ref + "))");
         return String.join(" && ", conditions);
+    }
+
+    /**
+     * RE2 repeats at most 1000 times, so a character class repeated {@code {m,n}} times with
+     * {@code n} above that ({@code /[\x21-\x7e]{0,1023}}) is written as two repeats of it that
+     * allow the same lengths.
+     */
+    private static String withinRe2Repeats(String pattern) {
+        Matcher repeat = Pattern.compile("(\\[[^\\]]*\\])\\{(\\d+),(\\d+)\\}").matcher(pattern);
+        StringBuilder out = new StringBuilder();
+        while (repeat.find()) {
+            int min = Integer.parseInt(repeat.group(2));
+            int max = Integer.parseInt(repeat.group(3));
+            String atom = repeat.group(1);
+            String written = max <= RE2_MAX_REPEAT || min > RE2_MAX_REPEAT ? repeat.group()
+                    : atom + "{" + min + "," + RE2_MAX_REPEAT + "}" + atom + "{0," + (max - RE2_MAX_REPEAT) + "}";
+            repeat.appendReplacement(out, Matcher.quoteReplacement(written));
+        }
+        repeat.appendTail(out);
+        return out.toString();
     }
 
     /**

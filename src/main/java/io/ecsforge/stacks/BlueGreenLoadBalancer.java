@@ -10,7 +10,6 @@ import com.hashicorp.cdktf.providers.aws.lb_target_group.LbTargetGroupHealthChec
 import com.hashicorp.cdktf.providers.aws.security_group.SecurityGroup;
 import com.hashicorp.cdktf.providers.aws.vpc_security_group_egress_rule.VpcSecurityGroupEgressRule;
 import com.hashicorp.cdktf.providers.aws.vpc_security_group_ingress_rule.VpcSecurityGroupIngressRule;
-import io.ecsforge.config.LoadBalancerConfig;
 import java.util.List;
 import software.constructs.Construct;
 
@@ -30,18 +29,24 @@ public final class BlueGreenLoadBalancer {
     static final int HEALTHY_THRESHOLD = 2;
     static final int UNHEALTHY_THRESHOLD = 3;
 
+    /** The port of the production listener without a certificate, and of the redirect with one. */
+    static final int HTTP_PORT = 80;
+    /** The port of the production listener with a certificate. */
+    static final int HTTPS_PORT = 443;
+
     /**
      * What the load balancer is made of.
      *
-     * @param names the environment's names
+     * @param names the names of the load balancer, its security group and target groups
      * @param settings listener ports, allowed blocks, certificate and the balancer's own settings
      * @param vpcId the VPC of the security group and target groups
      * @param subnetIds the public subnets it listens in, one a zone
      * @param targetPort the port targets listen on; health checks go there too
      * @param healthCheckPath the path health checks ask for
+     * @param shapes how rules a block and the HTTPS-only listener are made
      */
-    public record Props(EnvironmentNames names, LoadBalancerConfig settings, String vpcId, List<String> subnetIds,
-            int targetPort, String healthCheckPath) {}
+    public record Props(ServiceNames names, ServiceSettings.LoadBalancer settings, String vpcId, List<String> subnetIds,
+            Setting<Number> targetPort, Setting<String> healthCheckPath, Shapes shapes) {}
 
     private final Construct scope;
     private final Props props;
@@ -55,33 +60,35 @@ public final class BlueGreenLoadBalancer {
     public BlueGreenLoadBalancer(Construct scope, Props props) {
         this.scope = scope;
         this.props = props;
-        LoadBalancerConfig settings = props.settings();
+        ServiceSettings.LoadBalancer settings = props.settings();
+        Setting<Boolean> https = settings.https();
         securityGroup = SecurityGroup.Builder.create(scope, "alb_security_group")
                 .name(props.names().loadBalancerSecurityGroup())
                 .description("Load balancer of " + props.names().prefix() + ": listener ports in, the container port out")
                 .vpcId(props.vpcId())
                 .build();
-        for (int port : settings.productionPorts()) {
-            allowIn(port, settings.allowedCidrs(), "production");
-        }
+        // With a certificate production arrives on 443 and on 80, which redirects to it.
+        allowIn(Setting.of(HTTPS_PORT, https.label()), Setting.either(https, settings.allowedCidrs(),
+                Setting.of(List.of(), https.label())), "production");
+        allowIn(Setting.of(HTTP_PORT, https.label()), settings.allowedCidrs(), "production");
         allowIn(settings.testListenerPort(), settings.testListenerCidrs(), "test");
-        loadBalancer = Lb.Builder.create(scope, "alb")
+        Lb.Builder alb = Lb.Builder.create(scope, "alb")
                 .name(props.names().loadBalancer())
                 .loadBalancerType("application")
                 .internal(false)
                 .subnets(props.subnetIds())
                 .securityGroups(List.of(securityGroup.getId()))
                 .dropInvalidHeaderFields(true)
-                .enableDeletionProtection(settings.deletionProtection())
-                .idleTimeout(settings.idleTimeoutSeconds())
-                .build();
+                .idleTimeout(settings.idleTimeoutSeconds().value());
+        Setting.flag(settings.deletionProtection(), alb::enableDeletionProtection, alb::enableDeletionProtection);
+        loadBalancer = alb.build();
         blue = targetGroup(EnvironmentNames.BLUE);
         green = targetGroup(EnvironmentNames.GREEN);
-        productionListener = listener("production_listener", settings.productionPort());
+        Setting<Number> productionPort = Setting.either(https, Setting.of(HTTPS_PORT, https.label()),
+                Setting.of(HTTP_PORT, https.label()));
+        productionListener = listener("production_listener", productionPort);
         testListener = listener("test_listener", settings.testListenerPort());
-        if (settings.certificateArn().isPresent()) {
-            redirectHttpToHttps();
-        }
+        props.shapes().optional(https, this::redirectHttpToHttps);
     }
 
     /** Lets the load balancer send requests and health checks to {@code targets} on the target port. */
@@ -90,16 +97,16 @@ public final class BlueGreenLoadBalancer {
                 .securityGroupId(securityGroup.getId())
                 .description("requests and health checks to the tasks")
                 .ipProtocol("tcp")
-                .fromPort(props.targetPort())
-                .toPort(props.targetPort())
+                .fromPort(props.targetPort().value())
+                .toPort(props.targetPort().value())
                 .referencedSecurityGroupId(targets.getId())
                 .build();
         VpcSecurityGroupIngressRule.Builder.create(scope, "service_ingress_from_alb")
                 .securityGroupId(targets.getId())
                 .description("requests and health checks from the load balancer")
                 .ipProtocol("tcp")
-                .fromPort(props.targetPort())
-                .toPort(props.targetPort())
+                .fromPort(props.targetPort().value())
+                .toPort(props.targetPort().value())
                 .referencedSecurityGroupId(securityGroup.getId())
                 .build();
     }
@@ -131,19 +138,19 @@ public final class BlueGreenLoadBalancer {
 
     /**
      * One rule per CIDR, named after its port and block so that adding or removing a block
-     * leaves the other rules alone.
+     * leaves the other rules alone. A module's rules on the test listener, whose port is a
+     * variable, are named after the listener instead.
      */
-    private void allowIn(int port, List<String> cidrs, String listener) {
-        for (String cidr : cidrs) {
-            VpcSecurityGroupIngressRule.Builder.create(scope, "alb_ingress_" + port + "_" + cidr.replaceAll("[./]", "_"))
-                    .securityGroupId(securityGroup.getId())
-                    .description("the " + listener + " listener on " + port)
-                    .ipProtocol("tcp")
-                    .fromPort(port)
-                    .toPort(port)
-                    .cidrIpv4(cidr)
-                    .build();
-        }
+    private void allowIn(Setting<Number> port, Setting<List<String>> cidrs, String listener) {
+        String id = "alb_ingress_" + (port.isLiteral() ? port.text() : listener);
+        props.shapes().each(id, cidrs, cidr -> VpcSecurityGroupIngressRule.Builder.create(scope, cidr.id())
+                .securityGroupId(securityGroup.getId())
+                .description("the " + listener + " listener on " + port.text())
+                .ipProtocol("tcp")
+                .fromPort(port.value())
+                .toPort(port.value())
+                .cidrIpv4(cidr.key().value())
+                .build());
     }
 
     private LbTargetGroup targetGroup(String role) {
@@ -151,14 +158,14 @@ public final class BlueGreenLoadBalancer {
                 .name(props.names().targetGroup(role))
                 .targetType("ip")
                 .protocol("HTTP")
-                .port(props.targetPort())
+                .port(props.targetPort().value())
                 .vpcId(props.vpcId())
                 .deregistrationDelay(String.valueOf(DEREGISTRATION_DELAY_SECONDS))
                 .healthCheck(LbTargetGroupHealthCheck.builder()
                         .enabled(true)
                         .protocol("HTTP")
                         .port("traffic-port")
-                        .path(props.healthCheckPath())
+                        .path(props.healthCheckPath().value())
                         .matcher(HEALTHY_CODES)
                         .interval(HEALTH_CHECK_INTERVAL_SECONDS)
                         .healthyThreshold(HEALTHY_THRESHOLD)
@@ -171,28 +178,31 @@ public final class BlueGreenLoadBalancer {
      * A listener forwarding to blue. CodeDeploy points it at the other target group at every
      * release; Terraform must not point it back.
      */
-    private LbListener listener(String id, int port) {
-        LoadBalancerConfig settings = props.settings();
+    private LbListener listener(String id, Setting<Number> port) {
+        ServiceSettings.LoadBalancer settings = props.settings();
+        Setting<Boolean> https = settings.https();
         LbListener.Builder listener = LbListener.Builder.create(scope, id)
                 .loadBalancerArn(loadBalancer.getArn())
-                .port(port)
-                .protocol(settings.certificateArn().isPresent() ? "HTTPS" : "HTTP")
+                .port(port.value())
+                .protocol(Setting.either(https, Setting.of("HTTPS", https.label()), Setting.of("HTTP", https.label())).value())
                 .defaultAction(List.of(LbListenerDefaultAction.builder().type("forward").targetGroupArn(blue.getArn()).build()))
                 .lifecycle(TerraformResourceLifecycle.builder().ignoreChanges(List.of("default_action")).build());
-        settings.certificateArn().ifPresent(certificate -> listener.certificateArn(certificate).sslPolicy(settings.sslPolicy()));
+        if (https.mayBeTrue()) {
+            listener.certificateArn(settings.certificateArn().value()).sslPolicy(settings.sslPolicy().value());
+        }
         return listener.build();
     }
 
     private void redirectHttpToHttps() {
         LbListener.Builder.create(scope, "http_redirect_listener")
                 .loadBalancerArn(loadBalancer.getArn())
-                .port(80)
+                .port(HTTP_PORT)
                 .protocol("HTTP")
                 .defaultAction(List.of(LbListenerDefaultAction.builder()
                         .type("redirect")
                         .redirect(LbListenerDefaultActionRedirect.builder()
                                 .protocol("HTTPS")
-                                .port("443")
+                                .port(String.valueOf(HTTPS_PORT))
                                 .statusCode("HTTP_301")
                                 .build())
                         .build()))

@@ -4,7 +4,6 @@ import com.hashicorp.cdktf.providers.aws.appautoscaling_policy.AppautoscalingPol
 import com.hashicorp.cdktf.providers.aws.appautoscaling_policy.AppautoscalingPolicyTargetTrackingScalingPolicyConfiguration;
 import com.hashicorp.cdktf.providers.aws.appautoscaling_policy.AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecification;
 import com.hashicorp.cdktf.providers.aws.appautoscaling_target.AppautoscalingTarget;
-import io.ecsforge.config.ServiceConfig.Autoscaling;
 import software.constructs.Construct;
 
 /** Target tracking on an ECS service's average CPU, between a minimum and a maximum task count. */
@@ -17,15 +16,17 @@ public final class CpuScaling {
 
     /**
      * Scales the service {@code serviceResourceId} ({@code service/<cluster>/<service>}) in
-     * {@code scope}, with the policy named {@code policyName}.
+     * {@code scope} between {@code min} and {@code max} tasks, keeping {@code cpuTarget} percent,
+     * with the policy named {@code policyName}.
      */
-    public static AppautoscalingPolicy of(Construct scope, String serviceResourceId, String policyName, Autoscaling scaling) {
+    public static AppautoscalingPolicy of(Construct scope, String serviceResourceId, String policyName, Setting<Number> min,
+            Setting<Number> max, Setting<Number> cpuTarget) {
         AppautoscalingTarget target = AppautoscalingTarget.Builder.create(scope, "autoscaling_target")
                 .serviceNamespace("ecs")
                 .scalableDimension("ecs:service:DesiredCount")
                 .resourceId(serviceResourceId)
-                .minCapacity(scaling.min())
-                .maxCapacity(scaling.max())
+                .minCapacity(min.value())
+                .maxCapacity(max.value())
                 .build();
         return AppautoscalingPolicy.Builder.create(scope, "cpu_target_tracking")
                 .name(policyName)
@@ -38,7 +39,7 @@ public final class CpuScaling {
                                 AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecification.builder()
                                         .predefinedMetricType("ECSServiceAverageCPUUtilization")
                                         .build())
-                        .targetValue(scaling.cpuTarget())
+                        .targetValue(cpuTarget.value())
                         .scaleInCooldown(SCALE_IN_COOLDOWN_SECONDS)
                         .scaleOutCooldown(SCALE_OUT_COOLDOWN_SECONDS)
                         .build())

@@ -17,19 +17,32 @@ final class ElbNames {
 
     private ElbNames() {}
 
-    /** {@code <prefix>-<suffix>}, or {@code <prefix>} when {@code suffix} is empty, shortened to fit. */
+    /**
+     * {@code <prefix>-<suffix>}, or {@code <prefix>} when {@code suffix} is empty, shortened to fit.
+     * A prefix that interpolates variables ({@code ${var.app}-${var.environment}}, in a module)
+     * gives the same rule as a Terraform expression, which computes the same name.
+     */
     static String of(String prefix, String suffix) {
         String tail = suffix.isEmpty() ? "" : "-" + suffix;
         String full = prefix + tail;
-        if (full.length() <= MAX_LENGTH) {
-            return full;
-        }
         int keep = MAX_LENGTH - tail.length() - HASH_LENGTH - 1;
         if (keep < 1) {
             throw new IllegalArgumentException("suffix \"" + suffix + "\" leaves no room for a prefix in " + MAX_LENGTH + " characters");
         }
+        if (prefix.contains("${")) {
+            return "${" + expression("\"" + prefix + "\"", "\"" + full + "\"", keep, tail) + "}";
+        }
+        if (full.length() <= MAX_LENGTH) {
+            return full;
+        }
         String head = prefix.substring(0, keep).replaceAll("-+$", "");
         return head + "-" + hash(full) + tail;
+    }
+
+    /** The rule of {@link #of} in Terraform: sha256 gives the same lower-case hex digest. */
+    private static String expression(String prefix, String full, int keep, String tail) {
+        return "length(" + full + ") <= " + MAX_LENGTH + " ? " + full + " : \"${replace(substr(" + prefix + ", 0, " + keep
+                + "), \"/-+$/\", \"\")}-${substr(sha256(" + full + "), 0, " + HASH_LENGTH + ")}" + tail + "\"";
     }
 
     private static String hash(String text) {

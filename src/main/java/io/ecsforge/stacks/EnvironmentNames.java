@@ -244,17 +244,22 @@ public final class EnvironmentNames {
         return config.registry().repositoryName();
     }
 
+    /** The names of the cluster's and the service's resources, made from this environment's prefix. */
+    public ServiceNames services() {
+        return new ServiceNames(prefix());
+    }
+
     public String cluster() {
-        return prefix();
+        return services().cluster();
     }
 
     /** The log group of ECS Exec sessions, when the cluster allows them. */
     public String execLogGroup() {
-        return "/ecs/" + prefix() + "/exec";
+        return services().execLogGroup();
     }
 
     public String service() {
-        return prefix();
+        return services().service();
     }
 
     /** {@code service/<cluster>/<service>}: the service's id in Application Auto Scaling. */
@@ -264,35 +269,35 @@ public final class EnvironmentNames {
 
     /** The target tracking policy on the service's CPU. */
     public String cpuScalingPolicy() {
-        return resource("cpu");
+        return services().cpuScalingPolicy();
     }
 
     /** The container log group. */
     public String serviceLogGroup() {
-        return "/ecs/" + prefix();
+        return services().serviceLogGroup();
     }
 
     /** The task definition family: the service stack and every release register revisions of it. */
     public String taskDefinitionFamily() {
-        return prefix();
+        return services().taskDefinitionFamily();
     }
 
     public String serviceSecurityGroup() {
-        return resource("service");
+        return services().serviceSecurityGroup();
     }
 
     /** The Application Load Balancer, within ELB's 32-character limit. */
     public String loadBalancer() {
-        return ElbNames.of(prefix(), "");
+        return services().loadBalancer();
     }
 
     public String loadBalancerSecurityGroup() {
-        return resource("alb");
+        return services().loadBalancerSecurityGroup();
     }
 
     /** A target group of the service's load balancer; {@code role} is one of {@link #TARGET_GROUP_ROLES}. */
     public String targetGroup(String role) {
-        return ElbNames.of(prefix(), role);
+        return services().targetGroup(role);
     }
 
     // Delivery

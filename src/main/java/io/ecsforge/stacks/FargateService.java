@@ -10,13 +10,11 @@ import com.hashicorp.cdktf.providers.aws.ecs_service.EcsServiceLoadBalancer;
 import com.hashicorp.cdktf.providers.aws.ecs_service.EcsServiceNetworkConfiguration;
 import com.hashicorp.cdktf.providers.aws.ecs_task_definition.EcsTaskDefinition;
 import com.hashicorp.cdktf.providers.aws.ecs_task_definition.EcsTaskDefinitionRuntimePlatform;
-import com.hashicorp.cdktf.providers.aws.ecs_task_definition.EcsTaskDefinitionVolume;
 import com.hashicorp.cdktf.providers.aws.security_group.SecurityGroup;
 import com.hashicorp.cdktf.providers.aws.vpc_security_group_egress_rule.VpcSecurityGroupEgressRule;
-import io.ecsforge.config.EnvironmentConfig;
-import io.ecsforge.config.ServiceConfig;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import software.constructs.Construct;
 
 /**
@@ -29,38 +27,25 @@ public final class FargateService {
     static final int TASK_EGRESS_PORT = 443;
     static final String ANYWHERE = "0.0.0.0/0";
 
-    /**
-     * What the service is made of.
-     *
-     * @param config the environment: its service, cluster and names
-     * @param vpcId the VPC of the security group
-     * @param subnetIds the private subnets the tasks run in, one a zone
-     * @param inputs the cluster, image repository and roles, from other stacks
-     */
-    public record Props(EnvironmentConfig config, String vpcId, List<String> subnetIds, ServiceInputs inputs) {}
-
     private final Construct scope;
-    private final Props props;
+    private final ServiceSettings settings;
+    private final Shapes shapes;
     private final SecurityGroup securityGroup;
     private final CloudwatchLogGroup logs;
-    private final TaskDefinitionModel taskDefinitionModel;
     private final EcsTaskDefinition task;
     private final EcsService service;
 
-    public FargateService(Construct scope, Props props, BlueGreenLoadBalancer loadBalancer) {
+    public FargateService(Construct scope, ServiceSettings settings, Shapes shapes, BlueGreenLoadBalancer loadBalancer) {
         this.scope = scope;
-        this.props = props;
-        EnvironmentNames names = EnvironmentNames.of(props.config());
-        ServiceInputs inputs = props.inputs();
+        this.settings = settings;
+        this.shapes = shapes;
+        ServiceNames names = settings.names();
         securityGroup = securityGroup(names);
         logs = CloudwatchLogGroup.Builder.create(scope, "logs")
                 .name(names.serviceLogGroup())
-                .retentionInDays(props.config().service().logRetentionDays())
+                .retentionInDays(settings.logRetentionDays().value())
                 .build();
-        taskDefinitionModel = TaskDefinitionModel.of(props.config(),
-                TaskDefinitionModel.image(inputs.repositoryUrl(), props.config().service().imageTag()),
-                inputs.executionRoleArn(), inputs.taskRoleArn());
-        task = taskDefinition();
+        task = taskDefinition(names);
         service = service(names, loadBalancer);
     }
 
@@ -72,11 +57,6 @@ public final class FargateService {
         return logs;
     }
 
-    /** The task definition the service starts on, with references to the image and roles. */
-    public TaskDefinitionModel taskDefinitionModel() {
-        return taskDefinitionModel;
-    }
-
     public EcsTaskDefinition task() {
         return task;
     }
@@ -86,17 +66,23 @@ public final class FargateService {
     }
 
     /** With autoscaling, the configured count kept within its bounds; Auto Scaling takes over from there. */
-    static int initialCount(ServiceConfig service) {
-        return service.autoscaling()
-                .map(scaling -> Math.max(scaling.min(), Math.min(scaling.max(), service.desiredCount())))
-                .orElse(service.desiredCount());
+    static Setting<Number> initialCount(ServiceSettings settings) {
+        Setting<Number> desired = settings.desiredCount();
+        Setting<Number> min = settings.autoscalingMin();
+        Setting<Number> max = settings.autoscalingMax();
+        Setting<Number> bounded = desired.isLiteral() && min.isLiteral() && max.isLiteral()
+                ? Setting.of(Math.max(min.literal().intValue(), Math.min(max.literal().intValue(), desired.literal().intValue())),
+                        desired.label())
+                : Setting.expression("max(" + min.expression() + ", min(" + max.expression() + ", " + desired.expression() + "))",
+                        (Number) 0, desired.label());
+        return Setting.either(settings.autoscaling(), bounded, desired);
     }
 
-    private SecurityGroup securityGroup(EnvironmentNames names) {
+    private SecurityGroup securityGroup(ServiceNames names) {
         SecurityGroup group = SecurityGroup.Builder.create(scope, "service_security_group")
                 .name(names.serviceSecurityGroup())
                 .description("Tasks of " + names.prefix() + ": the load balancer in, HTTPS out")
-                .vpcId(props.vpcId())
+                .vpcId(settings.vpcId())
                 .build();
         // Anywhere rather than only the VPC endpoints: with network.vpcEndpoints the AWS names
         // resolve to the endpoints and that traffic stays in the VPC anyway, while the
@@ -112,42 +98,53 @@ public final class FargateService {
         return group;
     }
 
-    private EcsTaskDefinition taskDefinition() {
-        ServiceConfig service = props.config().service();
-        EcsTaskDefinition.Builder builder = EcsTaskDefinition.Builder.create(scope, "task")
-                .family(taskDefinitionModel.family())
+    private EcsTaskDefinition taskDefinition(ServiceNames names) {
+        TaskDefinitionModel.Container container = new TaskDefinitionModel.Container(settings.containerName(),
+                TaskDefinitionModel.image(settings.repositoryUrl(), settings.imageTag().text()), settings.containerPort(),
+                settings.environment(), settings.secrets(), names.serviceLogGroup(), settings.region(),
+                settings.readonlyRootFilesystem(), settings.executeCommand());
+        EcsTaskDefinition definition = EcsTaskDefinition.Builder.create(scope, "task")
+                .family(names.taskDefinitionFamily())
                 .networkMode("awsvpc")
                 .requiresCompatibilities(List.of("FARGATE"))
-                .cpu(String.valueOf(service.cpu()))
-                .memory(String.valueOf(service.memory()))
+                .cpu(settings.cpu().text())
+                .memory(settings.memory().text())
                 .runtimePlatform(EcsTaskDefinitionRuntimePlatform.builder()
                         .operatingSystemFamily("LINUX")
-                        .cpuArchitecture(service.cpuArchitecture().yamlName())
+                        .cpuArchitecture(settings.cpuArchitecture().value())
                         .build())
-                .executionRoleArn(props.inputs().executionRoleArn())
-                .taskRoleArn(props.inputs().taskRoleArn())
-                .containerDefinitions(taskDefinitionModel.containerDefinitionsJson())
+                .executionRoleArn(settings.executionRoleArn())
+                .taskRoleArn(settings.taskRoleArn())
+                .containerDefinitions(TaskDefinitionModel.json(TaskDefinitionModel.containerDefinition(container)))
                 // Releases register their own revisions and the service may still run this one;
                 // a changed definition adds a revision instead of deregistering the running one.
                 .skipDestroy(true)
-                .dependsOn(List.of(logs));
-        if (!taskDefinitionModel.volumes().isEmpty()) {
-            builder.volume(taskDefinitionModel.volumes().stream()
-                    .map(volume -> EcsTaskDefinitionVolume.builder().name(volume.name()).build())
-                    .toList());
-        }
-        return builder.build();
+                .dependsOn(List.of(logs))
+                .build();
+        Setting<List<String>> volumes = Setting.either(container.execVolumes(),
+                Setting.of(TaskDefinitionModel.EXEC_AGENT_VOLUMES.stream().map(TaskDefinitionModel.WritableVolume::name).toList(),
+                        "cluster.executeCommand"),
+                Setting.of(List.of(), "cluster.executeCommand"));
+        shapes.blocks(definition, "volume", volumes, name -> Map.of("name", name.text()));
+        return definition;
     }
 
-    private EcsService service(EnvironmentNames names, BlueGreenLoadBalancer loadBalancer) {
-        ServiceConfig service = props.config().service();
+    private EcsService service(ServiceNames names, BlueGreenLoadBalancer loadBalancer) {
         List<ITerraformDependable> listeners = List.of(loadBalancer.productionListener(), loadBalancer.testListener());
-        return EcsService.Builder.create(scope, "service")
+        EcsService[] made = new EcsService[1];
+        CapacityShare.apply(settings.fargateSpotWeight(), shares -> made[0] = service(names, loadBalancer, listeners, shares),
+                shapes, "capacity_provider_strategy");
+        return made[0];
+    }
+
+    private EcsService service(ServiceNames names, BlueGreenLoadBalancer loadBalancer, List<ITerraformDependable> listeners,
+            List<CapacityShare> shares) {
+        EcsService.Builder service = EcsService.Builder.create(scope, "service")
                 .name(names.service())
-                .cluster(props.inputs().clusterArn())
+                .cluster(settings.clusterArn())
                 .taskDefinition(task.getArn())
-                .desiredCount(initialCount(service))
-                .capacityProviderStrategy(CapacityShare.strategy(props.config().cluster()).stream()
+                .desiredCount(initialCount(settings).value())
+                .capacityProviderStrategy(shares.stream()
                         .map(share -> EcsServiceCapacityProviderStrategy.builder()
                                 .capacityProvider(share.capacityProvider())
                                 .base(share.base())
@@ -157,31 +154,34 @@ public final class FargateService {
                 .deploymentController(EcsServiceDeploymentController.builder().type("CODE_DEPLOY").build())
                 .loadBalancer(List.of(EcsServiceLoadBalancer.builder()
                         .targetGroupArn(loadBalancer.blue().getArn())
-                        .containerName(service.containerName())
-                        .containerPort(service.containerPort())
+                        .containerName(settings.containerName().value())
+                        .containerPort(settings.containerPort().value())
                         .build()))
                 .networkConfiguration(EcsServiceNetworkConfiguration.builder()
-                        .subnets(props.subnetIds())
+                        .subnets(settings.privateSubnetIds())
                         .securityGroups(List.of(securityGroup.getId()))
                         .assignPublicIp(false)
                         .build())
-                .healthCheckGracePeriodSeconds(service.healthCheckGracePeriodSeconds())
+                .healthCheckGracePeriodSeconds(settings.healthCheckGracePeriodSeconds().value())
                 .propagateTags("SERVICE")
                 .enableEcsManagedTags(true)
-                .enableExecuteCommand(props.config().cluster().executeCommand())
                 .waitForSteadyState(false)
-                .lifecycle(TerraformResourceLifecycle.builder().ignoreChanges(ownedElsewhere(service)).build())
+                .lifecycle(TerraformResourceLifecycle.builder().ignoreChanges(ownedElsewhere(settings)).build())
                 // ECS rejects a target group that no listener uses yet.
-                .dependsOn(listeners)
-                .build();
+                .dependsOn(listeners);
+        Setting.flag(settings.executeCommand(), service::enableExecuteCommand, service::enableExecuteCommand);
+        return service.build();
     }
 
-    /** The service's attributes that others set after Terraform made it. */
-    private static List<String> ownedElsewhere(ServiceConfig service) {
+    /**
+     * The service's attributes that others set after Terraform made it. Terraform takes only a
+     * fixed list, so a module, where autoscaling is a variable, always leaves the count alone.
+     */
+    private static List<String> ownedElsewhere(ServiceSettings settings) {
         List<String> owned = new ArrayList<>(List.of(
                 // CodeDeploy sets these at every release, from the release's AppSpec.
                 "task_definition", "load_balancer", "capacity_provider_strategy"));
-        if (service.autoscaling().isPresent()) {
+        if (settings.autoscaling().mayBeTrue()) {
             // Application Auto Scaling owns the running count.
             owned.add("desired_count");
         }

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hashicorp.cdktf.Token;
 import java.io.UncheckedIOException;
+import com.hashicorp.cdktf.IResolvable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * One setting of a part, as the part reads it. In a stack it is the configuration's own value
@@ -15,13 +18,13 @@ import java.util.List;
  * needs from other settings with {@link #select} and {@link #element}, which compute in Java when
  * their inputs are values and write an expression when one of them is not.
  *
- * @param <T> {@code String}, {@code Number}, {@code Boolean} or {@code List<String>}
+ * @param <T> {@code String}, {@code Number}, {@code Boolean}, {@code List<String>} or {@code Map<String, String>}
  */
 public final class Setting<T> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What kind of Terraform value an expression has, which decides the token that stands for it. */
-    private enum Kind { STRING, NUMBER, BOOLEAN, LIST }
+    private enum Kind { STRING, NUMBER, BOOLEAN, LIST, MAP }
 
     private final Kind kind;
     /** The configuration's value; null for an expression (a configured value is never null). */
@@ -73,8 +76,9 @@ public final class Setting<T> {
             case STRING -> interpolation;
             case NUMBER -> Token.asNumber(interpolation);
             case LIST -> Token.asList(interpolation);
-            // Flags choose what is made; no builder argument takes one.
-            case BOOLEAN -> null;
+            // Flags choose what is made, and builders take them through flag(); a map is read
+            // entry by entry, as in a container definition.
+            case BOOLEAN, MAP -> null;
         };
         return new Setting<>(kind, null, hcl, (T) token, label);
     }
@@ -131,6 +135,35 @@ public final class Setting<T> {
             return of(list.literal().get(index.literal().intValue()), list.label() + "[" + index.literal() + "]");
         }
         return expression(Kind.STRING, "(" + list.expression() + ")[" + index.expression() + "]", list.label());
+    }
+
+    /** {@code ifTrue} when {@code flag} is true, else {@code ifFalse}: picked here when the flag is configured. */
+    public static <T> Setting<T> either(Setting<Boolean> flag, Setting<T> ifTrue, Setting<T> ifFalse) {
+        if (flag.isLiteral()) {
+            return flag.literal() ? ifTrue : ifFalse;
+        }
+        return expression(ifTrue.kind, "(" + flag.expression() + " ? " + ifTrue.expression() + " : " + ifFalse.expression()
+                + ")", flag.label());
+    }
+
+    /** Whether both flags are true. */
+    public static Setting<Boolean> both(Setting<Boolean> one, Setting<Boolean> other) {
+        if (one.isLiteral() && other.isLiteral()) {
+            return of(one.literal() && other.literal(), one.label() + " and " + other.label());
+        }
+        return expression(Kind.BOOLEAN, "(" + one.expression() + " && " + other.expression() + ")", one.label());
+    }
+
+    /**
+     * A flag as a builder argument: a builder takes the value as a {@code Boolean} and an
+     * expression as an {@code IResolvable}, through two methods of the same name.
+     */
+    public static void flag(Setting<Boolean> flag, Consumer<Boolean> value, Consumer<IResolvable> expression) {
+        if (flag.isLiteral()) {
+            value.accept(flag.literal());
+        } else {
+            expression.accept(Token.asAny("${" + flag.expression() + "}"));
+        }
     }
 
     /** Whether this is the configuration's own value rather than an expression. */
@@ -193,7 +226,10 @@ public final class Setting<T> {
         if (value instanceof List<?>) {
             return Kind.LIST;
         }
-        throw new IllegalArgumentException("a setting is a string, number, boolean or list of strings, not " + value);
+        if (value instanceof Map<?, ?>) {
+            return Kind.MAP;
+        }
+        throw new IllegalArgumentException("a setting is a string, number, boolean, list or map of strings, not " + value);
     }
 
     /** A value as a Terraform literal; JSON's literals are Terraform's. */

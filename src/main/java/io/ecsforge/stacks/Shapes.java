@@ -5,6 +5,7 @@ import com.hashicorp.cdktf.TerraformDataSource;
 import com.hashicorp.cdktf.TerraformResource;
 import com.hashicorp.cdktf.Token;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,6 +30,15 @@ public abstract class Shapes {
      * @param index its index: the number in a stack, {@code count.index} in a module
      */
     public record Instance(String id, Setting<Number> index) {}
+
+    /**
+     * One thing to make among those an {@link #each} makes.
+     *
+     * @param id its construct id: {@code <id>_<key>} in a stack (the key's characters that are
+     *     not letters, digits or {@code _} as {@code _}), {@code <id>} in a module
+     * @param key its key: the value in a stack, {@code each.value} in a module
+     */
+    public record Element(String id, Setting<String> key) {}
 
     /** One value for every instance a {@link #repeat} made, in index order. */
     public interface Repeated {
@@ -77,6 +87,20 @@ public abstract class Shapes {
      */
     public abstract List<String> attributes(List<? extends TerraformResource> made, String attribute);
 
+    /**
+     * Makes a resource for each of {@code keys}, {@code make} making each: named after its key,
+     * so that adding or removing a key leaves the others alone ({@code for_each} in a module).
+     */
+    public abstract void each(String id, Setting<List<String>> keys, Function<Element, TerraformResource> make);
+
+    /**
+     * Adds to {@code resource} a nested block {@code block} for each of {@code keys}, with the
+     * attributes {@code content} gives for the key, as Terraform JSON: in a module a
+     * {@code dynamic} block over the keys, since a variable decides how many there are.
+     */
+    public abstract void blocks(TerraformResource resource, String block, Setting<List<String>> keys,
+            Function<Setting<String>, Map<String, Object>> content);
+
     private static final class Configured extends Shapes {
         @Override
         public Repeated repeat(String id, Setting<Number> count, Function<Instance, TerraformResource> make) {
@@ -113,6 +137,26 @@ public abstract class Shapes {
         @Override
         public List<String> attributes(List<? extends TerraformResource> made, String attribute) {
             return made.stream().map(resource -> resource.getStringAttribute(attribute)).toList();
+        }
+
+        @Override
+        public void each(String id, Setting<List<String>> keys, Function<Element, TerraformResource> make) {
+            for (String key : keys.literal()) {
+                make.apply(new Element(id + "_" + key.replaceAll("\\W", "_"), Setting.of(key, keys.label())));
+            }
+        }
+
+        @Override
+        public void blocks(TerraformResource resource, String block, Setting<List<String>> keys,
+                Function<Setting<String>, Map<String, Object>> content) {
+            List<Map<String, Object>> blocks = keys.literal().stream()
+                    .map(key -> content.apply(Setting.of(key, keys.label()))).toList();
+            // One block is written as an object, as cdktf writes a block that may occur once.
+            if (blocks.size() == 1) {
+                resource.addOverride(block, blocks.get(0));
+            } else if (!blocks.isEmpty()) {
+                resource.addOverride(block, blocks);
+            }
         }
     }
 
@@ -215,6 +259,21 @@ public abstract class Shapes {
 
         private static String address(TerraformResource resource) {
             return resource.getTerraformResourceType() + "." + resource.getFriendlyUniqueId();
+        }
+
+        @Override
+        public void each(String id, Setting<List<String>> keys, Function<Element, TerraformResource> make) {
+            TerraformResource made = make.apply(new Element(id, Setting.expression("each.value", "", keys.label())));
+            made.addOverride("for_each", "${toset(" + keys.expression() + ")}");
+        }
+
+        @Override
+        public void blocks(TerraformResource resource, String block, Setting<List<String>> keys,
+                Function<Setting<String>, Map<String, Object>> content) {
+            Map<String, Object> dynamic = new LinkedHashMap<>();
+            dynamic.put("for_each", "${" + keys.expression() + "}");
+            dynamic.put("content", content.apply(Setting.expression(block + ".value", "", keys.label())));
+            resource.addOverride("dynamic." + block, dynamic);
         }
 
         /** The addresses made once with a count of 1 or 0, whose references need {@code [0]}. */

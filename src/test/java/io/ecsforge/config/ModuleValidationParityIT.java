@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ModuleValidationParityIT {
     /** Cases the module words differently, since its names are variables, or since Terraform cannot suggest a spelling. */
-    static final Map<String, String> IN_MODULE_WORDS = Map.of(
+    static final Map<String, String> IN_MODULE_WORDS = merged(Map.of(
             "emptyAppIsRequired", "\"\" is not allowed; allowed: 2 to 21 lower-case letters, digits and single dashes,"
                     + " starting with a letter and not ending with a dash",
             "misspeltChoiceSuggestsTheNearest", "\"singel\" is not allowed; allowed: none, single, one-per-az",
@@ -53,7 +53,15 @@ class ModuleValidationParityIT {
                     + " period_seconds or evaluation_periods",
             "canaryWindowShorterThanTheEvaluatedPeriodsIsRejected", "4 minute(s) is shorter than 5 alarm periods (5 x 60 s ="
                     + " 300 s), so the alarms could not fire before traffic shifts; allowed: at least 5 minute(s), or lower"
-                    + " period_seconds or evaluation_periods");
+                    + " period_seconds or evaluation_periods"),
+            Map.of(
+            "cpu256WithMemory4096IsNotAFargateSize", "4096 MiB does not pair with cpu 256 on Fargate; allowed memory for cpu"
+                    + " 256: 512, 1024 or 2048",
+            "cpu1024WithMemory1536IsNotAFargateSize", "1536 MiB does not pair with cpu 1024 on Fargate; allowed memory for cpu"
+                    + " 1024: 2048 to 8192 in steps of 1024",
+            "autoscalingMinAboveMaxIsRejected", "8 is greater than autoscaling_max (4); allowed: 1 to 4",
+            "secretAlsoSetAsPlainValueIsRejected", "DB_PASSWORD is also set in environment_variables; allowed: a name in one"
+                    + " of the two, as a plain value or as a secret"));
 
     /** Cases not about a value a variable's validation can judge, and why. */
     static final Map<String, String> NOT_A_VALUE = Map.ofEntries(
@@ -77,7 +85,17 @@ class ModuleValidationParityIT {
             Map.entry("overlappingSubnetsAreRejected", "not checked by the module: the loader compares every pair of subnets,"
                     + " which the module's validations do not"),
             Map.entry("everyProblemOfTheFileIsReportedOnePerLineInFileOrder", "several sections at once; its values are"
-                    + " appNameWithCapitalsIsRejected's and azCountZeroIsOutOfRange's"));
+                    + " appNameWithCapitalsIsRejected's and azCountZeroIsOutOfRange's"),
+            Map.entry("wordWhereBooleanIsNotABoolean", "\"maybe\" for a bool: Terraform's type check refuses it, in its own"
+                    + " words, before any validation"),
+            Map.entry("mappingWhereListIsNotAList", "a mapping for a list: Terraform's type check refuses it, in its own"
+                    + " words, before any validation"),
+            Map.entry("emptyOptionalArnIsRejectedNotTakenAsGiven", "certificate_arn = \"\" is the module's plain HTTP, since a"
+                    + " module's variable is never null"),
+            Map.entry("certificateFromAnotherRegionIsRejected", "the region is the caller's provider's, which a variable's"
+                    + " validation cannot read"),
+            Map.entry("fractionalEnvironmentValueMustBeQuoted", "1.10 for a string: Terraform turns the number 1.1 into"
+                    + " \"1.1\", as it turns a number into a string wherever one is wanted"));
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final YAMLMapper YAML = new YAMLMapper();
@@ -106,7 +124,31 @@ class ModuleValidationParityIT {
                     Map.of("app", "\"webapp\"", "environment", "\"dev\"")),
             new Module("registry", List.of("registry", "service.imageTag"), ModuleVariables.registry(),
                     Map.of("repository_name", "\"webapp\"")),
-            new Module("blue-green", List.of("deployment"), ModuleVariables.blueGreen(), blueGreenInputs()));
+            new Module("blue-green", List.of("deployment"), ModuleVariables.blueGreen(), blueGreenInputs()),
+            new Module("ecs-service", List.of("cluster", "loadBalancer", "service.containerName", "service.containerPort",
+                    "service.cpu", "service.memory", "service.cpuArchitecture", "service.desiredCount", "service.healthCheckPath",
+                    "service.healthCheckGracePeriodSeconds", "service.environment", "service.secrets", "service.autoscaling",
+                    "service.logRetentionDays", "service.readonlyRootFilesystem"),
+                    Stream.concat(ModuleVariables.names().stream(), ModuleVariables.ecsService().stream()).toList(),
+                    Map.of("app", "\"webapp\"", "environment", "\"dev\"", "vpc_id", "\"vpc-0123456789abcdef0\"",
+                            "public_subnet_ids", "[\"subnet-0a\"]", "private_subnet_ids", "[\"subnet-0b\"]",
+                            "repository_url", "\"123456789012.dkr.ecr.us-east-1.amazonaws.com/webapp\"",
+                            "execution_role_arn", "\"arn:aws:iam::123456789012:role/webapp-dev-execution\"",
+                            "task_role_arn", "\"arn:aws:iam::123456789012:role/webapp-dev-task\"")));
+
+    /** One map of several, whose keys differ ({@code Map.of} takes ten pairs at most). */
+    @SafeVarargs
+    private static Map<String, String> merged(Map<String, String>... maps) {
+        Map<String, String> merged = new java.util.LinkedHashMap<>();
+        for (Map<String, String> map : maps) {
+            map.forEach((key, value) -> {
+                if (merged.put(key, value) != null) {
+                    throw new IllegalStateException(key + " twice");
+                }
+            });
+        }
+        return Map.copyOf(merged);
+    }
 
     /** The blue-green module's names and inputs from other modules, which no case gives. */
     private static Map<String, String> blueGreenInputs() {

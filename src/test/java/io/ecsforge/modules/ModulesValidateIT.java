@@ -51,7 +51,7 @@ class ModulesValidateIT {
         List<Path> files = Repo.moduleFiles(Repo.modules()).stream()
                 .filter(file -> file.toString().endsWith(".tf") || file.toString().endsWith(".tftest.hcl"))
                 .map(file -> Repo.modules().resolve(file.toString())).toList();
-        assertTrue(files.size() >= 19, () -> "expected the three modules' four files, their four examples and three test"
+        assertTrue(files.size() >= 25, () -> "expected the four modules' four files, their five examples and four test"
                 + " files, found " + files);
         List<String> command = new ArrayList<>(List.of(Tools.hclcheck().toString()));
         files.forEach(file -> command.add(file.toString()));

@@ -1,0 +1,451 @@
+variable "allowed_cidrs" {
+  description = "Who may reach the production listener(s). Allowed: at least one IPv4 CIDR block with its host bits zero. The `loadBalancer.allowedCidrs` key of an ecsforge environment file."
+  type        = list(string)
+  default     = ["0.0.0.0/0"]
+  nullable    = false
+
+  validation {
+    condition     = length(var.allowed_cidrs) > 0
+    error_message = "is empty; list at least one CIDR block, e.g. [0.0.0.0/0]"
+  }
+
+  validation {
+    condition     = alltrue([for block in var.allowed_cidrs : try((can(regex("^\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2}$", block)) && can(cidrhost(block, 0))), true)])
+    error_message = "\"${try([for block in var.allowed_cidrs : block if !try((can(regex("^\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2}$", block)) && can(cidrhost(block, 0))), true)][0], "")}\" is not an IPv4 CIDR block; allowed: a.b.c.d/n with a to d from 0 to 255 and n from 0 to 32"
+  }
+
+  validation {
+    condition     = alltrue([for block in var.allowed_cidrs : try(!(can(regex("^\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2}$", block)) && can(cidrhost(block, 0))) || cidrsubnet(block, 0, 0) == block, true)])
+    error_message = "\"${try([for block in var.allowed_cidrs : block if !try(!(can(regex("^\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2}$", block)) && can(cidrhost(block, 0))) || cidrsubnet(block, 0, 0) == block, true)][0], "")}\" has host bits set; allowed: the block's network address, ${try(cidrsubnet([for block in var.allowed_cidrs : block if !try(!(can(regex("^\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2}$", block)) && can(cidrhost(block, 0))) || cidrsubnet(block, 0, 0) == block, true)][0], 0, 0), "")}"
+  }
+}
+
+variable "app" {
+  description = "Application name. With `environment` it prefixes every stack and resource name (`webapp-dev-network`). Allowed: 2 to 21 lower-case letters, digits and single dashes, starting with a letter and not ending with a dash. The `app` key of an ecsforge environment file."
+  type        = string
+  nullable    = false
+
+  validation {
+    condition     = !strcontains(var.app, "--") && can(regex("^(?:[a-z][a-z0-9-]{0,19}[a-z0-9])$", var.app))
+    error_message = "\"${var.app}\" is not allowed; allowed: 2 to 21 lower-case letters, digits and single dashes, starting with a letter and not ending with a dash"
+  }
+}
+
+variable "autoscaling_cpu_target" {
+  description = "Average CPU percentage the service is scaled to keep. Allowed: 10 to 90. The `service.autoscaling.cpuTarget` key of an ecsforge environment file."
+  type        = number
+  default     = 70
+  nullable    = false
+
+  validation {
+    condition     = floor(var.autoscaling_cpu_target) == var.autoscaling_cpu_target
+    error_message = "${var.autoscaling_cpu_target} is not a whole number; allowed: 10 to 90"
+  }
+
+  validation {
+    condition     = var.autoscaling_cpu_target >= 10 && var.autoscaling_cpu_target <= 90
+    error_message = "${var.autoscaling_cpu_target} is out of range; allowed: 10 to 90"
+  }
+}
+
+variable "autoscaling_enabled" {
+  description = "Target tracking on CPU; when `false`, `desiredCount` tasks run. The `service.autoscaling.enabled` key of an ecsforge environment file."
+  type        = bool
+  default     = true
+  nullable    = false
+}
+
+variable "autoscaling_max" {
+  description = "Most tasks. Allowed: 1 to 1000. The `service.autoscaling.max` key of an ecsforge environment file."
+  type        = number
+  default     = 6
+  nullable    = false
+
+  validation {
+    condition     = floor(var.autoscaling_max) == var.autoscaling_max
+    error_message = "${var.autoscaling_max} is not a whole number; allowed: 1 to 1000"
+  }
+
+  validation {
+    condition     = var.autoscaling_max >= 1 && var.autoscaling_max <= 1000
+    error_message = "${var.autoscaling_max} is out of range; allowed: 1 to 1000"
+  }
+}
+
+variable "autoscaling_min" {
+  description = "Fewest tasks. Allowed: 1 to 1000; at most `autoscaling.max`. The `service.autoscaling.min` key of an ecsforge environment file."
+  type        = number
+  default     = 2
+  nullable    = false
+
+  validation {
+    condition     = floor(var.autoscaling_min) == var.autoscaling_min
+    error_message = "${var.autoscaling_min} is not a whole number; allowed: 1 to 1000"
+  }
+
+  validation {
+    condition     = var.autoscaling_min >= 1 && var.autoscaling_min <= 1000
+    error_message = "${var.autoscaling_min} is out of range; allowed: 1 to 1000"
+  }
+
+  validation {
+    condition     = !(floor(var.autoscaling_max) == var.autoscaling_max && var.autoscaling_max >= 1 && var.autoscaling_max <= 1000) || var.autoscaling_min <= var.autoscaling_max
+    error_message = "${var.autoscaling_min} is greater than autoscaling_max (${var.autoscaling_max}); allowed: 1 to ${var.autoscaling_max}"
+  }
+}
+
+variable "certificate_arn" {
+  description = "When set, HTTPS on 443 and HTTP on 80 redirected to it. Allowed: an ACM certificate ARN; `arn:aws:acm:<region>:<account>:certificate/<id>`, in `aws.region`. The `loadBalancer.certificateArn` key of an ecsforge environment file. (Empty: none: plain HTTP on port 80.)"
+  type        = string
+  default     = ""
+  nullable    = false
+
+  validation {
+    condition     = var.certificate_arn == "" || can(regex("^(?:arn:aws[a-z-]*:acm:[a-z0-9-]+:\\d{12}:certificate/.+)$", var.certificate_arn))
+    error_message = "\"${var.certificate_arn}\" is not allowed; allowed: an ACM certificate ARN"
+  }
+}
+
+variable "container_insights" {
+  description = "CloudWatch Container Insights. The `cluster.containerInsights` key of an ecsforge environment file."
+  type        = bool
+  default     = true
+  nullable    = false
+}
+
+variable "container_name" {
+  description = "The container's name in the task definition. Allowed: letters, digits, _ and -, up to 255. The `service.containerName` key of an ecsforge environment file. (Empty: the `app` name.)"
+  type        = string
+  default     = ""
+  nullable    = false
+
+  validation {
+    condition     = var.container_name == "" || can(regex("^(?:[A-Za-z0-9_-]{1,255})$", var.container_name))
+    error_message = "\"${var.container_name}\" is not allowed; allowed: letters, digits, _ and -, up to 255"
+  }
+}
+
+variable "container_port" {
+  description = "The port the container listens on. Allowed: 1 to 65535. The `service.containerPort` key of an ecsforge environment file."
+  type        = number
+  default     = 3000
+  nullable    = false
+
+  validation {
+    condition     = floor(var.container_port) == var.container_port
+    error_message = "${var.container_port} is not a whole number; allowed: 1 to 65535"
+  }
+
+  validation {
+    condition     = var.container_port >= 1 && var.container_port <= 65535
+    error_message = "${var.container_port} is out of range; allowed: 1 to 65535"
+  }
+}
+
+variable "cpu" {
+  description = "CPU units of the task (1024 = one vCPU). Allowed: 256, 512, 1024, 2048, 4096, 8192, 16384; a Fargate CPU size. The `service.cpu` key of an ecsforge environment file."
+  type        = number
+  default     = 256
+  nullable    = false
+
+  validation {
+    condition     = contains([256, 512, 1024, 2048, 4096, 8192, 16384], var.cpu)
+    error_message = "${var.cpu} is not allowed; allowed: 256, 512, 1024, 2048, 4096, 8192, 16384"
+  }
+}
+
+variable "cpu_architecture" {
+  description = "The CPU architecture the image is built for. Allowed: X86_64, ARM64. The `service.cpuArchitecture` key of an ecsforge environment file."
+  type        = string
+  default     = "X86_64"
+  nullable    = false
+
+  validation {
+    condition     = contains(["X86_64", "ARM64"], var.cpu_architecture)
+    error_message = "\"${var.cpu_architecture}\" is not allowed; allowed: X86_64, ARM64"
+  }
+}
+
+variable "deletion_protection" {
+  description = "The load balancer's deletion protection. The `loadBalancer.deletionProtection` key of an ecsforge environment file."
+  type        = bool
+  default     = false
+  nullable    = false
+}
+
+variable "desired_count" {
+  description = "Running tasks when autoscaling is off. Allowed: 0 to 1000. The `service.desiredCount` key of an ecsforge environment file."
+  type        = number
+  default     = 2
+  nullable    = false
+
+  validation {
+    condition     = floor(var.desired_count) == var.desired_count
+    error_message = "${var.desired_count} is not a whole number; allowed: 0 to 1000"
+  }
+
+  validation {
+    condition     = var.desired_count >= 0 && var.desired_count <= 1000
+    error_message = "${var.desired_count} is out of range; allowed: 0 to 1000"
+  }
+}
+
+variable "environment" {
+  description = "Environment name. Allowed: 1 to 16 lower-case letters, digits and single dashes, starting with a letter and not ending with a dash; must equal the file name; not stacks or assets, the names of cdktf's own output folders. The `environment` key of an ecsforge environment file."
+  type        = string
+  nullable    = false
+
+  validation {
+    condition     = !strcontains(var.environment, "--") && can(regex("^(?:[a-z](?:[a-z0-9-]{0,14}[a-z0-9])?)$", var.environment))
+    error_message = "\"${var.environment}\" is not allowed; allowed: 1 to 16 lower-case letters, digits and single dashes, starting with a letter and not ending with a dash"
+  }
+}
+
+variable "environment_variables" {
+  description = "Plain environment variables. Allowed: names: an environment variable name (letters, digits and underscores, not starting with a digit); values: strings, whole numbers or booleans (passed as text); quote a fractional number (`\"1.10\"`), which YAML would otherwise read as `1.1`. The `service.environment` key of an ecsforge environment file."
+  type        = map(string)
+  default     = {}
+  nullable    = false
+
+  validation {
+    condition     = alltrue([for name in keys(var.environment_variables) : can(regex("^(?:[A-Za-z_][A-Za-z0-9_]*)$", name))])
+    error_message = "\"${try([for name in keys(var.environment_variables) : name if !can(regex("^(?:[A-Za-z_][A-Za-z0-9_]*)$", name))][0], "")}\" is not allowed; allowed: an environment variable name"
+  }
+}
+
+variable "execute_command" {
+  description = "ECS Exec into running tasks, logged to CloudWatch Logs. The `cluster.executeCommand` key of an ecsforge environment file."
+  type        = bool
+  default     = false
+  nullable    = false
+}
+
+variable "execution_role_arn" {
+  description = "The role ECS pulls the image, reads the secrets and writes the logs with."
+  type        = string
+  nullable    = false
+}
+
+variable "fargate_spot_weight" {
+  description = "Share of tasks on FARGATE_SPOT against FARGATE's weight of 1. Allowed: 0 to 10. The `cluster.fargateSpotWeight` key of an ecsforge environment file."
+  type        = number
+  default     = 0
+  nullable    = false
+
+  validation {
+    condition     = floor(var.fargate_spot_weight) == var.fargate_spot_weight
+    error_message = "${var.fargate_spot_weight} is not a whole number; allowed: 0 to 10"
+  }
+
+  validation {
+    condition     = var.fargate_spot_weight >= 0 && var.fargate_spot_weight <= 10
+    error_message = "${var.fargate_spot_weight} is out of range; allowed: 0 to 10"
+  }
+}
+
+variable "health_check_grace_period_seconds" {
+  description = "Seconds a new task has before failed health checks count. Allowed: 0 to 7200. The `service.healthCheckGracePeriodSeconds` key of an ecsforge environment file."
+  type        = number
+  default     = 60
+  nullable    = false
+
+  validation {
+    condition     = floor(var.health_check_grace_period_seconds) == var.health_check_grace_period_seconds
+    error_message = "${var.health_check_grace_period_seconds} is not a whole number; allowed: 0 to 7200"
+  }
+
+  validation {
+    condition     = var.health_check_grace_period_seconds >= 0 && var.health_check_grace_period_seconds <= 7200
+    error_message = "${var.health_check_grace_period_seconds} is out of range; allowed: 0 to 7200"
+  }
+}
+
+variable "health_check_path" {
+  description = "The target groups' health check. Allowed: a path starting with /, e.g. /health; up to 1024 printable ASCII characters, no spaces. The `service.healthCheckPath` key of an ecsforge environment file."
+  type        = string
+  default     = "/health"
+  nullable    = false
+
+  validation {
+    condition     = can(regex("^(?:/[\\x21-\\x7e]{0,1000}[\\x21-\\x7e]{0,23})$", var.health_check_path))
+    error_message = "\"${var.health_check_path}\" is not allowed; allowed: a path starting with /, e.g. /health"
+  }
+}
+
+variable "idle_timeout_seconds" {
+  description = "The load balancer's idle timeout. Allowed: 1 to 4000. The `loadBalancer.idleTimeoutSeconds` key of an ecsforge environment file."
+  type        = number
+  default     = 60
+  nullable    = false
+
+  validation {
+    condition     = floor(var.idle_timeout_seconds) == var.idle_timeout_seconds
+    error_message = "${var.idle_timeout_seconds} is not a whole number; allowed: 1 to 4000"
+  }
+
+  validation {
+    condition     = var.idle_timeout_seconds >= 1 && var.idle_timeout_seconds <= 4000
+    error_message = "${var.idle_timeout_seconds} is out of range; allowed: 1 to 4000"
+  }
+}
+
+variable "image_tag" {
+  description = "The tag a new service starts on before its first release. The first release pushes its image under this tag too when the repository has none, and the registry's lifecycle policy never expires it (see [First release of a new environment](../../docs/releases.md#first-release-of-a-new-environment)). Allowed: a Docker tag: letters, digits, _ . -, up to 128; not starting with `.` or `-`. The `service.imageTag` key of an ecsforge environment file."
+  type        = string
+  default     = "initial"
+  nullable    = false
+
+  validation {
+    condition     = can(regex("^(?:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})$", var.image_tag))
+    error_message = "\"${var.image_tag}\" is not allowed; allowed: a Docker tag: letters, digits, _ . -, up to 128"
+  }
+}
+
+variable "log_retention_days" {
+  description = "The container log group's retention. Allowed: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653; a CloudWatch Logs retention. The `service.logRetentionDays` key of an ecsforge environment file."
+  type        = number
+  default     = 30
+  nullable    = false
+
+  validation {
+    condition     = contains([1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653], var.log_retention_days)
+    error_message = "${var.log_retention_days} is not allowed; allowed: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653"
+  }
+}
+
+variable "memory" {
+  description = "Memory of the task, in MiB. Allowed: 512 to 122880; MiB that Fargate pairs with `cpu`: 256 → 512, 1024 or 2048; 512 → 1024 to 4096 in steps of 1024; 1024 → 2048 to 8192 in steps of 1024; 2048 → 4096 to 16384 in steps of 1024; 4096 → 8192 to 30720 in steps of 1024; 8192 → 16384 to 61440 in steps of 4096; 16384 → 32768 to 122880 in steps of 8192. The `service.memory` key of an ecsforge environment file."
+  type        = number
+  default     = 512
+  nullable    = false
+
+  validation {
+    condition     = floor(var.memory) == var.memory
+    error_message = "${var.memory} is not a whole number; allowed: 512 to 122880"
+  }
+
+  validation {
+    condition     = var.memory >= 512 && var.memory <= 122880
+    error_message = "${var.memory} is out of range; allowed: 512 to 122880"
+  }
+
+  validation {
+    condition     = !(floor(var.memory) == var.memory && var.memory >= 512 && var.memory <= 122880 && contains([256, 512, 1024, 2048, 4096, 8192, 16384], var.cpu)) || (var.cpu == 256 && contains([512, 1024, 2048], var.memory)) || (var.cpu == 512 && var.memory >= 1024 && var.memory <= 4096 && var.memory % 1024 == 0) || (var.cpu == 1024 && var.memory >= 2048 && var.memory <= 8192 && var.memory % 1024 == 0) || (var.cpu == 2048 && var.memory >= 4096 && var.memory <= 16384 && var.memory % 1024 == 0) || (var.cpu == 4096 && var.memory >= 8192 && var.memory <= 30720 && var.memory % 1024 == 0) || (var.cpu == 8192 && var.memory >= 16384 && var.memory <= 61440 && var.memory % 4096 == 0) || (var.cpu == 16384 && var.memory >= 32768 && var.memory <= 122880 && var.memory % 8192 == 0)
+    error_message = "${var.memory} MiB does not pair with cpu ${var.cpu} on Fargate; allowed memory for cpu ${var.cpu}: ${lookup({ "256" = "512, 1024 or 2048", "512" = "1024 to 4096 in steps of 1024", "1024" = "2048 to 8192 in steps of 1024", "2048" = "4096 to 16384 in steps of 1024", "4096" = "8192 to 30720 in steps of 1024", "8192" = "16384 to 61440 in steps of 4096", "16384" = "32768 to 122880 in steps of 8192" }, tostring(var.cpu), "")}"
+  }
+}
+
+variable "private_subnet_ids" {
+  description = "The private subnets the tasks run in, one a zone."
+  type        = list(string)
+  nullable    = false
+}
+
+variable "public_subnet_ids" {
+  description = "The public subnets the load balancer listens in, one a zone."
+  type        = list(string)
+  nullable    = false
+}
+
+variable "readonly_root_filesystem" {
+  description = "Mount the container's root filesystem read-only. The `service.readonlyRootFilesystem` key of an ecsforge environment file."
+  type        = bool
+  default     = true
+  nullable    = false
+}
+
+variable "repository_url" {
+  description = "The ECR repository the task's image is pulled from (`<repository_url>:<image_tag>`)."
+  type        = string
+  nullable    = false
+}
+
+variable "secrets" {
+  description = "Environment variables injected from SSM Parameter Store or Secrets Manager (`valueFrom`). Allowed: names as `environment`, and not also set there; values: arn:aws:ssm:<region>:<account>:parameter/<name> or arn:aws:secretsmanager:<region>:<account>:secret:<name>. The `service.secrets` key of an ecsforge environment file."
+  type        = map(string)
+  default     = {}
+  nullable    = false
+
+  validation {
+    condition     = alltrue([for name in keys(var.secrets) : can(regex("^(?:[A-Za-z_][A-Za-z0-9_]*)$", name))])
+    error_message = "\"${try([for name in keys(var.secrets) : name if !can(regex("^(?:[A-Za-z_][A-Za-z0-9_]*)$", name))][0], "")}\" is not allowed; allowed: an environment variable name"
+  }
+
+  validation {
+    condition     = alltrue([for arn in values(var.secrets) : can(regex("^(?:arn:aws[a-z-]*:(ssm:[a-z0-9-]+:\\d{12}:parameter/.+|secretsmanager:[a-z0-9-]+:\\d{12}:secret:.+))$", arn))])
+    error_message = "\"${try([for arn in values(var.secrets) : arn if !can(regex("^(?:arn:aws[a-z-]*:(ssm:[a-z0-9-]+:\\d{12}:parameter/.+|secretsmanager:[a-z0-9-]+:\\d{12}:secret:.+))$", arn))][0], "")}\" is not an SSM parameter or Secrets Manager ARN; allowed: arn:aws:ssm:<region>:<account>:parameter/<name> or arn:aws:secretsmanager:<region>:<account>:secret:<name>"
+  }
+
+  validation {
+    condition     = length(setintersection(keys(var.secrets), keys(var.environment_variables))) == 0
+    error_message = "${try(sort(setintersection(keys(var.secrets), keys(var.environment_variables)))[0], "")} is also set in environment_variables; allowed: a name in one of the two, as a plain value or as a secret"
+  }
+}
+
+variable "ssl_policy" {
+  description = "TLS policy of the HTTPS listener. Allowed: an ELBSecurityPolicy-TLS13-* or ELBSecurityPolicy-FS-1-2-* policy. The `loadBalancer.sslPolicy` key of an ecsforge environment file."
+  type        = string
+  default     = "ELBSecurityPolicy-TLS13-1-2-2021-06"
+  nullable    = false
+
+  validation {
+    condition     = can(regex("^(?:ELBSecurityPolicy-(?:TLS13-|FS-1-2-).*)$", var.ssl_policy))
+    error_message = "\"${var.ssl_policy}\" allows TLS versions older than 1.2 or non-forward-secret ciphers; allowed: an ELBSecurityPolicy-TLS13-* or ELBSecurityPolicy-FS-1-2-* policy"
+  }
+}
+
+variable "task_role_arn" {
+  description = "The role the application's code runs as."
+  type        = string
+  nullable    = false
+}
+
+variable "test_listener_cidrs" {
+  description = "Who may reach the test listener. Allowed: at least one IPv4 CIDR block with its host bits zero. The `loadBalancer.testListenerCidrs` key of an ecsforge environment file."
+  type        = list(string)
+  default     = ["10.0.0.0/8"]
+  nullable    = false
+
+  validation {
+    condition     = length(var.test_listener_cidrs) > 0
+    error_message = "is empty; list at least one CIDR block, e.g. [0.0.0.0/0]"
+  }
+
+  validation {
+    condition     = alltrue([for block in var.test_listener_cidrs : try((can(regex("^\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2}$", block)) && can(cidrhost(block, 0))), true)])
+    error_message = "\"${try([for block in var.test_listener_cidrs : block if !try((can(regex("^\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2}$", block)) && can(cidrhost(block, 0))), true)][0], "")}\" is not an IPv4 CIDR block; allowed: a.b.c.d/n with a to d from 0 to 255 and n from 0 to 32"
+  }
+
+  validation {
+    condition     = alltrue([for block in var.test_listener_cidrs : try(!(can(regex("^\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2}$", block)) && can(cidrhost(block, 0))) || cidrsubnet(block, 0, 0) == block, true)])
+    error_message = "\"${try([for block in var.test_listener_cidrs : block if !try(!(can(regex("^\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2}$", block)) && can(cidrhost(block, 0))) || cidrsubnet(block, 0, 0) == block, true)][0], "")}\" has host bits set; allowed: the block's network address, ${try(cidrsubnet([for block in var.test_listener_cidrs : block if !try(!(can(regex("^\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2}$", block)) && can(cidrhost(block, 0))) || cidrsubnet(block, 0, 0) == block, true)][0], 0, 0), "")}"
+  }
+}
+
+variable "test_listener_port" {
+  description = "The listener CodeDeploy uses to test a new version before it takes traffic. Allowed: 1 to 65535; not a production port: not 80, and not 443 when `certificateArn` is set. The `loadBalancer.testListenerPort` key of an ecsforge environment file."
+  type        = number
+  default     = 8443
+  nullable    = false
+
+  validation {
+    condition     = floor(var.test_listener_port) == var.test_listener_port
+    error_message = "${var.test_listener_port} is not a whole number; allowed: 1 to 65535"
+  }
+
+  validation {
+    condition     = var.test_listener_port >= 1 && var.test_listener_port <= 65535
+    error_message = "${var.test_listener_port} is out of range; allowed: 1 to 65535"
+  }
+
+  validation {
+    condition     = var.test_listener_port != 80 && (var.certificate_arn == "" || var.test_listener_port != 443)
+    error_message = "${var.test_listener_port} is a production listener port; allowed: any port but ${var.certificate_arn == "" ? "80" : "443 and 80"}"
+  }
+}
+
+variable "vpc_id" {
+  description = "The VPC the load balancer, the tasks and their security groups are in."
+  type        = string
+  nullable    = false
+}

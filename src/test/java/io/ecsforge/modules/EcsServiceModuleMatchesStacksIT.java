@@ -1,0 +1,243 @@
+package io.ecsforge.modules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.ecsforge.config.ModuleVariables;
+import io.ecsforge.testing.MotoServer;
+import io.ecsforge.testing.RealProvider;
+import io.ecsforge.testing.Repo;
+import io.ecsforge.testing.Synthesized;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One source, proven on plans: the checked-in {@code modules/ecs-service}, called with an example
+ * environment's values (read from its file, key by key, as the variables name them), plans
+ * exactly the resources the environment's cluster and service stacks plan together, with the
+ * same values. The service stack reads the network, the repository, the roles and the cluster
+ * through cross-stack references; here those are fixed literals, given to the module as its
+ * inputs, and the reference to the cluster is the cluster stack's own resource, as the module's
+ * service uses its own cluster, so both plans are complete without applying another stack.
+ * Module addresses are mapped to the stack's ({@code aws_lb_listener.http_redirect_listener[0]}
+ * to {@code aws_lb_listener.http_redirect_listener},
+ * {@code aws_vpc_security_group_ingress_rule.alb_ingress_80["0.0.0.0/0"]} to
+ * {@code aws_vpc_security_group_ingress_rule.alb_ingress_80_0_0_0_0_0}, and the test listener's
+ * rules, {@code alb_ingress_test[...]}, to its port's). Dev is plain HTTP with autoscaling; prod
+ * HTTPS with deletion protection, ARM64 and another test listener block. Terraform and the real
+ * provider plan both against moto, in the environment's account.
+ */
+class EcsServiceModuleMatchesStacksIT {
+    @RegisterExtension static final MotoServer DEV = MotoServer.forPlatform("123456789012");
+    @RegisterExtension static final MotoServer PROD = MotoServer.forPlatform("210987654321");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final YAMLMapper YAML = new YAMLMapper();
+    private static final Pattern REMOTE_STATE = Pattern.compile(
+            "\\$\\{data\\.terraform_remote_state\\.cross-stack-reference-input-[\\w-]+\\.outputs\\.cross-stack-output-([\\w]+)}");
+    private static final String MODULE = "module.ecs_service.";
+
+    @TempDir Path work;
+
+    @Test
+    void devsEcsServiceModulePlansWhatDevsClusterAndServiceStacksPlan() throws IOException {
+        assertSamePlans("dev", "123456789012", DEV);
+    }
+
+    @Test
+    void prodsEcsServiceModulePlansWhatProdsClusterAndServiceStacksPlan() throws IOException {
+        assertSamePlans("prod", "210987654321", PROD);
+    }
+
+    /** What the other stacks would give, as literals: by the cross-stack output's name, and by the module's input. */
+    private record Inputs(Map<String, String> byOutput, ObjectNode byVariable) {
+        static Inputs of(String env, String account, int zones) {
+            Map<String, String> byOutput = new LinkedHashMap<>();
+            ObjectNode byVariable = JSON.createObjectNode();
+            byOutput.put("aws_vpcvpcid", "vpc-0123456789abcdef0");
+            byVariable.put("vpc_id", "vpc-0123456789abcdef0");
+            for (String tier : List.of("public", "private")) {
+                var ids = byVariable.putArray(tier + "_subnet_ids");
+                for (int zone = 0; zone < zones; zone++) {
+                    String id = "subnet-0" + (tier.equals("public") ? "a" : "b") + "0000000000000" + zone;
+                    byOutput.put("aws_subnet" + tier + "_" + zone + "id", id);
+                    ids.add(id);
+                }
+            }
+            String repository = account + ".dkr.ecr.us-east-1.amazonaws.com/webapp";
+            byOutput.put("aws_ecr_repositoryrepositoryrepository_url", repository);
+            byVariable.put("repository_url", repository);
+            for (String role : List.of("execution", "task")) {
+                String arn = "arn:aws:iam::" + account + ":role/webapp-" + env + "-" + role;
+                byOutput.put("aws_iam_role" + role + "arn", arn);
+                byVariable.put(role + "_role_arn", arn);
+            }
+            // The service runs in the cluster planned beside it, as the module's does in its own.
+            byOutput.put("aws_ecs_clusterclusterarn", "${aws_ecs_cluster.cluster.arn}");
+            return new Inputs(byOutput, byVariable);
+        }
+    }
+
+    private void assertSamePlans(String env, String account, MotoServer moto) throws IOException {
+        RealProvider.Binary terraform = RealProvider.terraform();
+        Synthesized synthesized = Synthesized.examples();
+        ObjectNode cluster = (ObjectNode) synthesized.stack("webapp-" + env + "-cluster").deepCopy();
+        ObjectNode service = (ObjectNode) synthesized.stack("webapp-" + env + "-service").deepCopy();
+        ObjectNode provider = provider(cluster, moto);
+        JsonNode file = YAML.readTree(Repo.config().resolve(env + ".yaml").toFile());
+        Inputs inputs = Inputs.of(env, account, file.path("network").path("azCount").asInt());
+
+        ObjectNode stacks = JSON.createObjectNode();
+        ObjectNode resources = stacks.putObject("resource");
+        for (ObjectNode stack : List.of(cluster, service)) {
+            stack.path("resource").properties().forEach(type -> type.getValue().properties().forEach(resource ->
+                    resources.with(type.getKey()).set(resource.getKey(), resolved(resource.getValue(), inputs.byOutput()))));
+        }
+        stacks.set("terraform", cluster.path("terraform").deepCopy());
+        ((ObjectNode) stacks.path("terraform")).remove("backend");
+        Path stackDir = Files.createDirectories(work.resolve("stacks"));
+        Files.writeString(stackDir.resolve("main.tf.json"), JSON.writeValueAsString(stacks));
+        Files.writeString(stackDir.resolve("provider.tf.json"), JSON.writeValueAsString(provider));
+
+        ObjectNode call = moduleCall(env, file, inputs);
+        Path moduleRoot = Files.createDirectories(work.resolve("root"));
+        Repo.copyModules(moduleRoot.resolve("modules"));
+        ObjectNode root = JSON.createObjectNode();
+        root.putObject("module").set("ecs_service", call);
+        Files.writeString(moduleRoot.resolve("main.tf.json"), JSON.writeValueAsString(root));
+        Files.writeString(moduleRoot.resolve("provider.tf.json"), JSON.writeValueAsString(provider));
+
+        Map<String, JsonNode> stackChanges = changes(terraform, stackDir);
+        int testPort = file.path("loadBalancer").path("testListenerPort").asInt(8443);
+        Map<String, JsonNode> moduleChanges = new TreeMap<>();
+        changes(terraform, moduleRoot).forEach((address, change) -> moduleChanges.put(stackAddress(address, testPort), change));
+
+        assertEquals(new TreeMap<>(stackChanges).keySet(), moduleChanges.keySet(),
+                "planned addresses, the module's as the stacks name them");
+        assertTrue(stackChanges.size() >= 15, () -> "expected the whole cluster and service, planned: " + stackChanges.keySet());
+        stackChanges.forEach((address, change) -> {
+            JsonNode fromModule = moduleChanges.get(address);
+            for (String field : List.of("actions", "after", "after_unknown")) {
+                assertEquals(change.path("change").path(field), fromModule.path("change").path(field),
+                        () -> address + " " + field + ": the stack's first, then the module's " + fromModule.path("address"));
+            }
+        });
+    }
+
+    /**
+     * The module called with the file's value of every key it has a variable for, written as in
+     * the file (JSON's literals are Terraform's; a {@code null} takes the variable's default),
+     * and the other stacks' literals as its inputs.
+     */
+    private static ObjectNode moduleCall(String env, JsonNode file, Inputs inputs) {
+        ObjectNode call = JSON.createObjectNode();
+        call.put("source", "./modules/" + EcsServiceModule.NAME);
+        call.put("app", "webapp");
+        call.put("environment", env);
+        for (ModuleVariables.Variable variable : ModuleVariables.ecsService()) {
+            JsonNode value = file;
+            for (String part : variable.key().split("\\.")) {
+                value = value.path(part);
+            }
+            if (!value.isMissingNode()) {
+                call.set(variable.name(), value);
+            }
+        }
+        call.setAll(inputs.byVariable());
+        return call;
+    }
+
+    /** {@code node} with every cross-stack reference replaced by its literal; fails on one it has none for. */
+    private static JsonNode resolved(JsonNode node, Map<String, String> byOutput) {
+        if (node instanceof ObjectNode object) {
+            ObjectNode copy = JSON.createObjectNode();
+            object.properties().forEach(field -> {
+                if (!field.getKey().equals("//")) {
+                    copy.set(field.getKey(), resolved(field.getValue(), byOutput));
+                }
+            });
+            return copy;
+        }
+        if (node.isArray()) {
+            var copy = JSON.createArrayNode();
+            node.forEach(item -> copy.add(resolved(item, byOutput)));
+            return copy;
+        }
+        if (node.isTextual()) {
+            Matcher reference = REMOTE_STATE.matcher(node.textValue());
+            StringBuilder text = new StringBuilder();
+            while (reference.find()) {
+                String literal = byOutput.get(reference.group(1));
+                if (literal == null) {
+                    throw new AssertionError("no literal for the cross-stack output " + reference.group(1) + " in " + node);
+                }
+                reference.appendReplacement(text, Matcher.quoteReplacement(literal));
+            }
+            reference.appendTail(text);
+            return TextNode.valueOf(text.toString());
+        }
+        return node;
+    }
+
+    /**
+     * The stack's provider with moto's endpoints and dummy keys: the region, default tags and
+     * allowed account are the stack's, and the module's root is given the same.
+     */
+    private static ObjectNode provider(ObjectNode stack, MotoServer moto) {
+        ObjectNode aws = (ObjectNode) stack.path("provider").path("aws").path(0).deepCopy();
+        aws.remove("assume_role");
+        aws.put("access_key", MotoServer.ACCESS_KEY_ID);
+        aws.put("secret_key", MotoServer.SECRET_ACCESS_KEY);
+        aws.put("skip_credentials_validation", true);
+        aws.put("skip_metadata_api_check", "true");
+        aws.put("skip_region_validation", true);
+        ObjectNode endpoints = aws.putArray("endpoints").addObject();
+        for (String service : List.of("applicationautoscaling", "ec2", "ecs", "elbv2", "iam", "logs", "sts")) {
+            endpoints.put(service, moto.endpoint().toString());
+        }
+        ObjectNode provider = JSON.createObjectNode();
+        provider.putObject("provider").putArray("aws").add(aws);
+        return provider;
+    }
+
+    /** Every planned change by address, after {@code init} and {@code plan -out}, from {@code show -json}. */
+    private static Map<String, JsonNode> changes(RealProvider.Binary terraform, Path dir) throws IOException {
+        terraform.run(dir, "init", "-input=false", "-no-color").succeeded();
+        terraform.run(dir, "plan", "-input=false", "-no-color", "-out=plan.out").succeeded();
+        RealProvider.Run show = terraform.run(dir, "show", "-json", "plan.out").succeeded();
+        Map<String, JsonNode> changes = new LinkedHashMap<>();
+        for (JsonNode change : JSON.readTree(show.stdout()).path("resource_changes")) {
+            changes.put(change.path("address").asText(), change);
+        }
+        return changes;
+    }
+
+    /**
+     * The stacks' address of a module's resource: without the module, without the {@code [0]} of
+     * what is optional, and a rule a block named after its port and block.
+     */
+    static String stackAddress(String address, int testListenerPort) {
+        String local = address.startsWith(MODULE) ? address.substring(MODULE.length()) : address;
+        Matcher keyed = Pattern.compile("(.+)\\[\"(.+)\"]").matcher(local);
+        if (keyed.matches()) {
+            String resource = keyed.group(1).replace("alb_ingress_test", "alb_ingress_" + testListenerPort);
+            return resource + "_" + keyed.group(2).replaceAll("\\W", "_");
+        }
+        return local.replaceFirst("\\[0]$", "");
+    }
+}

@@ -1,0 +1,161 @@
+package io.ecsforge.modules;
+
+import static io.ecsforge.testing.Resources.assertAt;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ecsforge.testing.Resources;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The ecs-service module's document: the cluster and service stacks' resources, one of each,
+ * what the configuration may leave out counted or conditional on the variables, names made of
+ * {@code app} and {@code environment}, and the variables themselves.
+ */
+class EcsServiceModuleTest {
+    private static final String HTTPS = "var.certificate_arn != \"\"";
+
+    private final Resources module = BuiltModules.module("ecs-service");
+
+    @Test
+    void aModuleHasNoProviderNorBackend() {
+        JsonNode json = module.json();
+        assertFalse(json.has("provider"), () -> Resources.show(json.path("provider")));
+        assertEquals(List.of("required_providers", "required_version"), NetworkModuleTest.fieldNames(json.path("terraform")));
+    }
+
+    @Test
+    void theServiceRunsInTheModulesOwnClusterWithTheGivenRolesAndSubnets() {
+        JsonNode service = module.resource("aws_ecs_service", "service");
+        assertAt(service, "cluster", "${aws_ecs_cluster.cluster.arn}");
+        assertAt(service, "network_configuration.subnets", "${var.private_subnet_ids}");
+        JsonNode task = module.resource("aws_ecs_task_definition", "task");
+        assertAt(task, "execution_role_arn", "${var.execution_role_arn}");
+        assertAt(task, "task_role_arn", "${var.task_role_arn}");
+        assertAt(module.resource("aws_lb", "alb"), "subnets", "${var.public_subnet_ids}");
+    }
+
+    @Test
+    void namesAreMadeOfAppAndEnvironmentAndElbNamesAreShortenedInTerraform() {
+        assertAt(module.resource("aws_ecs_cluster", "cluster"), "name", "${var.app}-${var.environment}");
+        assertAt(module.resource("aws_security_group", "alb_security_group"), "name", "${var.app}-${var.environment}-alb");
+        assertAt(module.resource("aws_lb_target_group", "blue"), "name", "${length(\"${var.app}-${var.environment}-blue\") <= 32"
+                + " ? \"${var.app}-${var.environment}-blue\" : \"${replace(substr(\"${var.app}-${var.environment}\", 0, 20),"
+                + " \"/-+$/\", \"\")}-${substr(sha256(\"${var.app}-${var.environment}-blue\"), 0, 6)}-blue\"}");
+    }
+
+    @Test
+    void httpsIsAConditionOnTheCertificateAndTheRedirectIsCountedByIt() {
+        JsonNode production = module.resource("aws_lb_listener", "production_listener");
+        assertAt(production, "port", "${(" + HTTPS + " ? 443 : 80)}");
+        assertAt(production, "protocol", "${(" + HTTPS + " ? \"HTTPS\" : \"HTTP\")}");
+        assertAt(production, "certificate_arn", "${" + HTTPS + " ? var.certificate_arn : null}");
+        assertAt(module.resource("aws_lb_listener", "http_redirect_listener"), "count", "${" + HTTPS + " ? 1 : 0}");
+    }
+
+    @Test
+    void ingressRulesAreOneABlockForEachPort() {
+        assertAt(module.resource("aws_vpc_security_group_ingress_rule", "alb_ingress_80"), "for_each",
+                "${toset(var.allowed_cidrs)}");
+        assertAt(module.resource("aws_vpc_security_group_ingress_rule", "alb_ingress_443"), "for_each",
+                "${toset((" + HTTPS + " ? var.allowed_cidrs : []))}");
+        JsonNode test = module.resource("aws_vpc_security_group_ingress_rule", "alb_ingress_test");
+        assertAt(test, "for_each", "${toset(var.test_listener_cidrs)}");
+        assertAt(test, "cidr_ipv4", "${each.value}");
+        assertAt(test, "from_port", "${var.test_listener_port}");
+    }
+
+    @Test
+    void autoscalingAndExecAreOptionalAndTheirReferencesNameTheOnlyInstance() {
+        assertAt(module.resource("aws_appautoscaling_policy", "cpu_target_tracking"), "count", "${var.autoscaling_enabled ? 1 : 0}");
+        assertAt(module.resource("aws_appautoscaling_policy", "cpu_target_tracking"), "resource_id",
+                "${aws_appautoscaling_target.autoscaling_target[0].resource_id}");
+        assertAt(module.resource("aws_cloudwatch_log_group", "exec_logs"), "count", "${var.execute_command ? 1 : 0}");
+        assertAt(module.resource("aws_ecs_cluster", "cluster"),
+                "dynamic.configuration.content.execute_command_configuration.log_configuration.cloud_watch_log_group_name",
+                "${aws_cloudwatch_log_group.exec_logs[0].name}");
+    }
+
+    @Test
+    void aNewServiceStartsWithinTheAutoscalingBoundsAndLeavesTheCountToAutoScaling() {
+        JsonNode service = module.resource("aws_ecs_service", "service");
+        assertAt(service, "desired_count", "${(var.autoscaling_enabled ? max(var.autoscaling_min, min(var.autoscaling_max,"
+                + " var.desired_count)) : var.desired_count)}");
+        assertAt(service, "lifecycle.ignore_changes", List.of("task_definition", "load_balancer", "capacity_provider_strategy",
+                "desired_count"));
+    }
+
+    @Test
+    void fargateSpotIsADynamicBlockWhileItsWeightIsAboveZero() {
+        assertAt(module.resource("aws_ecs_service", "service"), "dynamic.capacity_provider_strategy", Map.of(
+                "for_each", "${var.fargate_spot_weight > 0 ? [var.fargate_spot_weight] : []}",
+                "content", Map.of("base", 0, "capacity_provider", "FARGATE_SPOT",
+                        "weight", "${capacity_provider_strategy.value}")));
+    }
+
+    @Test
+    void theContainerDefinitionInterpolatesWhatTheVariablesDecide() {
+        String definitions = module.resource("aws_ecs_task_definition", "task").path("container_definitions").asText();
+        assertTrue(definitions.contains("\"containerPort\":${var.container_port},"), definitions);
+        assertTrue(definitions.contains("\"environment\":${jsonencode([for name, value in var.environment_variables :"
+                + " { name = name, value = value }])}"), definitions);
+        assertTrue(definitions.contains("\"linuxParameters\":${var.execute_command ? jsonencode({\"initProcessEnabled\":true})"
+                + " : \"null\"}"), definitions);
+        assertTrue(definitions.contains("\"image\":\"${var.repository_url}:${var.image_tag}\""), definitions);
+    }
+
+    @Test
+    void memoryIsCheckedAgainstTheCpuAsTheLoaderPairsThem() {
+        JsonNode validations = module.json().path("variable").path("memory").path("validation");
+        assertEquals(3, validations.size(), () -> Resources.show(validations));
+        assertAt(validations.path(2), "error_message", "${var.memory} MiB does not pair with cpu ${var.cpu} on Fargate;"
+                + " allowed memory for cpu ${var.cpu}: ${lookup({\"256\" = \"512, 1024 or 2048\", \"512\" = \"1024 to 4096 in"
+                + " steps of 1024\", \"1024\" = \"2048 to 8192 in steps of 1024\", \"2048\" = \"4096 to 16384 in steps of"
+                + " 1024\", \"4096\" = \"8192 to 30720 in steps of 1024\", \"8192\" = \"16384 to 61440 in steps of 4096\","
+                + " \"16384\" = \"32768 to 122880 in steps of 8192\"}, tostring(var.cpu), \"\")}");
+    }
+
+    @Test
+    void theTestListenerMayNotTakeAProductionPort() {
+        JsonNode validations = module.json().path("variable").path("test_listener_port").path("validation");
+        assertAt(validations.path(2), "condition", "${var.test_listener_port != 80 && (var.certificate_arn == \"\" ||"
+                + " var.test_listener_port != 443)}");
+    }
+
+    @Test
+    void everyKeyOfTheSectionsAndEveryInputIsAVariable() {
+        assertEquals(List.of("allowed_cidrs", "app", "autoscaling_cpu_target", "autoscaling_enabled", "autoscaling_max",
+                "autoscaling_min", "certificate_arn", "container_insights", "container_name", "container_port", "cpu",
+                "cpu_architecture", "deletion_protection", "desired_count", "environment", "environment_variables",
+                "execute_command", "execution_role_arn", "fargate_spot_weight", "health_check_grace_period_seconds",
+                "health_check_path", "idle_timeout_seconds", "image_tag", "log_retention_days", "memory", "private_subnet_ids",
+                "public_subnet_ids", "readonly_root_filesystem", "repository_url", "secrets", "ssl_policy", "task_role_arn",
+                "test_listener_cidrs", "test_listener_port", "vpc_id"), NetworkModuleTest.fieldNames(module.json().path("variable")));
+    }
+
+    @Test
+    void theInputsAreRequiredAndTheCertificateIsEmptyForPlainHttp() {
+        JsonNode variables = module.json().path("variable");
+        for (String input : List.of("vpc_id", "public_subnet_ids", "private_subnet_ids", "repository_url", "execution_role_arn",
+                "task_role_arn")) {
+            assertFalse(variables.path(input).has("default"), () -> input + ": " + Resources.show(variables.path(input)));
+        }
+        assertAt(variables, "certificate_arn.default", "");
+        assertAt(variables, "environment_variables.type", "map(string)");
+    }
+
+    @Test
+    void everyStackOutputAndTheTargetGroupsArnSuffixesAreDescribedOutputs() {
+        JsonNode outputs = module.json().path("output");
+        assertEquals(List.of("alb_arn_suffix", "alb_dns_name", "alb_zone_id", "blue_target_group_arn_suffix",
+                "blue_target_group_name", "cluster_arn", "cluster_name", "green_target_group_arn_suffix",
+                "green_target_group_name", "log_group_name", "production_listener_arn", "service_name",
+                "service_security_group_id", "task_definition_family", "test_listener_arn"),
+                NetworkModuleTest.fieldNames(outputs).stream().sorted().toList());
+        outputs.forEach(output -> assertFalse(output.path("description").asText().isEmpty(), output::toString));
+    }
+}
