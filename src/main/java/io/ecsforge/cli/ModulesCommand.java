@@ -61,6 +61,11 @@ final class ModulesCommand implements Callable<Integer> {
                     + " modules/" + PlatformModule.NAME + ", and write no module.")
     String movesOf;
 
+    @Option(names = "--back",
+            description = "With --moves: the script moves the resources the other way, from the configuration that calls"
+                    + " modules/" + PlatformModule.NAME + " back into the stacks' states.")
+    boolean back;
+
     @Option(names = "--binary", paramLabel = "BINARY", defaultValue = "terraform",
             description = "The binary the --moves script runs: terraform (the default) or tofu.")
     String binary;
@@ -96,7 +101,7 @@ final class ModulesCommand implements Callable<Integer> {
                 }
             }
             List<StateMoves.Move> moves = StateMoves.of(synthesized, ModuleDocuments.build(main.jsii()));
-            spec.commandLine().getOut().print(StateMoves.script(stacks.prefix(), moves, binary));
+            spec.commandLine().getOut().print(StateMoves.script(stacks.prefix(), moves, binary, back));
             spec.commandLine().getOut().flush();
             return ExitCodes.OK;
         }

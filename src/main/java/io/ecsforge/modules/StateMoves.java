@@ -81,21 +81,31 @@ public final class StateMoves {
     }
 
     /**
-     * A shell script of {@code terraform state mv} commands, for {@code prefix}'s stacks
-     * ({@code webapp-dev-}): run in the new configuration's folder, each stack's state pulled into
-     * {@code <part>.tfstate} beside it, it moves every resource into {@code platform.tfstate}.
+     * A shell script of {@code state mv} commands, for {@code prefix}'s stacks ({@code webapp-dev-}):
+     * run in the folder of the configuration that calls the platform, with each stack's state pulled
+     * into {@code <part>.tfstate} beside it, it moves every resource into {@code platform.tfstate};
+     * {@code back}, it moves each from {@code platform.tfstate} into its stack's {@code <part>.tfstate}.
      */
-    public static String script(String prefix, List<Move> moves, String binary) {
+    public static String script(String prefix, List<Move> moves, String binary, boolean back) {
         StringBuilder script = new StringBuilder();
-        script.append("#!/bin/sh\n")
-                .append("# Moves every resource of the stacks ").append(prefix).append("* into platform.tfstate, at its address\n")
-                .append("# in a configuration that calls modules/ecs-platform as module \"").append(CALL).append("\".\n")
-                .append("# Before: each stack's state pulled into <part>.tfstate in this folder (see docs/modules.md).\n")
-                .append("# After: ").append(binary).append(" state push platform.tfstate, then a plan, which should change nothing.\n")
-                .append("set -eu\n");
+        script.append("#!/bin/sh\n");
+        if (back) {
+            script.append("# Moves every resource of module \"").append(CALL).append("\" (modules/ecs-platform) from platform.tfstate back\n")
+                    .append("# into the state of the stack ").append(prefix).append("<part> that makes it, <part>.tfstate.\n")
+                    .append("# Before: the configuration's state pulled into platform.tfstate in this folder (see docs/modules.md).\n")
+                    .append("# After: each <part>.tfstate pushed to its stack, then a plan of the environment, which should change nothing.\n");
+        } else {
+            script.append("# Moves every resource of the stacks ").append(prefix).append("* into platform.tfstate, at its address\n")
+                    .append("# in a configuration that calls modules/ecs-platform as module \"").append(CALL).append("\".\n")
+                    .append("# Before: each stack's state pulled into <part>.tfstate in this folder (see docs/modules.md).\n")
+                    .append("# After: ").append(binary).append(" state push platform.tfstate, then a plan, which should change nothing.\n");
+        }
+        script.append("set -eu\n");
         for (Move move : moves) {
-            script.append(binary).append(" state mv -state=").append(move.stack()).append(".tfstate -state-out=platform.tfstate '")
-                    .append(move.from()).append("' '").append(move.to()).append("'\n");
+            String stackState = move.stack() + ".tfstate";
+            script.append(binary).append(" state mv -state=").append(back ? "platform.tfstate" : stackState)
+                    .append(" -state-out=").append(back ? stackState : "platform.tfstate").append(" '")
+                    .append(back ? move.to() : move.from()).append("' '").append(back ? move.from() : move.to()).append("'\n");
         }
         return script.toString();
     }

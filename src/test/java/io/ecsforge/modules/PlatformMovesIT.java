@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * state; the script {@code ecsforge modules --moves dev --binary tofu} prints, run as documented,
  * moves every resource into the state of a configuration that calls {@code modules/ecs-platform}
  * as {@code ecsforge modules --inputs dev} prints it; and that configuration's plan changes
- * nothing that was applied.
+ * nothing that was applied. Moved back with {@code --back}, each stack's plan changes nothing.
  *
  * <p>Moto cannot make what {@code scripts/lib/moto-excludes.txt} lists, so those resources (and
  * what depends on them) are left out of the applies with {@code -exclude}, as the lifecycle test
@@ -52,7 +52,7 @@ class PlatformMovesIT {
     @TempDir Path work;
 
     @Test
-    void devsStacksMovedIntoThePlatformModuleWithTheMovesScriptPlanNoChangeToWhatWasApplied() throws IOException {
+    void devsStacksMovedIntoThePlatformModuleAndBackWithTheMovesScriptsPlanNoChangeToWhatWasApplied() throws IOException {
         RealProvider.Binary tofu = RealProvider.tofu();
         Synthesized synthesized = Synthesized.examples();
         ObjectNode provider = PlatformModuleMatchesStacksIT.provider((ObjectNode) synthesized.stack("webapp-dev-network"), MOTO);
@@ -91,7 +91,7 @@ class PlatformMovesIT {
         Set<String> notApplied = new TreeSet<>();
         moves.stream().filter(m -> !possible.contains(m)).forEach(m -> notApplied.add(m.to()));
         assertEquals(applied.size(), possible.size(), () -> "every applied resource has a move: " + applied);
-        Path script = Files.writeString(root.resolve("moves.sh"), StateMoves.script("webapp-dev-", possible, "tofu"));
+        Path script = Files.writeString(root.resolve("moves.sh"), StateMoves.script("webapp-dev-", possible, "tofu", false));
 
         Map<String, String> environment = new LinkedHashMap<>(tofu.environment());
         environment.put("PATH", tofu.path().getParent() + ":" + System.getenv("PATH"));
@@ -119,6 +119,24 @@ class PlatformMovesIT {
         assertEquals(List.of(), otherChanges, "changes to what was applied and moved");
         assertEquals(notApplied, created, "the platform creates exactly what moto could not make");
         assertTrue(possible.size() > 40, () -> "moved " + possible.size() + " resources");
+
+        // And back: the platform's state pulled, the script with --back, each stack's state pushed.
+        Files.writeString(root.resolve("platform.tfstate"), tofu.run(root, "state", "pull").succeeded().stdout());
+        for (String part : states.keySet()) {
+            Files.delete(root.resolve(part + ".tfstate"));
+        }
+        Path back = Files.writeString(root.resolve("back.sh"), StateMoves.script("webapp-dev-", possible, "tofu", true));
+        Processes.Finished movedBack = Processes.run(List.of("sh", back.toString()), root, environment, Duration.ofMinutes(10));
+        assertEquals(0, movedBack.exitCode(), () -> "back.sh\nstdout:\n" + movedBack.stdout() + "\nstderr:\n" + movedBack.stderr());
+        for (Map.Entry<String, Path> state : states.entrySet()) {
+            Path stackDir = state.getValue().getParent();
+            Files.delete(state.getValue());
+            Files.copy(root.resolve(state.getKey() + ".tfstate"), state.getValue());
+            List<String> arguments = new ArrayList<>(List.of("plan", "-input=false", "-no-color", "-detailed-exitcode"));
+            arguments.addAll(StacksAsModules.excludes(stackDir, EmulatedProject.motoExcludes()));
+            RealProvider.Run plan = tofu.run(stackDir, emulator, arguments.toArray(String[]::new));
+            assertEquals(0, plan.exitCode(), () -> "after moving back, " + state.getKey() + "'s plan:\n" + plan);
+        }
     }
 
     /** The managed resources in a state file, as {@code <part> <type>.<name>}. */

@@ -46,9 +46,17 @@ class StateMovesTest {
     @Test
     void theScriptMovesEachFromItsStacksStateIntoThePlatforms() {
         String script = StateMoves.script("webapp-dev-", List.of(
-                new Move("network", "aws_subnet.public_0", "module.platform.module.network.aws_subnet.public[0]")), "tofu");
+                new Move("network", "aws_subnet.public_0", "module.platform.module.network.aws_subnet.public[0]")), "tofu", false);
         assertTrue(script.startsWith("#!/bin/sh\n"), script);
         assertTrue(script.endsWith("set -eu\ntofu state mv -state=network.tfstate -state-out=platform.tfstate"
                 + " 'aws_subnet.public_0' 'module.platform.module.network.aws_subnet.public[0]'\n"), script);
+    }
+
+    @Test
+    void backTheScriptMovesEachFromThePlatformsStateIntoItsStacks() {
+        String script = StateMoves.script("webapp-dev-", List.of(
+                new Move("network", "aws_subnet.public_0", "module.platform.module.network.aws_subnet.public[0]")), "terraform", true);
+        assertTrue(script.endsWith("set -eu\nterraform state mv -state=platform.tfstate -state-out=network.tfstate"
+                + " 'module.platform.module.network.aws_subnet.public[0]' 'aws_subnet.public_0'\n"), script);
     }
 }
