@@ -134,8 +134,8 @@ class PlatformMovesIT {
             Files.copy(root.resolve(state.getKey() + ".tfstate"), state.getValue());
             List<String> arguments = new ArrayList<>(List.of("plan", "-input=false", "-no-color", "-detailed-exitcode"));
             arguments.addAll(StacksAsModules.excludes(stackDir, EmulatedProject.motoExcludes()));
-            RealProvider.Run plan = tofu.run(stackDir, emulator, arguments.toArray(String[]::new));
-            assertEquals(0, plan.exitCode(), () -> "after moving back, " + state.getKey() + "'s plan:\n" + plan);
+            RealProvider.Run stackPlan = tofu.run(stackDir, emulator, arguments.toArray(String[]::new));
+            assertEquals(0, stackPlan.exitCode(), () -> "after moving back, " + state.getKey() + "'s plan:\n" + stackPlan);
         }
     }
 
