@@ -30,7 +30,8 @@ public final class HclModuleWriter implements ModuleWriter {
     static final Map<String, List<String>> EXTRAS = Map.of(
             NetworkModule.NAME, List.of("examples/complete/main.tf", "examples/minimal/main.tf",
                     "tests/network.tftest.hcl"),
-            RegistryModule.NAME, List.of("examples/basic/main.tf", "tests/registry.tftest.hcl"));
+            RegistryModule.NAME, List.of("examples/basic/main.tf", "tests/registry.tftest.hcl"),
+            AccessModule.NAME, List.of("examples/basic/main.tf", "tests/access.tftest.hcl"));
 
     private final Path terraformDocs;
 

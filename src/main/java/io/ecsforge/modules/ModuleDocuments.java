@@ -45,7 +45,8 @@ public final class ModuleDocuments {
         try {
             dir = Files.createTempDirectory("ecsforge-modules");
             App app = new App(AppConfig.builder().outdir(dir.toString()).stackTraces(false).build());
-            List<ModuleStack> modules = List.of(new NetworkModule(app), new RegistryModule(app));
+            List<ModuleStack> modules = List.of(new NetworkModule(app), new RegistryModule(app),
+                    new AccessModule(app));
             app.synth();
             Map<String, ObjectNode> documents = new LinkedHashMap<>();
             for (ModuleStack module : modules) {

@@ -11,7 +11,7 @@ import java.util.HexFormat;
  * fits, with a hash of the whole name in between so two long names stay apart and the same input
  * always gives the same name.
  */
-final class ElbNames {
+public final class ElbNames {
     static final int MAX_LENGTH = 32;
     private static final int HASH_LENGTH = 6;
 
@@ -30,6 +30,18 @@ final class ElbNames {
         }
         String head = prefix.substring(0, keep).replaceAll("-+$", "");
         return head + "-" + hash(full) + tail;
+    }
+
+    /**
+     * {@link #of} as a Terraform expression, for a module whose prefix is a template of its
+     * variables ({@code ${var.app}-${var.environment}}): the same name for the same values.
+     */
+    public static String expression(String prefix, String suffix) {
+        String tail = suffix.isEmpty() ? "" : "-" + suffix;
+        String full = "\"" + prefix + tail + "\"";
+        int keep = MAX_LENGTH - tail.length() - HASH_LENGTH - 1;
+        return "length(" + full + ") <= " + MAX_LENGTH + " ? " + full + " : \"${replace(substr(\"" + prefix + "\", 0, " + keep
+                + "), \"/-+$/\", \"\")}-${substr(sha256(" + full + "), 0, " + HASH_LENGTH + ")}" + tail + "\"";
     }
 
     private static String hash(String text) {

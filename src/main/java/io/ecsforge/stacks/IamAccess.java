@@ -186,11 +186,18 @@ public final class IamAccess {
      * {@code <id>_policy}; none at all when no statement is on, since IAM refuses an empty policy.
      */
     private void inlinePolicy(String id, Role name, IamRole role, List<Statements.Item> statements) {
-        shapes.optional(Statements.any(statements), () -> IamRolePolicy.Builder.create(scope, id + "_policy")
+        Runnable make = () -> IamRolePolicy.Builder.create(scope, id + "_policy")
                 .name(name.policyName())
                 .role(role.getId())
                 .policy(Statements.document(scope, id + "_permissions", statements).getJson())
-                .build());
+                .build();
+        Setting<Boolean> any = Statements.any(statements);
+        // A policy that always has a statement is made without a count, also in a module.
+        if (any.isLiteral() && any.literal()) {
+            make.run();
+        } else {
+            shapes.optional(any, make);
+        }
     }
 
     private void output(String id, IamRole role, boolean described) {

@@ -86,20 +86,6 @@ public final class Statements {
         return new Entry(ON, PolicyBuilder.DENY, sid, literal(actions), null, literal(resources), List.of());
     }
 
-    /** A statement made as {@link PolicyBuilder} makes it, always. */
-    public static Entry of(DataAwsIamPolicyDocumentStatement statement) {
-        List<Condition> conditions = new ArrayList<>();
-        if (statement.getCondition() instanceof List<?> list) {
-            for (Object each : list) {
-                var condition = (com.hashicorp.cdktf.providers.aws.data_aws_iam_policy_document.DataAwsIamPolicyDocumentStatementCondition) each;
-                conditions.add(new Condition(condition.getTest(), condition.getVariable(), literal(condition.getValues())));
-            }
-        }
-        return new Entry(ON, statement.getEffect(), statement.getSid(), literal(statement.getActions()),
-                statement.getResources() == null ? null : literal(statement.getResources()),
-                statement.getNotResources() == null ? null : literal(statement.getNotResources()), conditions);
-    }
-
     /** A list that is a value, not an expression. */
     public static Setting<List<String>> literal(List<String> values) {
         return Setting.of(List.copyOf(values), "statement");
@@ -222,6 +208,10 @@ public final class Statements {
         if (unknown.isEmpty()) {
             return Setting.of(false, "none");
         }
+        // A flag or its negation is true whatever the flag.
+        if (unknown.stream().anyMatch(expression -> unknown.contains("!(" + expression + ")"))) {
+            return Setting.of(true, "always");
+        }
         return unknown.size() == 1 ? Setting.expression(unknown.get(0), false, "flag")
                 : Setting.expression("(" + String.join(" || ", unknown) + ")", false, "flag");
     }
@@ -263,6 +253,9 @@ public final class Statements {
                     rest.add(new Part(part.when(), List.copyOf(values)));
                 }
             }
+        }
+        if (rest.size() == 1) {
+            return literal(List.copyOf(always));
         }
         return Setting.expression("sort(distinct(" + concatExpression(rest) + "))", List.of(), "list");
     }
