@@ -47,7 +47,13 @@ class ModuleValidationParityIT {
                     + " subnets cannot reach ECR, CloudWatch Logs or their secrets; allowed: nat_gateways single or one-per-az,"
                     + " or vpc_endpoints = true",
             "subnetOutsideTheVpcIsRejected", "\"10.1.0.0/20\" is outside the VPC 10.0.0.0/16; allowed: a block inside cidr",
-            "subnetsNotOnePerZoneAreRejected", "2 subnets given; allowed: 3, one per availability zone (az_count)");
+            "subnetsNotOnePerZoneAreRejected", "2 subnets given; allowed: 3, one per availability zone (az_count)",
+            "dynamodbLockWithoutTableNeedsATable", "is required when state_lock is dynamodb; name the lock table (e.g."
+                    + " webapp-tflock) or use state_lock = \"lockfile\"",
+            "bothLocksWithoutTableNeedATable", "is required when state_lock is both; name the lock table (e.g."
+                    + " webapp-tflock) or use state_lock = \"lockfile\"",
+            "lockTableWithLockfileLockingIsRejected", "\"webapp-tflock\" is set but state_lock is lockfile, which uses no"
+                    + " table; allowed: state_lock dynamodb or both, or no state_dynamodb_table");
 
     /** Cases not about a value a variable's validation can judge, and why. */
     static final Map<String, String> NOT_A_VALUE = Map.ofEntries(
@@ -70,6 +76,12 @@ class ModuleValidationParityIT {
                     + " written and modules are not"),
             Map.entry("overlappingSubnetsAreRejected", "not checked by the module: the loader compares every pair of subnets,"
                     + " which the module's validations do not"),
+            Map.entry("s3BackendWithoutBucketNeedsABucket", "a missing key: Terraform refuses a call without the required"
+                    + " state_bucket, in its own words; the access module has no backend to choose"),
+            Map.entry("secretAlsoSetAsPlainValueIsRejected", "about service.environment as well, which the access module"
+                    + " does not take"),
+            Map.entry("taskPolicyWithoutActionsOrResourcesIsRejected", "a statement without actions or resources:"
+                    + " Terraform's type check refuses an object without the type's attributes, in its own words"),
             Map.entry("everyProblemOfTheFileIsReportedOnePerLineInFileOrder", "several sections at once; its values are"
                     + " appNameWithCapitalsIsRejected's and azCountZeroIsOutOfRange's"));
 
@@ -99,7 +111,15 @@ class ModuleValidationParityIT {
                     Stream.concat(ModuleVariables.names().stream(), ModuleVariables.network().stream()).toList(),
                     Map.of("app", "\"webapp\"", "environment", "\"dev\"")),
             new Module("registry", List.of("registry", "service.imageTag"), ModuleVariables.registry(),
-                    Map.of("repository_name", "\"webapp\"")));
+                    Map.of("repository_name", "\"webapp\"")),
+            // autoscaling is whether service.autoscaling is set, not the section itself.
+            new Module("access", List.of("github.repository", "github.createOidcProvider", "aws.assumeRoleArn",
+                    "service.secrets", "service.taskPolicy", "cluster.executeCommand", "state.bucket", "state.region",
+                    "state.lock", "state.dynamodbTable", "deployment.strategy"),
+                    Stream.concat(ModuleVariables.names().stream(), ModuleVariables.access().stream())
+                            .filter(variable -> !variable.name().equals("autoscaling")).toList(),
+                    Map.of("app", "\"webapp\"", "environment", "\"dev\"", "repository_arn",
+                            "\"arn:aws:ecr:us-east-1:123456789012:repository/webapp\"")));
 
     /** The field path of a problem line: what comes before its first ": ". */
     private static String path(String problem) {
