@@ -36,7 +36,7 @@ variable "create_oidc_provider" {
 }
 
 variable "deployment_strategy" {
-  description = "`canary`: `percent`% of traffic first, the rest after `intervalMinutes`. `linear`: `percent`% more every `intervalMinutes`. `all-at-once`: everything at once with the built-in `CodeDeployDefault.ECSAllAtOnce`. There is no canary window, so alarms can only roll back during `terminateBlueAfterMinutes`. Allowed: canary, linear, all-at-once. The `deployment.strategy` key of an ecsforge environment file."
+  description = "`canary`: `percent`% of traffic first, the rest after `intervalMinutes`. `linear`: `percent`% more every `intervalMinutes`. `all-at-once`: everything at once with the built-in `CodeDeployDefault.ECSAllAtOnce`. There is no canary window, so alarms can only roll back during `terminateBlueAfterMinutes`. Allowed: canary, linear, all-at-once. The `deployment.strategy` key of an ecsforge environment file. Here it says what the infra role may manage: give the value the environment's network or deployment has."
   type        = string
   default     = "canary"
   nullable    = false
@@ -66,7 +66,7 @@ variable "execute_command" {
 }
 
 variable "flow_logs" {
-  description = "VPC flow logs to CloudWatch Logs. The `network.flowLogs` key of an ecsforge environment file."
+  description = "VPC flow logs to CloudWatch Logs. The `network.flowLogs` key of an ecsforge environment file. Here it says what the infra role may manage: give the value the environment's network or deployment has."
   type        = bool
   default     = true
   nullable    = false
@@ -84,7 +84,7 @@ variable "github_repository" {
 }
 
 variable "nat_gateways" {
-  description = "Egress for the private subnets. `none`: no NAT; private subnets reach AWS only through VPC endpoints and tasks cannot reach the internet. `single`: one NAT gateway for all zones, cheaper, but a zone outage cuts egress for every zone. `one-per-az`: survives a zone outage, costs one gateway per zone. Allowed: none, single, one-per-az; `none` needs `vpcEndpoints: true`. The `network.natGateways` key of an ecsforge environment file."
+  description = "Egress for the private subnets. `none`: no NAT; private subnets reach AWS only through VPC endpoints and tasks cannot reach the internet. `single`: one NAT gateway for all zones, cheaper, but a zone outage cuts egress for every zone. `one-per-az`: survives a zone outage, costs one gateway per zone. Allowed: none, single, one-per-az; `none` needs `vpcEndpoints: true`. The `network.natGateways` key of an ecsforge environment file. Here it says what the infra role may manage: give the value the environment's network or deployment has."
   type        = string
   default     = "single"
   nullable    = false
@@ -208,7 +208,7 @@ variable "task_policy" {
 }
 
 variable "vpc_endpoints" {
-  description = "S3 gateway and ECR/Logs interface endpoints. The `network.vpcEndpoints` key of an ecsforge environment file."
+  description = "S3 gateway and ECR/Logs interface endpoints. The `network.vpcEndpoints` key of an ecsforge environment file. Here it says what the infra role may manage: give the value the environment's network or deployment has."
   type        = bool
   default     = false
   nullable    = false

@@ -148,14 +148,21 @@ public final class ModuleVariables {
                 + " state_lock is lockfile, which uses no table; allowed: state_lock dynamodb or both, or no state_dynamodb_table"));
         variables.add(new Variable(tableVariable.name(), tableVariable.key(), tableVariable.type(), tableVariable.description(),
                 tableVariable.defaultValue(), List.copyOf(tableValidations)));
-        variables.add(variable(NetworkSchema.NAT_GATEWAYS));
-        variables.add(variable(NetworkSchema.FLOW_LOGS));
-        variables.add(variable(NetworkSchema.VPC_ENDPOINTS));
+        for (Key<?> network : List.of(NetworkSchema.NAT_GATEWAYS, NetworkSchema.FLOW_LOGS, NetworkSchema.VPC_ENDPOINTS)) {
+            variables.add(infraFollows(variable(network)));
+        }
         variables.add(new Variable("autoscaling", AutoscalingSchema.SECTION.path(), "bool", "Whether the service scales on"
                 + " CPU (`service.autoscaling` is set): the infra role may then register its scalable target and"
                 + " policy.", false, List.of()));
-        variables.add(variable(DeploymentSchema.STRATEGY, "deployment_strategy"));
+        variables.add(infraFollows(variable(DeploymentSchema.STRATEGY, "deployment_strategy")));
         return List.copyOf(variables);
+    }
+
+    /** A key of another part, which the access module reads to know what the infra role may manage. */
+    private static Variable infraFollows(Variable variable) {
+        return new Variable(variable.name(), variable.key(), variable.type(), variable.description() + " Here it says what the"
+                + " infra role may manage: give the value the environment's network or deployment has.", variable.defaultValue(),
+                variable.validations());
     }
 
     /** {@code service.secrets}: each value an SSM parameter or Secrets Manager ARN, as the loader checks it. */
