@@ -36,8 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
  * plans are complete without applying the registry. Dev: lock files, an SSM parameter, a NAT
  * gateway and no endpoints; prod: an admin role, DynamoDB locking, a Secrets Manager secret;
  * prod without its admin role, so that the infra role's own permissions for endpoints and the
- * lock table are compared; and dev with a task policy, ECS Exec, no NAT gateway and the
- * all-at-once strategy.
+ * lock table are compared; dev with a task policy, ECS Exec, no NAT gateway and the
+ * all-at-once strategy; and dev with an app and environment too long for a load balancer's name,
+ * which the module shortens in HCL as the stacks shorten it in Java.
  */
 class AccessModuleMatchesStacksIT {
     @RegisterExtension static final MotoServer DEV = MotoServer.forPlatform("123456789012");
@@ -93,6 +94,19 @@ class AccessModuleMatchesStacksIT {
         assertSamePlans(Synthesized.of(List.of(ConfigLoader.parse("config/dev.yaml", variant, "dev"))), "dev", DEV, values);
     }
 
+    /** A prefix longer than a load balancer's name may be: the module shortens the names with the stacks' hash. */
+    @Test
+    void namesTooLongForALoadBalancerAreShortenedAsTheStackShortensThem() throws IOException {
+        String dev = Files.readString(Repo.config().resolve("dev.yaml"));
+        String variant = dev.replace("app: webapp\nenvironment: dev\n", "app: webapp-with-a-long-na\nenvironment: development\n");
+        assertNotEquals(dev, variant, "config/dev.yaml's app or environment changed; update the variant");
+        ObjectNode values = devValues();
+        values.put("app", "webapp-with-a-long-na");
+        values.put("environment", "development");
+        assertSamePlans(Synthesized.of(List.of(ConfigLoader.parse("config/development.yaml", variant, "development"))),
+                "development", DEV, values, "webapp-with-a-long-na");
+    }
+
     private static ObjectNode devValues() throws IOException {
         return (ObjectNode) JSON.readTree("""
                 {"app": "webapp", "environment": "dev",
@@ -122,8 +136,13 @@ class AccessModuleMatchesStacksIT {
      * {@code repository_arn}, and the module called with {@code values}, planned with the same provider.
      */
     private void assertSamePlans(Synthesized synthesized, String env, MotoServer moto, ObjectNode values) throws IOException {
+        assertSamePlans(synthesized, env, moto, values, "webapp");
+    }
+
+    private void assertSamePlans(Synthesized synthesized, String env, MotoServer moto, ObjectNode values, String app)
+            throws IOException {
         RealProvider.Binary terraform = RealProvider.terraform();
-        ObjectNode stack = (ObjectNode) synthesized.stack("webapp-" + env + "-access").deepCopy();
+        ObjectNode stack = (ObjectNode) synthesized.stack(app + "-" + env + "-access").deepCopy();
         ObjectNode provider = provider(stack, moto);
 
         Path stackDir = Files.createDirectories(work.resolve("stack"));
