@@ -111,8 +111,7 @@ public final class Statements {
      * {@code statement} block each; else {@code dynamic "statement"} blocks, one an item.
      */
     public static DataAwsIamPolicyDocument document(Construct scope, String id, List<Item> items) {
-        if (items.stream().allMatch(item -> item instanceof Entry entry && entry.on().isLiteral())
-                || items.stream().allMatch(Statements::isLiteral)) {
+        if (items.stream().allMatch(Statements::isLiteral)) {
             List<DataAwsIamPolicyDocumentStatement> statements = new ArrayList<>();
             for (Item item : items) {
                 if (item instanceof Entry entry) {
