@@ -60,8 +60,9 @@ for path in glob.glob(os.path.join(stacks, "*", "cdk.tf.json")):
 # `ecsforge modules` cannot run while the schema lacks a type its modules use, so their own
 # types are read from what the module classes import: the provider's package of each type is
 # its name (providers.aws.data_aws_region is the data source aws_region). The parts they share
-# with the stacks are in the stacks' types already.
-for path in glob.glob(os.path.join(modules, "*.java")):
+# with the stacks are read the same way: a module makes every type a part may make, also those
+# no example environment asks for (the OIDC provider's lookup, beside the provider).
+for path in glob.glob(os.path.join(modules, "*.java")) + glob.glob(os.path.join(modules, "..", "stacks", "*.java")):
     for package in re.findall(r"^import com\.hashicorp\.cdktf\.providers\.aws\.(\w+)\.", open(path).read(), re.M):
         if package.startswith("data_aws_"):
             data.add(package[len("data_"):])

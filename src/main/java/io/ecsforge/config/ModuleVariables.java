@@ -357,6 +357,99 @@ public final class ModuleVariables {
                 + " \"443 and 80\"}");
     }
 
+    /**
+     * What the access module reads: the {@code github} keys, the admin role, the service's secrets
+     * and task policy, ECS Exec, where the state is and how it is locked, and which of the other
+     * stacks' optional resources exist, which the infra role's permissions follow. Keys outside
+     * their section are named with it ({@code state.bucket} is {@code state_bucket}); optional
+     * strings are empty for none.
+     */
+    public static List<Variable> access() {
+        List<Variable> variables = new ArrayList<>();
+        variables.add(new Variable("repository_arn", "repository_arn", "string", "The ARN of the ECR repository the"
+                + " service's images are in, which the execution role pulls from and the release role pushes to: the"
+                + " registry module's `repository_arn`.", null, List.of(new Validation(
+                "can(regex(\"^arn:aws[a-z-]*:ecr:[a-z0-9-]+:\\\\d{12}:repository/.+$\", var.repository_arn))",
+                "\"${var.repository_arn}\" is not an ECR repository ARN; allowed: arn:aws:ecr:<region>:<account>:repository/<name>"))));
+        variables.add(variable(GithubSchema.REPOSITORY, "github_repository"));
+        variables.add(variable(GithubSchema.CREATE_OIDC_PROVIDER));
+        variables.add(optional(variable(AwsSchema.ASSUME_ROLE_ARN), "none: the infra role applies the stacks itself"));
+        variables.add(secrets());
+        variables.add(taskPolicy());
+        variables.add(variable(ClusterSchema.EXECUTE_COMMAND));
+        variables.add(variable(StateSchema.BUCKET, "state_bucket"));
+        variables.add(optional(variable(StateSchema.REGION, "state_region"), "the region of the provider"));
+        variables.add(variable(StateSchema.LOCK, "state_lock"));
+        String lock = "var.state_lock";
+        String table = "var.state_dynamodb_table";
+        Variable tableVariable = optional(variable(StateSchema.DYNAMODB_TABLE, "state_dynamodb_table"), "none");
+        List<Validation> tableValidations = new ArrayList<>(tableVariable.validations());
+        tableValidations.add(new Validation(lock + " == \"lockfile\" || " + table + " != \"\"", "is required when state_lock is ${"
+                + lock + "}; name the lock table (e.g. ${var.app}-tflock) or use state_lock = \"lockfile\""));
+        tableValidations.add(new Validation(lock + " != \"lockfile\" || " + table + " == \"\"", "\"${" + table + "}\" is set but"
+                + " state_lock is lockfile, which uses no table; allowed: state_lock dynamodb or both, or no state_dynamodb_table"));
+        variables.add(new Variable(tableVariable.name(), tableVariable.key(), tableVariable.type(), tableVariable.description(),
+                tableVariable.defaultValue(), List.copyOf(tableValidations)));
+        for (Key<?> network : List.of(NetworkSchema.NAT_GATEWAYS, NetworkSchema.FLOW_LOGS, NetworkSchema.VPC_ENDPOINTS)) {
+            variables.add(infraFollows(variable(network)));
+        }
+        variables.add(new Variable("autoscaling", AutoscalingSchema.SECTION.path(), "bool", "Whether the service scales on"
+                + " CPU (`service.autoscaling` is set): the infra role may then register its scalable target and"
+                + " policy.", false, List.of()));
+        variables.add(infraFollows(variable(DeploymentSchema.STRATEGY, "deployment_strategy")));
+        return List.copyOf(variables);
+    }
+
+    /** A key of another part, which the access module reads to know what the infra role may manage. */
+    private static Variable infraFollows(Variable variable) {
+        return new Variable(variable.name(), variable.key(), variable.type(), variable.description() + " Here it says what the"
+                + " infra role may manage: give the value the environment's network or deployment has.", variable.defaultValue(),
+                variable.validations());
+    }
+
+    /** {@code service.secrets}: each value an SSM parameter or Secrets Manager ARN, as the loader checks it. */
+    private static Variable secrets() {
+        String ref = "var.secrets";
+        String format = matches(Format.SECRET_ARN, "arn");
+        String first = "[for arn in values(" + ref + ") : arn if !(" + format + ")][0]";
+        return new Variable("secrets", ServiceSchema.SECRETS.path(), "map(string)", description(ServiceSchema.SECRETS),
+                Map.of(), List.of(
+                new Validation("alltrue([for arn in values(" + ref + ") : " + format + "])", "\"" + shown(first) + "\" is not"
+                        + " an SSM parameter or Secrets Manager ARN; allowed: " + Format.SECRET_ARN.allowed()),
+                new Validation("alltrue([for name in keys(" + ref + ") : " + matches(Format.ENV_VAR, "name") + "])",
+                        "\"" + shown("[for name in keys(" + ref + ") : name if !(" + matches(Format.ENV_VAR, "name") + ")][0]")
+                                + "\" is not allowed; allowed: " + Format.ENV_VAR.allowed())));
+    }
+
+    /** {@code service.taskPolicy}: statements of actions and resources, as the loader checks them. */
+    private static Variable taskPolicy() {
+        String ref = "var.task_policy";
+        String action = matches(Format.IAM_ACTION, "action") + " && !endswith(action, \":*\")";
+        String badAction = "flatten([for statement in " + ref + " : [for action in statement.actions : action if !(" + action + ")]])[0]";
+        return new Variable("task_policy", TaskPolicySchema.SECTION.path(),
+                "list(object({ actions = list(string), resources = list(string) }))",
+                description(TaskPolicySchema.SECTION) + " Each statement allows its"
+                + " `actions` on its `resources`.", List.of(), List.of(
+                new Validation("alltrue([for statement in " + ref + " : length(statement.actions) > 0])",
+                        "actions is required; list the IAM actions the task needs, e.g. [s3:GetObject]"),
+                new Validation("alltrue([for statement in " + ref + " : alltrue([for action in statement.actions : " + action + "])])",
+                        "\"" + shown(badAction) + "\" is not allowed; allowed: " + Format.IAM_ACTION.allowed()),
+                new Validation("alltrue([for statement in " + ref + " : length(statement.resources) > 0])",
+                        "resources is required; list the ARNs the actions apply to"),
+                new Validation("alltrue([for statement in " + ref + " : !contains(statement.resources, \"*\")])",
+                        "\"*\" is not allowed; allowed: the ARNs the task needs, e.g. arn:aws:s3:::my-bucket/*")));
+    }
+
+    /** {@code variable}, empty by default ({@code none} says what empty means), its checks only for a value. */
+    private static Variable optional(Variable variable, String none) {
+        String ref = "var." + variable.name();
+        List<Validation> validations = variable.validations().stream()
+                .map(validation -> new Validation(ref + " == \"\" || " + validation.condition(), validation.errorMessage()))
+                .toList();
+        return new Variable(variable.name(), variable.key(), variable.type(), variable.description() + " Empty: " + none + ".",
+                "", validations);
+    }
+
     /** {@code azCount} as {@code az_count}: the name a key's variable has. */
     static String snake(Key<?> key) {
         return key.name().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);

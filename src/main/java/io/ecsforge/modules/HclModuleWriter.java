@@ -31,6 +31,7 @@ public final class HclModuleWriter implements ModuleWriter {
             NetworkModule.NAME, List.of("examples/complete/main.tf", "examples/minimal/main.tf",
                     "tests/network.tftest.hcl"),
             RegistryModule.NAME, List.of("examples/basic/main.tf", "tests/registry.tftest.hcl"),
+            AccessModule.NAME, List.of("examples/basic/main.tf", "tests/access.tftest.hcl"),
             EcsServiceModule.NAME, List.of("examples/complete/main.tf", "tests/ecs-service.tftest.hcl"),
             BlueGreenModule.NAME, List.of("examples/canary/main.tf", "tests/blue-green.tftest.hcl"),
             PlatformModule.NAME, List.of());

@@ -46,7 +46,7 @@ public final class ModuleDocuments {
             dir = Files.createTempDirectory("ecsforge-modules");
             App app = new App(AppConfig.builder().outdir(dir.toString()).stackTraces(false).build());
             List<ModuleStack> modules = List.of(new NetworkModule(app), new RegistryModule(app),
-                    new EcsServiceModule(app), new BlueGreenModule(app));
+                    new AccessModule(app), new EcsServiceModule(app), new BlueGreenModule(app));
             app.synth();
             Map<String, ObjectNode> documents = new LinkedHashMap<>();
             for (ModuleStack module : modules) {

@@ -3,13 +3,9 @@ package io.ecsforge.stacks;
 import static io.ecsforge.stacks.PolicyBuilder.allow;
 
 import com.hashicorp.cdktf.providers.aws.data_aws_iam_policy_document.DataAwsIamPolicyDocumentStatement;
-import io.ecsforge.config.EnvironmentConfig;
-import io.ecsforge.config.ServiceConfig.PolicyStatement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
-import java.util.TreeSet;
 
 /**
  * What each role of the access stack may do, as policy statements. Every statement names the
@@ -20,13 +16,13 @@ final class AccessPolicies {
     static final String ECS_TASKS = "ecs-tasks.amazonaws.com";
     static final String CODEDEPLOY = "codedeploy.amazonaws.com";
 
-    private final EnvironmentConfig config;
+    private final AccessSettings settings;
     private final EnvironmentNames names;
     private final AwsArns arns;
 
-    AccessPolicies(EnvironmentConfig config, AwsArns arns) {
-        this.config = config;
-        this.names = EnvironmentNames.of(config);
+    AccessPolicies(AccessSettings settings, AwsArns arns) {
+        this.settings = settings;
+        this.names = settings.names();
         this.arns = arns;
     }
 
@@ -47,30 +43,20 @@ final class AccessPolicies {
                 .build();
     }
 
-    List<DataAwsIamPolicyDocumentStatement> execution(String repositoryArn) {
-        List<DataAwsIamPolicyDocumentStatement> statements = new ArrayList<>();
-        statements.add(ecrAuthorizationToken());
-        statements.add(allow("PullImage", List.of("ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"),
-                List.of(repositoryArn)));
-        statements.add(allow("WriteLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
+    /** Pull the image, write the logs and read the secrets; a statement for each kind of secret there is. */
+    List<Statements.Item> execution(String repositoryArn) {
+        List<Statements.Item> statements = new ArrayList<>();
+        statements.add(Statements.allow("EcrAuthorizationToken", List.of("ecr:GetAuthorizationToken"), List.of("*")));
+        statements.add(Statements.allow("PullImage", List.of("ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage",
+                "ecr:GetDownloadUrlForLayer"), List.of(repositoryArn)));
+        statements.add(Statements.allow("WriteLogs", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
                 List.of(logStreams(names.serviceLogGroup()))));
         // Secrets under AWS managed keys (aws/ssm, aws/secretsmanager) need no kms:Decrypt here:
         // those keys' policies allow any principal of the account through the service.
-        TreeSet<String> parameters = new TreeSet<>();
-        TreeSet<String> secrets = new TreeSet<>();
-        for (String arn : config.service().secrets().values()) {
-            if (arn.split(":", 4)[2].equals("ssm")) {
-                parameters.add(arn);
-            } else {
-                secrets.add(secretArn(arn));
-            }
-        }
-        if (!parameters.isEmpty()) {
-            statements.add(allow("ReadParameters", List.of("ssm:GetParameters"), List.copyOf(parameters)));
-        }
-        if (!secrets.isEmpty()) {
-            statements.add(allow("ReadSecrets", List.of("secretsmanager:GetSecretValue"), List.copyOf(secrets)));
-        }
+        statements.add(Statements.allow("ReadParameters", Statements.literal(List.of("ssm:GetParameters")), settings.parameterArns())
+                .when(notEmpty(settings.parameterArns())));
+        statements.add(Statements.allow("ReadSecrets", Statements.literal(List.of("secretsmanager:GetSecretValue")), settings.secretArns())
+                .when(notEmpty(settings.secretArns())));
         return statements;
     }
 
@@ -83,23 +69,20 @@ final class AccessPolicies {
         return parts.length <= 7 ? valueFrom : String.join(":", Arrays.copyOf(parts, 7));
     }
 
-    List<DataAwsIamPolicyDocumentStatement> task() {
-        List<DataAwsIamPolicyDocumentStatement> statements = new ArrayList<>();
-        List<PolicyStatement> taskPolicy = config.service().taskPolicy();
-        for (int i = 0; i < taskPolicy.size(); i++) {
-            statements.add(allow("TaskPolicy" + (i + 1), taskPolicy.get(i).actions(), taskPolicy.get(i).resources()));
-        }
-        if (config.cluster().executeCommand()) {
-            // ECS Exec runs the SSM agent in the task under the task role. Its message channels
-            // have no resource-level permissions, so "*" is the only resource AWS accepts.
-            statements.add(allow("EcsExecChannels", List.of("ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel",
-                    "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"), List.of("*")));
-            // The agent looks its log group up before writing the session log; listing groups
-            // has no resource-level permission either.
-            statements.add(allow("EcsExecLogGroups", List.of("logs:DescribeLogGroups"), List.of("*")));
-            statements.add(allow("EcsExecSessionLogs", List.of("logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"),
-                    List.of(logStreams(names.execLogGroup()))));
-        }
+    /** {@code service.taskPolicy}'s statements, and what ECS Exec needs when it is on. */
+    List<Statements.Item> task() {
+        List<Statements.Item> statements = new ArrayList<>();
+        statements.add(new Statements.Each(settings.taskPolicy(), "TaskPolicy"));
+        // ECS Exec runs the SSM agent in the task under the task role. Its message channels
+        // have no resource-level permissions, so "*" is the only resource AWS accepts.
+        statements.add(Statements.allow("EcsExecChannels", List.of("ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel",
+                "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"), List.of("*")).when(settings.executeCommand()));
+        // The agent looks its log group up before writing the session log; listing groups
+        // has no resource-level permission either.
+        statements.add(Statements.allow("EcsExecLogGroups", List.of("logs:DescribeLogGroups"), List.of("*"))
+                .when(settings.executeCommand()));
+        statements.add(Statements.allow("EcsExecSessionLogs", List.of("logs:CreateLogStream", "logs:DescribeLogStreams",
+                "logs:PutLogEvents"), List.of(logStreams(names.execLogGroup()))).when(settings.executeCommand()));
         return statements;
     }
 
@@ -144,16 +127,16 @@ final class AccessPolicies {
      * provider and backend assume that role, and this role may do nothing else. Without one, this
      * role applies the stacks itself: this environment's state and the resources of its stacks.
      */
-    List<DataAwsIamPolicyDocumentStatement> infra() {
-        Optional<String> admin = config.aws().assumeRoleArn();
-        if (admin.isPresent()) {
-            return List.of(allow("AssumeAdminRole", List.of("sts:AssumeRole"), List.of(admin.get())));
-        }
-        List<DataAwsIamPolicyDocumentStatement> statements = new ArrayList<>();
-        for (InfraPermissions.Statement statement : InfraPermissions.statements(config, arns.partition(), arns.account())) {
-            PolicyBuilder builder = allow(statement.sid()).actions(statement.actions()).resources(statement.resources());
-            statement.conditions().forEach(c -> builder.when(c.test(), c.variable(), c.values()));
-            statements.add(builder.build());
+    List<Statements.Item> infra() {
+        Setting<String> admin = settings.assumeRoleArn();
+        List<Statements.Item> statements = new ArrayList<>();
+        statements.add(Statements.allow("AssumeAdminRole", Statements.literal(List.of("sts:AssumeRole")), admin.isLiteral()
+                        ? Statements.literal(List.of(admin.literal()))
+                        : Setting.expression("[" + admin.expression() + "]", List.<String>of(), admin.label()))
+                .when(settings.assumesAdminRole()));
+        Setting<Boolean> applies = Statements.not(settings.assumesAdminRole());
+        for (Statements.Entry entry : InfraPermissions.entries(settings, arns)) {
+            statements.add(entry.when(applies));
         }
         return statements;
     }
@@ -168,6 +151,11 @@ final class AccessPolicies {
     /** The ECR login token is account-wide: GetAuthorizationToken accepts only {@code "*"}. */
     private static DataAwsIamPolicyDocumentStatement ecrAuthorizationToken() {
         return allow("EcrAuthorizationToken", List.of("ecr:GetAuthorizationToken"), List.of("*"));
+    }
+
+    private static Setting<Boolean> notEmpty(Setting<List<String>> list) {
+        return list.isLiteral() ? Setting.of(!list.literal().isEmpty(), list.label())
+                : Setting.expression("length(" + list.expression() + ") > 0", false, list.label());
     }
 
     private String deploymentGroup() {

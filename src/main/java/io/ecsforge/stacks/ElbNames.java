@@ -11,7 +11,7 @@ import java.util.HexFormat;
  * fits, with a hash of the whole name in between so two long names stay apart and the same input
  * always gives the same name.
  */
-final class ElbNames {
+public final class ElbNames {
     static final int MAX_LENGTH = 32;
     private static final int HASH_LENGTH = 6;
 
@@ -22,7 +22,7 @@ final class ElbNames {
      * A prefix that interpolates variables ({@code ${var.app}-${var.environment}}, in a module)
      * gives the same rule as a Terraform expression, which computes the same name.
      */
-    static String of(String prefix, String suffix) {
+    public static String of(String prefix, String suffix) {
         String tail = suffix.isEmpty() ? "" : "-" + suffix;
         String full = prefix + tail;
         int keep = MAX_LENGTH - tail.length() - HASH_LENGTH - 1;

@@ -77,19 +77,40 @@ public final class EnvironmentNames {
         }
     }
 
+    private final String app;
+    private final String environment;
+    /** Null for names made from {@code app} and {@code environment} alone. */
     private final EnvironmentConfig config;
 
-    private EnvironmentNames(EnvironmentConfig config) {
+    private EnvironmentNames(String app, String environment, EnvironmentConfig config) {
+        this.app = app;
+        this.environment = environment;
         this.config = config;
     }
 
     public static EnvironmentNames of(EnvironmentConfig config) {
-        return new EnvironmentNames(config);
+        return new EnvironmentNames(config.app(), config.environment(), config);
+    }
+
+    /**
+     * The names made from {@code app} and {@code environment} alone, such as a module's, whose
+     * are its variables ({@code ${var.app}}); the names that take more of the configuration (the
+     * state bucket, the repository, the deployment's) cannot be asked of them.
+     */
+    public static EnvironmentNames of(String app, String environment) {
+        return new EnvironmentNames(app, environment, null);
+    }
+
+    private EnvironmentConfig config() {
+        if (config == null) {
+            throw new IllegalStateException("the names of " + app + "-" + environment + " were made without a configuration");
+        }
+        return config;
     }
 
     /** {@code <app>-<env>}: the prefix of every stack and resource name of this environment. */
     public String prefix() {
-        return config.app() + "-" + config.environment();
+        return app + "-" + environment;
     }
 
     /** {@code <app>-<env>-<suffix>}: a resource name unique in the account. */
@@ -127,7 +148,7 @@ public final class EnvironmentNames {
 
     /** {@code <app>/<env>/}: the keys of this environment's state objects. */
     public String statePrefix() {
-        return config.app() + "/" + config.environment() + "/";
+        return app + "/" + environment + "/";
     }
 
     /** {@code <app>/<env>/<part>.tfstate}: a stack's object in the state bucket (or below the local state folder). */
@@ -137,12 +158,12 @@ public final class EnvironmentNames {
 
     /** The bucket every stack's state is kept in ({@code state.bucket}). */
     public String stateBucket() {
-        return config.state().bucket();
+        return config().state().bucket();
     }
 
     /** The DynamoDB lock table ({@code state.dynamodbTable}), when there is one. */
     public Optional<String> lockTable() {
-        return config.state().dynamodbTable();
+        return config().state().dynamodbTable();
     }
 
     // Network
@@ -241,7 +262,7 @@ public final class EnvironmentNames {
 
     /** The ECR repository ({@code registry.repositoryName}). */
     public String repository() {
-        return config.registry().repositoryName();
+        return config().registry().repositoryName();
     }
 
     /** The names of the cluster's and the service's resources, made from this environment's prefix. */
@@ -320,7 +341,7 @@ public final class EnvironmentNames {
      * ({@code <app>-<env>-canary-10pct-5min}); empty for all-at-once, which uses AWS's.
      */
     public Optional<String> deploymentConfig() {
-        DeploymentConfig deployment = config.deployment();
+        DeploymentConfig deployment = config().deployment();
         if (deployment.strategy() == DeploymentConfig.Strategy.ALL_AT_ONCE) {
             return Optional.empty();
         }
@@ -340,7 +361,7 @@ public final class EnvironmentNames {
     public List<String> releaseAlarms(String role) {
         List<String> alarms = new ArrayList<>(List.of(
                 releaseAlarm(role, ReleaseAlarm.HTTP_5XX), releaseAlarm(role, ReleaseAlarm.UNHEALTHY_HOSTS)));
-        if (config.deployment().alarms().p99LatencySeconds().isPresent()) {
+        if (config().deployment().alarms().p99LatencySeconds().isPresent()) {
             alarms.add(releaseAlarm(role, ReleaseAlarm.P99_LATENCY));
         }
         return List.copyOf(alarms);

@@ -3,8 +3,7 @@ package io.ecsforge.stacks;
 import com.hashicorp.cdktf.providers.aws.data_aws_iam_openid_connect_provider.DataAwsIamOpenidConnectProvider;
 import com.hashicorp.cdktf.providers.aws.data_aws_iam_policy_document.DataAwsIamPolicyDocumentStatement;
 import com.hashicorp.cdktf.providers.aws.iam_openid_connect_provider.IamOpenidConnectProvider;
-import io.ecsforge.config.EnvironmentConfig;
-import io.ecsforge.config.GithubConfig;
+import java.util.ArrayList;
 import java.util.List;
 import software.constructs.Construct;
 
@@ -27,27 +26,39 @@ final class GithubOidc {
 
     private GithubOidc() {}
 
-    /** The account's GitHub OIDC provider's ARN: made here when configured, otherwise looked up (one per account). */
-    static String provider(Construct scope, GithubConfig github) {
-        if (github.createOidcProvider()) {
-            return IamOpenidConnectProvider.Builder.create(scope, PROVIDER_ID)
-                    .url(URL)
-                    .clientIdList(List.of(AUDIENCE))
-                    .thumbprintList(THUMBPRINTS)
-                    .build()
-                    .getArn();
+    /**
+     * The account's GitHub OIDC provider's ARN: made here when {@code create} is true, otherwise
+     * looked up (one per account). A module, which cannot know which, has both, each counted by
+     * the flag, and picks the ARN of the one it has; there the lookup's construct id differs from
+     * the provider's, as ids are unique in a scope.
+     */
+    static String provider(Construct scope, Setting<Boolean> create, Shapes shapes) {
+        List<IamOpenidConnectProvider> made = new ArrayList<>();
+        List<DataAwsIamOpenidConnectProvider> found = new ArrayList<>();
+        shapes.optional(create, () -> made.add(IamOpenidConnectProvider.Builder.create(scope, PROVIDER_ID)
+                .url(URL)
+                .clientIdList(List.of(AUDIENCE))
+                .thumbprintList(THUMBPRINTS)
+                .build()));
+        shapes.optional(Statements.not(create), () -> found.add(DataAwsIamOpenidConnectProvider.Builder.create(scope,
+                create.isLiteral() ? PROVIDER_ID : PROVIDER_ID + "_lookup").url(URL).build()));
+        if (create.isLiteral()) {
+            return create.literal() ? made.get(0).getArn() : found.get(0).getArn();
         }
-        return DataAwsIamOpenidConnectProvider.Builder.create(scope, PROVIDER_ID).url(URL).build().getArn();
+        IamOpenidConnectProvider provider = made.get(0);
+        DataAwsIamOpenidConnectProvider lookup = found.get(0);
+        return "${" + create.expression() + " ? " + provider.getTerraformResourceType() + "." + provider.getFriendlyUniqueId()
+                + ".arn : data." + lookup.getTerraformResourceType() + "." + lookup.getFriendlyUniqueId() + ".arn}";
     }
 
     /** The subject GitHub gives a job that runs in the GitHub environment named after this one. */
-    static String environmentSubject(EnvironmentConfig config) {
-        return "repo:" + config.github().repository() + ":environment:" + config.environment();
+    static String environmentSubject(AccessSettings settings) {
+        return "repo:" + settings.githubRepository().text() + ":environment:" + settings.environment().text();
     }
 
     /** The subject GitHub gives a job that runs for a pull request. */
-    static String pullRequestSubject(EnvironmentConfig config) {
-        return "repo:" + config.github().repository() + ":pull_request";
+    static String pullRequestSubject(AccessSettings settings) {
+        return "repo:" + settings.githubRepository().text() + ":pull_request";
     }
 
     /** Jobs with one of {@code subjects}, holding a token of {@code provider} for AWS, may assume the role. */

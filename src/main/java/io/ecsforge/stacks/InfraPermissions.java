@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecsforge.config.DeploymentConfig;
 import io.ecsforge.config.EnvironmentConfig;
 import io.ecsforge.config.NetworkConfig.NatGateways;
-import io.ecsforge.config.StateConfig;
 import io.ecsforge.stacks.EnvironmentNames.Role;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -78,6 +77,33 @@ public final class InfraPermissions {
             Scope.REPOSITORY, Scope.ECS, Scope.LOAD_BALANCER, Scope.SCALABLE_TARGET, Scope.CODEDEPLOY, Scope.ALARMS);
     static final String NAMED_SID = "NamedResources";
 
+    /**
+     * What decides whether the stacks contain a type: a stack knows it from its configuration, a
+     * module from its variables ({@link AccessSettings#features}).
+     */
+    public enum Feature implements Predicate<EnvironmentConfig> {
+        ALWAYS(config -> true),
+        NAT_GATEWAYS(config -> config.network().natGateways() != NatGateways.NONE),
+        FLOW_LOGS(config -> config.network().flowLogs()),
+        VPC_ENDPOINTS(config -> config.network().vpcEndpoints()),
+        AUTOSCALING(config -> config.service().autoscaling().isPresent()),
+        OIDC_PROVIDER_CREATED(config -> config.github().createOidcProvider()),
+        OIDC_PROVIDER_LOOKED_UP(config -> !config.github().createOidcProvider()),
+        /** The delivery stack's own deployment configuration, made for every strategy but all-at-once. */
+        DEPLOYMENT_CONFIG(config -> config.deployment().strategy() != DeploymentConfig.Strategy.ALL_AT_ONCE);
+
+        private final Predicate<EnvironmentConfig> test;
+
+        Feature(Predicate<EnvironmentConfig> test) {
+            this.test = test;
+        }
+
+        @Override
+        public boolean test(EnvironmentConfig config) {
+            return test.test(config);
+        }
+    }
+
     /** A lifecycle step of a resource; documents why an action is there. */
     public enum Phase { CREATE, READ, UPDATE, DELETE, TAG }
 
@@ -139,7 +165,7 @@ public final class InfraPermissions {
      * @param grants empty for types the provider computes without calling AWS
      * @param reason why a type needs no grant; empty otherwise
      */
-    public record Needs(Predicate<EnvironmentConfig> when, List<Grant> grants, String reason) {
+    public record Needs(Feature when, List<Grant> grants, String reason) {
         public Needs {
             grants = List.copyOf(grants);
         }
@@ -171,11 +197,11 @@ public final class InfraPermissions {
 
     private static Map<String, Needs> declare() {
         Map<String, Needs> types = new LinkedHashMap<>();
-        Predicate<EnvironmentConfig> always = config -> true;
-        Predicate<EnvironmentConfig> nat = config -> config.network().natGateways() != NatGateways.NONE;
-        Predicate<EnvironmentConfig> flowLogs = config -> config.network().flowLogs();
-        Predicate<EnvironmentConfig> endpoints = config -> config.network().vpcEndpoints();
-        Predicate<EnvironmentConfig> autoscaling = config -> config.service().autoscaling().isPresent();
+        Feature always = Feature.ALWAYS;
+        Feature nat = Feature.NAT_GATEWAYS;
+        Feature flowLogs = Feature.FLOW_LOGS;
+        Feature endpoints = Feature.VPC_ENDPOINTS;
+        Feature autoscaling = Feature.AUTOSCALING;
 
         // State: the backend of every stack, and the outputs of the stacks a stack reads.
         types.put(S3_BACKEND, needs(always,
@@ -306,14 +332,14 @@ public final class InfraPermissions {
                 grant(Phase.CREATE, Scope.MANAGED_POLICIES, "iam:AttachRolePolicy"),
                 grant(Phase.READ, Scope.ROLES, "iam:ListAttachedRolePolicies"),
                 grant(Phase.DELETE, Scope.MANAGED_POLICIES, "iam:DetachRolePolicy")));
-        types.put("aws_iam_openid_connect_provider", needs(config -> config.github().createOidcProvider(),
+        types.put("aws_iam_openid_connect_provider", needs(Feature.OIDC_PROVIDER_CREATED,
                 grant(Phase.CREATE, Scope.GITHUB_OIDC_PROVIDER, "iam:CreateOpenIDConnectProvider"),
                 grant(Phase.READ, Scope.GITHUB_OIDC_PROVIDER, "iam:GetOpenIDConnectProvider"),
                 grant(Phase.UPDATE, Scope.GITHUB_OIDC_PROVIDER, "iam:UpdateOpenIDConnectProviderThumbprint",
                         "iam:AddClientIDToOpenIDConnectProvider", "iam:RemoveClientIDFromOpenIDConnectProvider"),
                 grant(Phase.DELETE, Scope.GITHUB_OIDC_PROVIDER, "iam:DeleteOpenIDConnectProvider"),
                 grant(Phase.TAG, Scope.GITHUB_OIDC_PROVIDER, "iam:TagOpenIDConnectProvider", "iam:UntagOpenIDConnectProvider")));
-        types.put("data.aws_iam_openid_connect_provider", needs(config -> !config.github().createOidcProvider(),
+        types.put("data.aws_iam_openid_connect_provider", needs(Feature.OIDC_PROVIDER_LOOKED_UP,
                 // Looked up by URL: the provider lists the account's providers to find it.
                 grant(Phase.READ, Scope.READ_ANYWHERE, "iam:ListOpenIDConnectProviders"),
                 grant(Phase.READ, Scope.GITHUB_OIDC_PROVIDER, "iam:GetOpenIDConnectProvider")));
@@ -404,8 +430,7 @@ public final class InfraPermissions {
                 grant(Phase.UPDATE, Scope.CODEDEPLOY, "codedeploy:UpdateApplication"),
                 grant(Phase.DELETE, Scope.CODEDEPLOY, "codedeploy:DeleteApplication"),
                 codedeployTags()));
-        types.put("aws_codedeploy_deployment_config", needs(
-                config -> config.deployment().strategy() != DeploymentConfig.Strategy.ALL_AT_ONCE,
+        types.put("aws_codedeploy_deployment_config", needs(Feature.DEPLOYMENT_CONFIG,
                 grant(Phase.CREATE, Scope.CODEDEPLOY, "codedeploy:CreateDeploymentConfig"),
                 grant(Phase.READ, Scope.CODEDEPLOY, "codedeploy:GetDeploymentConfig"),
                 grant(Phase.DELETE, Scope.CODEDEPLOY, "codedeploy:DeleteDeploymentConfig")));
@@ -443,12 +468,12 @@ public final class InfraPermissions {
         return new Grant(phase, scope, List.of(actions));
     }
 
-    private static Needs needs(Predicate<EnvironmentConfig> when, Grant... grants) {
+    private static Needs needs(Feature when, Grant... grants) {
         return new Needs(when, List.of(grants), "");
     }
 
     private static Needs none(String reason) {
-        return new Needs(config -> true, List.of(), reason);
+        return new Needs(Feature.ALWAYS, List.of(), reason);
     }
 
     /**
@@ -458,37 +483,75 @@ public final class InfraPermissions {
      * @param account the account id, usually a Terraform reference
      */
     public static List<Statement> statements(EnvironmentConfig config, String partition, String account) {
-        Map<Scope, TreeSet<String>> actions = new EnumMap<>(Scope.class);
-        for (Needs needs : BY_TYPE.values()) {
-            if (!needs.when().test(config)) {
-                continue;
-            }
-            for (Grant grant : needs.grants()) {
-                actions.computeIfAbsent(grant.scope(), scope -> new TreeSet<>()).addAll(grant.actions());
-            }
-        }
-        if (!config.state().lock().usesDynamodb()) {
-            actions.remove(Scope.STATE_LOCK_TABLE);
-        }
-        actions.computeIfPresent(Scope.READ_ANYWHERE, (scope, reads) -> collapseReads(reads));
-        TreeSet<String> created = actions.get(Scope.EC2_CREATE_TAGGED);
-        if (created != null) {
-            actions.put(Scope.EC2_TAG_ON_CREATE, new TreeSet<>(Set.of("ec2:CreateTags")));
-        }
-        Arns arns = new Arns(config, new AwsArns(partition, config.aws().region(), account));
+        AccessSettings settings = AccessSettings.of(config, () -> new AwsArns(partition, config.aws().region(), account));
         List<Statement> statements = new ArrayList<>();
-        TreeSet<String> namedActions = new TreeSet<>();
-        List<String> namedResources = new ArrayList<>();
-        actions.forEach((scope, scoped) -> {
+        for (Statements.Entry entry : entries(settings, settings.arns().get())) {
+            if (entry.on().literal()) {
+                statements.add(new Statement(entry.sid(), entry.actions().literal(), entry.resources().literal(),
+                        entry.conditions().stream()
+                                .map(condition -> new Condition(condition.test(), condition.variable(), condition.values().literal()))
+                                .toList()));
+            }
+        }
+        return List.copyOf(statements);
+    }
+
+    /**
+     * The statements for the stacks {@code settings} describe, in {@link Scope} order, each on
+     * where its scope has actions: a stack's are values, a module's are expressions of its
+     * variables where a {@link Feature} decides.
+     */
+    static List<Statements.Entry> entries(AccessSettings settings, AwsArns aws) {
+        Map<Scope, Map<Feature, TreeSet<String>>> actions = new EnumMap<>(Scope.class);
+        for (Needs needs : BY_TYPE.values()) {
+            for (Grant grant : needs.grants()) {
+                actions.computeIfAbsent(grant.scope(), scope -> new EnumMap<>(Feature.class))
+                        .computeIfAbsent(needs.when(), feature -> new TreeSet<>()).addAll(grant.actions());
+            }
+        }
+        actions.computeIfPresent(Scope.READ_ANYWHERE, (scope, byFeature) -> {
+            byFeature.replaceAll((feature, reads) -> collapseReads(reads));
+            return byFeature;
+        });
+        Map<Feature, TreeSet<String>> created = actions.get(Scope.EC2_CREATE_TAGGED);
+        Map<Feature, TreeSet<String>> verbs = new EnumMap<>(Feature.class);
+        created.forEach((feature, createActions) -> verbs.put(feature, new TreeSet<>(createVerbs(createActions))));
+        actions.put(Scope.EC2_TAG_ON_CREATE, Map.of(Feature.ALWAYS, new TreeSet<>(Set.of("ec2:CreateTags"))));
+
+        Arns arns = new Arns(settings, aws);
+        List<Statements.Entry> statements = new ArrayList<>();
+        List<Statements.Part> namedActions = new ArrayList<>();
+        List<Statements.Part> namedResources = new ArrayList<>();
+        actions.forEach((scope, byFeature) -> {
+            Setting<Boolean> present = scope == Scope.EC2_TAG_ON_CREATE ? anyOf(settings, created) : anyOf(settings, byFeature);
+            Setting<Boolean> on = scope == Scope.STATE_LOCK_TABLE ? Statements.and(present, settings.dynamodbLock()) : present;
             if (NAMED.contains(scope)) {
-                namedActions.addAll(scoped);
-                namedResources.addAll(arns.resources(scope));
+                byFeature.forEach((feature, scoped) -> namedActions.add(new Statements.Part(settings.feature(feature), List.copyOf(scoped))));
+                namedResources.addAll(arns.resources(scope).stream().map(part -> new Statements.Part(Statements.and(on, part.when()),
+                        part.values())).toList());
             } else {
-                statements.add(new Statement(scope.sid(), List.copyOf(scoped), arns.resources(scope), arns.conditions(scope, created)));
+                Statements.Entry entry = Statements.allow(scope.sid(), union(settings, byFeature),
+                        Statements.concat(arns.resources(scope))).when(on);
+                for (Statements.Condition condition : arns.conditions(scope, union(settings, verbs))) {
+                    entry = entry.condition(condition.test(), condition.variable(), condition.values());
+                }
+                statements.add(entry);
             }
         });
-        statements.add(new Statement(NAMED_SID, List.copyOf(namedActions), namedResources, List.of()));
+        statements.add(Statements.allow(NAMED_SID, Statements.sortedUnion(namedActions), Statements.concat(namedResources)));
         return List.copyOf(statements);
+    }
+
+    /** Whether any of the features the actions are grouped by is on. */
+    private static Setting<Boolean> anyOf(AccessSettings settings, Map<Feature, TreeSet<String>> byFeature) {
+        return Statements.or(byFeature.keySet().stream().map(settings::feature).toList());
+    }
+
+    /** The actions of the features that are on, sorted and without repeats. */
+    private static Setting<List<String>> union(AccessSettings settings, Map<Feature, TreeSet<String>> byFeature) {
+        List<Statements.Part> parts = new ArrayList<>();
+        byFeature.forEach((feature, scoped) -> parts.add(new Statements.Part(settings.feature(feature), List.copyOf(scoped))));
+        return Statements.sortedUnion(parts);
     }
 
     /** The reads of {@link #READ_PREFIXES} as {@code <prefix>*}, the others as they are. */
@@ -515,117 +578,127 @@ public final class InfraPermissions {
     }
 
     /** The ARNs and conditions of each scope for one environment. */
-    private record Arns(EnvironmentConfig config, AwsArns aws) {
-        List<String> resources(Scope scope) {
-            EnvironmentNames names = EnvironmentNames.of(config);
+    private record Arns(AccessSettings settings, AwsArns aws) {
+        private static final Setting<Boolean> ON = Setting.of(true, "always");
+
+        List<Statements.Part> resources(Scope scope) {
+            EnvironmentNames names = settings.names();
             return switch (scope) {
                 // Describe/List actions of EC2, ELB, Application Auto Scaling, CloudWatch Logs'
                 // DescribeLogGroups, ListOpenIDConnectProviders and DescribeTaskDefinition accept
                 // no resource narrower than "*" (Service Authorization Reference).
-                case READ_ANYWHERE -> List.of("*");
-                case STATE_LIST -> List.of(aws.unowned("s3", names.stateBucket()));
-                case STATE_OBJECTS -> List.of(stateObjects());
-                case STATE_LOCK_TABLE -> List.of(lockTable());
+                case READ_ANYWHERE -> always("*");
+                case STATE_LIST -> always(aws.unowned("s3", settings.stateBucket().text()));
+                case STATE_OBJECTS -> always(stateObjects());
+                case STATE_LOCK_TABLE -> always(lockTable());
                 // Ids are not known before the resources exist: the tag conditions scope these.
-                case EC2_CREATE_TAGGED, EC2_TAG_ON_CREATE, EC2_OWN_TAGGED -> List.of(arn("ec2", "*"));
-                case EC2_ADOPT_DEFAULT_SG -> List.of(arn("ec2", "security-group/*"));
+                case EC2_CREATE_TAGGED, EC2_TAG_ON_CREATE, EC2_OWN_TAGGED -> always(arn("ec2", "*"));
+                case EC2_ADOPT_DEFAULT_SG -> always(arn("ec2", "security-group/*"));
                 // The hosted zone is AWS's own, in an account of AWS's: it cannot be named here.
-                case ENDPOINT_DNS -> List.of(aws.unowned("route53", "hostedzone/*"));
-                case ROLES, MANAGED_POLICIES -> List.of(role(names.anyResource()));
-                case PASS_TO_ECS_TASKS -> List.of(role(names.role(Role.EXECUTION)), role(names.role(Role.TASK)));
-                case PASS_TO_CODEDEPLOY -> List.of(role(names.role(Role.CODEDEPLOY)));
-                case PASS_TO_FLOW_LOGS -> List.of(role(names.role(Role.FLOW_LOGS)));
-                case SERVICE_LINKED_ROLES -> List.of(global("iam", "role/aws-service-role/*"));
-                case GITHUB_OIDC_PROVIDER -> List.of(global("iam", "oidc-provider/" + GithubOidc.HOST));
+                case ENDPOINT_DNS -> always(aws.unowned("route53", "hostedzone/*"));
+                case ROLES, MANAGED_POLICIES -> always(role(names.anyResource()));
+                case PASS_TO_ECS_TASKS -> always(role(names.role(Role.EXECUTION)), role(names.role(Role.TASK)));
+                case PASS_TO_CODEDEPLOY -> always(role(names.role(Role.CODEDEPLOY)));
+                case PASS_TO_FLOW_LOGS -> always(role(names.role(Role.FLOW_LOGS)));
+                case SERVICE_LINKED_ROLES -> always(global("iam", "role/aws-service-role/*"));
+                case GITHUB_OIDC_PROVIDER -> always(global("iam", "oidc-provider/" + GithubOidc.HOST));
                 case LOG_GROUPS -> logGroups(names);
-                case REPOSITORY -> List.of(arn("ecr", "repository/" + names.repository()));
-                case ECS -> List.of(
+                case REPOSITORY -> always(arn("ecr", "repository/" + settings.repositoryName().text()));
+                case ECS -> always(
                         arn("ecs", "cluster/" + names.cluster()),
                         arn("ecs", names.scalableService()),
                         arn("ecs", "task-definition/" + names.taskDefinitionFamily() + ":*"));
                 // The load balancer, its listeners and their rules, each in the ARN form its actions name.
-                case LOAD_BALANCER -> List.of(
-                        arn("elasticloadbalancing", "loadbalancer/app/" + names.loadBalancer() + "/*"),
-                        arn("elasticloadbalancing", "listener/app/" + names.loadBalancer() + "/*"),
-                        arn("elasticloadbalancing", "listener-rule/app/" + names.loadBalancer() + "/*"),
-                        arn("elasticloadbalancing", "targetgroup/" + names.targetGroup(EnvironmentNames.BLUE) + "/*"),
-                        arn("elasticloadbalancing", "targetgroup/" + names.targetGroup(EnvironmentNames.GREEN) + "/*"));
+                case LOAD_BALANCER -> always(
+                        arn("elasticloadbalancing", "loadbalancer/app/" + settings.loadBalancer().text() + "/*"),
+                        arn("elasticloadbalancing", "listener/app/" + settings.loadBalancer().text() + "/*"),
+                        arn("elasticloadbalancing", "listener-rule/app/" + settings.loadBalancer().text() + "/*"),
+                        arn("elasticloadbalancing", "targetgroup/" + settings.blueTargetGroup().text() + "/*"),
+                        arn("elasticloadbalancing", "targetgroup/" + settings.greenTargetGroup().text() + "/*"));
                 // A scalable target's ARN carries a random id, not the service it scales.
-                case SCALABLE_TARGET -> List.of(arn("application-autoscaling", "scalable-target/*"));
-                case CODEDEPLOY -> List.of(
-                        arn("codedeploy", "application:" + names.codeDeployApplication()),
-                        arn("codedeploy", "deploymentgroup:" + names.codeDeployApplication() + "/" + names.deploymentGroup()),
-                        arn("codedeploy", "deploymentconfig:" + deploymentConfigs(names)));
+                case SCALABLE_TARGET -> always(arn("application-autoscaling", "scalable-target/*"));
+                case CODEDEPLOY -> deployment(names);
                 // Ours, and the ones target tracking makes for the service (TargetTracking-<resource id>-…).
-                case ALARMS -> List.of(
+                case ALARMS -> always(
                         arn("cloudwatch", "alarm:" + names.anyResource()),
                         arn("cloudwatch", "alarm:TargetTracking-" + names.scalableService() + "-*"));
             };
         }
 
-        List<Condition> conditions(Scope scope, TreeSet<String> created) {
+        List<Statements.Condition> conditions(Scope scope, Setting<List<String>> createVerbs) {
+            EnvironmentNames names = settings.names();
             return switch (scope) {
-                case STATE_LIST -> List.of(new Condition("StringLike", "s3:prefix", List.of(EnvironmentNames.of(config).statePrefix() + "*")));
-                case STATE_LOCK_TABLE -> List.of(new Condition("ForAllValues:StringLike", "dynamodb:LeadingKeys",
-                        List.of(EnvironmentNames.of(config).stateBucket() + "/" + EnvironmentNames.of(config).statePrefix() + "*")));
+                case STATE_LIST -> List.of(condition("StringLike", "s3:prefix", names.statePrefix() + "*"));
+                case STATE_LOCK_TABLE -> List.of(condition("ForAllValues:StringLike", "dynamodb:LeadingKeys",
+                        settings.stateBucket().text() + "/" + names.statePrefix() + "*"));
                 case EC2_CREATE_TAGGED -> ownerTags("aws:RequestTag/");
                 case EC2_OWN_TAGGED -> ownerTags("aws:ResourceTag/");
                 // Tags only as part of a create request, which Ec2CreateTagged allows only with
                 // this environment's tags; retagging goes through ResourceTag.
-                case EC2_TAG_ON_CREATE -> List.of(new Condition("StringLike", "ec2:CreateAction", createVerbs(created)));
+                case EC2_TAG_ON_CREATE -> List.of(new Statements.Condition("StringLike", "ec2:CreateAction", createVerbs));
                 // Only a group that carries no environment tag yet, so another environment's stays out of reach.
                 case EC2_ADOPT_DEFAULT_SG -> {
-                    List<Condition> conditions = new ArrayList<>(ownerTags("aws:RequestTag/"));
-                    conditions.add(new Condition("Null", "aws:ResourceTag/" + OWNER_TAGS.get(1), List.of("true")));
+                    List<Statements.Condition> conditions = new ArrayList<>(ownerTags("aws:RequestTag/"));
+                    conditions.add(condition("Null", "aws:ResourceTag/" + OWNER_TAGS.get(1), "true"));
                     yield conditions;
                 }
-                case MANAGED_POLICIES -> List.of(new Condition("ArnEquals", "iam:PolicyARN",
-                        ATTACHABLE_MANAGED_POLICIES.stream().map(aws::awsManagedPolicy).toList()));
+                case MANAGED_POLICIES -> List.of(new Statements.Condition("ArnEquals", "iam:PolicyARN",
+                        Statements.literal(ATTACHABLE_MANAGED_POLICIES.stream().map(aws::awsManagedPolicy).toList())));
                 case PASS_TO_ECS_TASKS -> passedTo(ECS_TASKS);
                 case PASS_TO_CODEDEPLOY -> passedTo(CODEDEPLOY);
                 case PASS_TO_FLOW_LOGS -> passedTo(FLOW_LOGS);
-                case SERVICE_LINKED_ROLES -> List.of(new Condition("StringEquals", "iam:AWSServiceName", SERVICE_LINKED_ROLE_SERVICES));
+                case SERVICE_LINKED_ROLES -> List.of(new Statements.Condition("StringEquals", "iam:AWSServiceName",
+                        Statements.literal(SERVICE_LINKED_ROLE_SERVICES)));
                 default -> List.of();
             };
         }
 
-        private List<Condition> ownerTags(String key) {
+        private List<Statements.Condition> ownerTags(String key) {
             return List.of(
-                    new Condition("StringEquals", key + OWNER_TAGS.get(0), List.of(config.app())),
-                    new Condition("StringEquals", key + OWNER_TAGS.get(1), List.of(config.environment())));
+                    condition("StringEquals", key + OWNER_TAGS.get(0), settings.app().text()),
+                    condition("StringEquals", key + OWNER_TAGS.get(1), settings.environment().text()));
         }
 
-        private static List<Condition> passedTo(String service) {
-            return List.of(new Condition("StringEquals", "iam:PassedToService", List.of(service)));
+        private static List<Statements.Condition> passedTo(String service) {
+            return List.of(condition("StringEquals", "iam:PassedToService", service));
+        }
+
+        private static Statements.Condition condition(String test, String variable, String value) {
+            return new Statements.Condition(test, variable, Statements.literal(List.of(value)));
+        }
+
+        private static List<Statements.Part> always(String... resources) {
+            return List.of(new Statements.Part(ON, List.of(resources)));
         }
 
         /** The service's group and its children (ECS Exec), and the flow logs' group, with their stream ARNs. */
-        private List<String> logGroups(EnvironmentNames names) {
-            List<String> groups = new ArrayList<>(List.of(
-                    arn("logs", "log-group:" + names.serviceLogGroup()),
-                    arn("logs", "log-group:" + names.serviceLogGroup() + ":*"),
-                    arn("logs", "log-group:" + names.serviceLogGroup() + "/*")));
-            if (config.network().flowLogs()) {
-                groups.add(arn("logs", "log-group:" + names.flowLogGroup() + "*"));
-            }
-            return groups;
+        private List<Statements.Part> logGroups(EnvironmentNames names) {
+            return List.of(
+                    new Statements.Part(ON, List.of(
+                            arn("logs", "log-group:" + names.serviceLogGroup()),
+                            arn("logs", "log-group:" + names.serviceLogGroup() + ":*"),
+                            arn("logs", "log-group:" + names.serviceLogGroup() + "/*"))),
+                    new Statements.Part(settings.feature(Feature.FLOW_LOGS),
+                            List.of(arn("logs", "log-group:" + names.network().flowLogGroup() + "*"))));
         }
 
-        /** AWS's all-at-once configuration, or the delivery stack's own, named with the prefix. */
-        private String deploymentConfigs(EnvironmentNames names) {
-            return config.deployment().strategy() == DeploymentConfig.Strategy.ALL_AT_ONCE
-                    ? DeliveryStack.ALL_AT_ONCE
-                    : names.anyResource();
+        /** The application and group, and AWS's all-at-once configuration or the delivery stack's own, named with the prefix. */
+        private List<Statements.Part> deployment(EnvironmentNames names) {
+            Setting<Boolean> own = settings.feature(Feature.DEPLOYMENT_CONFIG);
+            List<Statements.Part> parts = new ArrayList<>(always(
+                    arn("codedeploy", "application:" + names.codeDeployApplication()),
+                    arn("codedeploy", "deploymentgroup:" + names.codeDeployApplication() + "/" + names.deploymentGroup())));
+            parts.add(new Statements.Part(Statements.not(own), List.of(arn("codedeploy", "deploymentconfig:" + DeliveryStack.ALL_AT_ONCE))));
+            parts.add(new Statements.Part(own, List.of(arn("codedeploy", "deploymentconfig:" + names.anyResource()))));
+            return parts;
         }
 
         private String stateObjects() {
-            EnvironmentNames names = EnvironmentNames.of(config);
-            return aws.unowned("s3", names.stateBucket() + "/" + names.statePrefix() + "*");
+            return aws.unowned("s3", settings.stateBucket().text() + "/" + settings.names().statePrefix() + "*");
         }
 
         private String lockTable() {
-            StateConfig state = config.state();
-            return aws.inRegion(state.region()).regional("dynamodb", "table/" + EnvironmentNames.of(config).lockTable().orElseThrow());
+            return aws.inRegion(settings.stateRegion().text()).regional("dynamodb", "table/" + settings.lockTable().text());
         }
 
         private String role(String name) {

@@ -1,66 +1,51 @@
 package io.ecsforge.stacks;
 
-import static io.ecsforge.stacks.PolicyBuilder.allow;
-
-import com.hashicorp.cdktf.providers.aws.data_aws_iam_policy_document.DataAwsIamPolicyDocumentStatement;
-import io.ecsforge.config.StateConfig;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * What planning this environment takes of the state bucket and lock table, beside AWS's
  * ReadOnlyAccess: this environment's state objects and lock entries, nothing of another's.
  *
- * @param state where the state is kept and how it is locked
+ * @param settings where the state is kept and how it is locked
  * @param arns the ARNs of the stack the statements are made in
  */
-record StateAccess(EnvironmentNames names, StateConfig state, AwsArns arns) {
+record StateAccess(AccessSettings settings, AwsArns arns) {
     /** The plan role's statements: read the state, take and release the lock, read no other state or parameter. */
-    List<DataAwsIamPolicyDocumentStatement> plan() {
-        List<DataAwsIamPolicyDocumentStatement> statements = new ArrayList<>();
+    List<Statements.Item> plan() {
+        String bucket = settings.stateBucket().text();
+        String prefix = settings.names().statePrefix();
+        List<Statements.Item> statements = new ArrayList<>();
         // Listing limited to this environment's keys; Terraform ignores the denied listing of workspaces (env:/).
-        statements.add(allow("StateList").actions("s3:ListBucket").resources(arns.unowned("s3", names.stateBucket()))
-                .when("StringLike", "s3:prefix", names.statePrefix() + "*")
-                .build());
-        statements.add(allow("StateRead", List.of("s3:GetObject"), List.of(stateObjects("*"))));
+        statements.add(Statements.allow("StateList", List.of("s3:ListBucket"), List.of(arns.unowned("s3", bucket)))
+                .condition("StringLike", "s3:prefix", prefix + "*"));
+        statements.add(Statements.allow("StateRead", List.of("s3:GetObject"), List.of(stateObjects("*"))));
         // Plan takes the state lock; it may create and remove lock files, never state.
-        statements.add(allow("StateLockFiles", List.of("s3:DeleteObject", "s3:PutObject"), List.of(stateObjects("*.tflock"))));
-        lockTable().ifPresent(table -> {
-            statements.add(allow("StateLockTableRead").actions("dynamodb:GetItem").resources(table)
-                    .when("ForAllValues:StringLike", "dynamodb:LeadingKeys", lockItems("*"))
-                    .build());
-            // Lock items are keyed <bucket>/<state key>; the state digests (<key>-md5) stay read-only.
-            statements.add(allow("StateLockTableLock").actions("dynamodb:DeleteItem", "dynamodb:PutItem").resources(table)
-                    .when("ForAllValues:StringLike", "dynamodb:LeadingKeys", lockItems("*.tfstate"))
-                    .build());
-        });
+        statements.add(Statements.allow("StateLockFiles", List.of("s3:DeleteObject", "s3:PutObject"), List.of(stateObjects("*.tflock"))));
+        String table = arns.inRegion(settings.stateRegion().text()).regional("dynamodb", "table/" + settings.lockTable().text());
+        statements.add(Statements.allow("StateLockTableRead", List.of("dynamodb:GetItem"), List.of(table))
+                .condition("ForAllValues:StringLike", "dynamodb:LeadingKeys", lockItems("*"))
+                .when(settings.dynamodbLock()));
+        // Lock items are keyed <bucket>/<state key>; the state digests (<key>-md5) stay read-only.
+        statements.add(Statements.allow("StateLockTableLock", List.of("dynamodb:DeleteItem", "dynamodb:PutItem"), List.of(table))
+                .condition("ForAllValues:StringLike", "dynamodb:LeadingKeys", lockItems("*.tfstate"))
+                .when(settings.dynamodbLock()));
         // ReadOnlyAccess grants s3:Get* and ssm:Get* on everything: it would let a pull request
         // read other environments' state files and parameter values. Explicit denies win.
-        statements.add(PolicyBuilder.deny("DenyObjectsOutsideThisState")
-                .actions("s3:GetObject", "s3:GetObjectVersion")
-                .notResources(List.of(stateObjects("*")))
-                .build());
-        statements.add(PolicyBuilder.deny("DenyParameterValues")
-                .actions("ssm:GetParameter", "ssm:GetParameterHistory", "ssm:GetParameters", "ssm:GetParametersByPath")
-                .resources(arns.inRegion("*").regional("ssm", "parameter/*"))
-                .build());
+        statements.add(Statements.denyOutside("DenyObjectsOutsideThisState", List.of("s3:GetObject", "s3:GetObjectVersion"),
+                List.of(stateObjects("*"))));
+        statements.add(Statements.deny("DenyParameterValues",
+                List.of("ssm:GetParameter", "ssm:GetParameterHistory", "ssm:GetParameters", "ssm:GetParametersByPath"),
+                List.of(arns.inRegion("*").regional("ssm", "parameter/*"))));
         return statements;
     }
 
     private String stateObjects(String pattern) {
-        return arns.unowned("s3", names.stateBucket() + "/" + names.statePrefix() + pattern);
-    }
-
-    private Optional<String> lockTable() {
-        if (!state.lock().usesDynamodb()) {
-            return Optional.empty();
-        }
-        return names.lockTable().map(table -> arns.inRegion(state.region()).regional("dynamodb", "table/" + table));
+        return arns.unowned("s3", settings.stateBucket().text() + "/" + settings.names().statePrefix() + pattern);
     }
 
     /** Items of this environment only: the lock table's key is {@code <bucket>/<state key>[-md5]}. */
     private String lockItems(String pattern) {
-        return names.stateBucket() + "/" + names.statePrefix() + pattern;
+        return settings.stateBucket().text() + "/" + settings.names().statePrefix() + pattern;
     }
 }

@@ -61,7 +61,14 @@ class ModuleValidationParityIT {
                     + " 1024: 2048 to 8192 in steps of 1024",
             "autoscalingMinAboveMaxIsRejected", "8 is greater than autoscaling_max (4); allowed: 1 to 4",
             "secretAlsoSetAsPlainValueIsRejected", "DB_PASSWORD is also set in environment_variables; allowed: a name in one"
-                    + " of the two, as a plain value or as a secret"));
+                    + " of the two, as a plain value or as a secret"),
+            Map.of(
+            "dynamodbLockWithoutTableNeedsATable", "is required when state_lock is dynamodb; name the lock table (e.g."
+                    + " webapp-tflock) or use state_lock = \"lockfile\"",
+            "bothLocksWithoutTableNeedATable", "is required when state_lock is both; name the lock table (e.g."
+                    + " webapp-tflock) or use state_lock = \"lockfile\"",
+            "lockTableWithLockfileLockingIsRejected", "\"webapp-tflock\" is set but state_lock is lockfile, which uses no"
+                    + " table; allowed: state_lock dynamodb or both, or no state_dynamodb_table"));
 
     /** Cases not about a value a variable's validation can judge, and why. */
     static final Map<String, String> NOT_A_VALUE = Map.ofEntries(
@@ -84,6 +91,12 @@ class ModuleValidationParityIT {
                     + " written and modules are not"),
             Map.entry("overlappingSubnetsAreRejected", "not checked by the module: the loader compares every pair of subnets,"
                     + " which the module's validations do not"),
+            Map.entry("s3BackendWithoutBucketNeedsABucket", "a missing key: Terraform refuses a call without the required"
+                    + " state_bucket, in its own words; the access module has no backend to choose"),
+            Map.entry("secretAlsoSetAsPlainValueIsRejected", "about service.environment as well, which the access module"
+                    + " does not take"),
+            Map.entry("taskPolicyWithoutActionsOrResourcesIsRejected", "a statement without actions or resources:"
+                    + " Terraform's type check refuses an object without the type's attributes, in its own words"),
             Map.entry("everyProblemOfTheFileIsReportedOnePerLineInFileOrder", "several sections at once; its values are"
                     + " appNameWithCapitalsIsRejected's and azCountZeroIsOutOfRange's"),
             Map.entry("wordWhereBooleanIsNotABoolean", "\"maybe\" for a bool: Terraform's type check refuses it, in its own"
@@ -134,7 +147,16 @@ class ModuleValidationParityIT {
                             "public_subnet_ids", "[\"subnet-0a\"]", "private_subnet_ids", "[\"subnet-0b\"]",
                             "repository_url", "\"123456789012.dkr.ecr.us-east-1.amazonaws.com/webapp\"",
                             "execution_role_arn", "\"arn:aws:iam::123456789012:role/webapp-dev-execution\"",
-                            "task_role_arn", "\"arn:aws:iam::123456789012:role/webapp-dev-task\"")));
+                            "task_role_arn", "\"arn:aws:iam::123456789012:role/webapp-dev-task\"")),
+            // autoscaling is whether service.autoscaling is set, not the section itself.
+            new Module("access", List.of("github.repository", "github.createOidcProvider", "aws.assumeRoleArn",
+                    "service.secrets", "service.taskPolicy", "cluster.executeCommand", "state.bucket", "state.region",
+                    "state.lock", "state.dynamodbTable", "deployment.strategy"),
+                    Stream.concat(ModuleVariables.names().stream(), ModuleVariables.access().stream())
+                            .filter(variable -> !variable.name().equals("autoscaling")).toList(),
+                    Map.of("app", "\"webapp\"", "environment", "\"dev\"", "repository_arn",
+                            "\"arn:aws:ecr:us-east-1:123456789012:repository/webapp\"")));
+
 
     /** One map of several, whose keys differ ({@code Map.of} takes ten pairs at most). */
     @SafeVarargs

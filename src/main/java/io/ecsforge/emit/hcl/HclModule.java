@@ -400,21 +400,29 @@ public final class HclModule {
                 throw new IllegalArgumentException(path + ": the provider schema has no block \"" + name
                         + "\" here (blocks: " + block.blockTypes().keySet() + ")");
             }
-            JsonNode spec = entry.getValue();
-            requireOnly(spec, path, "for_each", "iterator", "labels", "content");
-            out.blank();
-            out.block("dynamic " + Template.literal(name).quoted(), () -> {
-                out.attribute("for_each", value(spec.path("for_each"), false));
-                if (spec.has("iterator")) {
-                    out.attribute("iterator", new Expr.Raw(reference(spec.get("iterator"), path + ".iterator")));
-                }
-                if (spec.has("labels")) {
-                    out.attribute("labels", value(spec.get("labels"), false));
-                }
-                out.blank();
-                out.block("content", () -> body(out, spec.path("content"), nested.block(), path + ".content", false));
-            });
+            // Several dynamic blocks of one type are a list, in the order Terraform makes their blocks.
+            if (entry.getValue().isArray()) {
+                entry.getValue().forEach(spec -> dynamicBlock(out, name, spec, nested, path));
+            } else {
+                dynamicBlock(out, name, entry.getValue(), nested, path);
+            }
         }));
+    }
+
+    private void dynamicBlock(HclWriter out, String name, JsonNode spec, ProviderSchema.NestedBlock nested, String path) {
+        requireOnly(spec, path, "for_each", "iterator", "labels", "content");
+        out.blank();
+        out.block("dynamic " + Template.literal(name).quoted(), () -> {
+            out.attribute("for_each", value(spec.path("for_each"), false));
+            if (spec.has("iterator")) {
+                out.attribute("iterator", new Expr.Raw(reference(spec.get("iterator"), path + ".iterator")));
+            }
+            if (spec.has("labels")) {
+                out.attribute("labels", value(spec.get("labels"), false));
+            }
+            out.blank();
+            out.block("content", () -> body(out, spec.path("content"), nested.block(), path + ".content", false));
+        });
     }
 
     private void lifecycle(HclWriter out, JsonNode lifecycle, String where) {

@@ -93,13 +93,19 @@ class HclModuleTest {
         assertCase("dynamic-and-map-blocks");
     }
 
+    /** Blocks of one type that settings may leave out are a list of dynamic blocks, which Terraform expands in order. */
+    @Test
+    void aListOfDynamicBlocksOfOneTypeIsWrittenInItsOrder() throws IOException {
+        assertCase("dynamic-blocks-in-order");
+    }
+
     @Test
     void expressionsAreSpacedAsTerraformFmtSpacesThem() throws IOException {
         assertCase("expression-spacing");
     }
 
     /** The cases the tests above name; a case folder no test names would never be compared. */
-    private static final List<String> CASES = List.of("dynamic-and-map-blocks", "expression-spacing", "heredocs",
+    private static final List<String> CASES = List.of("dynamic-and-map-blocks", "dynamic-blocks-in-order", "expression-spacing", "heredocs",
             "json-documents", "meta-arguments", "module-and-moved", "nested-blocks-from-schema",
             "set-of-objects-attribute", "templates-and-escapes", "terraform-settings", "variables-and-outputs");
 

@@ -1,0 +1,215 @@
+variable "app" {
+  description = "Application name. With `environment` it prefixes every stack and resource name (`webapp-dev-network`). Allowed: 2 to 21 lower-case letters, digits and single dashes, starting with a letter and not ending with a dash. The `app` key of an ecsforge environment file."
+  type        = string
+  nullable    = false
+
+  validation {
+    condition     = !strcontains(var.app, "--") && can(regex("^(?:[a-z][a-z0-9-]{0,19}[a-z0-9])$", var.app))
+    error_message = "\"${var.app}\" is not allowed; allowed: 2 to 21 lower-case letters, digits and single dashes, starting with a letter and not ending with a dash"
+  }
+}
+
+variable "assume_role_arn" {
+  description = "A role the AWS provider assumes. Allowed: an IAM role ARN, arn:aws:iam::<account>:role/<name>. The `aws.assumeRoleArn` key of an ecsforge environment file. Empty: none: the infra role applies the stacks itself."
+  type        = string
+  default     = ""
+  nullable    = false
+
+  validation {
+    condition     = var.assume_role_arn == "" || can(regex("^(?:arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]{1,512})$", var.assume_role_arn))
+    error_message = "\"${var.assume_role_arn}\" is not allowed; allowed: an IAM role ARN, arn:aws:iam::<account>:role/<name>"
+  }
+}
+
+variable "autoscaling" {
+  description = "Whether the service scales on CPU (`service.autoscaling` is set): the infra role may then register its scalable target and policy."
+  type        = bool
+  default     = false
+  nullable    = false
+}
+
+variable "create_oidc_provider" {
+  description = "Create the account's GitHub OIDC provider in this environment. Exactly one environment per account does; the others look it up. The `github.createOidcProvider` key of an ecsforge environment file."
+  type        = bool
+  default     = false
+  nullable    = false
+}
+
+variable "deployment_strategy" {
+  description = "`canary`: `percent`% of traffic first, the rest after `intervalMinutes`. `linear`: `percent`% more every `intervalMinutes`. `all-at-once`: everything at once with the built-in `CodeDeployDefault.ECSAllAtOnce`. There is no canary window, so alarms can only roll back during `terminateBlueAfterMinutes`. Allowed: canary, linear, all-at-once. The `deployment.strategy` key of an ecsforge environment file. Here it says what the infra role may manage: give the value the environment's network or deployment has."
+  type        = string
+  default     = "canary"
+  nullable    = false
+
+  validation {
+    condition     = contains(["canary", "linear", "all-at-once"], var.deployment_strategy)
+    error_message = "\"${var.deployment_strategy}\" is not allowed; allowed: canary, linear, all-at-once"
+  }
+}
+
+variable "environment" {
+  description = "Environment name. Allowed: 1 to 16 lower-case letters, digits and single dashes, starting with a letter and not ending with a dash; must equal the file name; not stacks or assets, the names of cdktf's own output folders. The `environment` key of an ecsforge environment file."
+  type        = string
+  nullable    = false
+
+  validation {
+    condition     = !strcontains(var.environment, "--") && can(regex("^(?:[a-z](?:[a-z0-9-]{0,14}[a-z0-9])?)$", var.environment))
+    error_message = "\"${var.environment}\" is not allowed; allowed: 1 to 16 lower-case letters, digits and single dashes, starting with a letter and not ending with a dash"
+  }
+}
+
+variable "execute_command" {
+  description = "ECS Exec into running tasks, logged to CloudWatch Logs. The `cluster.executeCommand` key of an ecsforge environment file."
+  type        = bool
+  default     = false
+  nullable    = false
+}
+
+variable "flow_logs" {
+  description = "VPC flow logs to CloudWatch Logs. The `network.flowLogs` key of an ecsforge environment file. Here it says what the infra role may manage: give the value the environment's network or deployment has."
+  type        = bool
+  default     = true
+  nullable    = false
+}
+
+variable "github_repository" {
+  description = "`owner/name` of the repository whose workflows may deploy and plan, spelled as GitHub spells it (the trust policy compares exactly). Allowed: owner/name, e.g. my-org/webapp. The `github.repository` key of an ecsforge environment file."
+  type        = string
+  nullable    = false
+
+  validation {
+    condition     = can(regex("^(?:[A-Za-z0-9-]{1,39}/[A-Za-z0-9._-]{1,100})$", var.github_repository))
+    error_message = "\"${var.github_repository}\" is not allowed; allowed: owner/name, e.g. my-org/webapp"
+  }
+}
+
+variable "nat_gateways" {
+  description = "Egress for the private subnets. `none`: no NAT; private subnets reach AWS only through VPC endpoints and tasks cannot reach the internet. `single`: one NAT gateway for all zones, cheaper, but a zone outage cuts egress for every zone. `one-per-az`: survives a zone outage, costs one gateway per zone. Allowed: none, single, one-per-az; `none` needs `vpcEndpoints: true`. The `network.natGateways` key of an ecsforge environment file. Here it says what the infra role may manage: give the value the environment's network or deployment has."
+  type        = string
+  default     = "single"
+  nullable    = false
+
+  validation {
+    condition     = contains(["none", "single", "one-per-az"], var.nat_gateways)
+    error_message = "\"${var.nat_gateways}\" is not allowed; allowed: none, single, one-per-az"
+  }
+}
+
+variable "repository_arn" {
+  description = "The ARN of the ECR repository the service's images are in, which the execution role pulls from and the release role pushes to: the registry module's `repository_arn`."
+  type        = string
+  nullable    = false
+
+  validation {
+    condition     = can(regex("^arn:aws[a-z-]*:ecr:[a-z0-9-]+:\\d{12}:repository/.+$", var.repository_arn))
+    error_message = "\"${var.repository_arn}\" is not an ECR repository ARN; allowed: arn:aws:ecr:<region>:<account>:repository/<name>"
+  }
+}
+
+variable "secrets" {
+  description = "Environment variables injected from SSM Parameter Store or Secrets Manager (`valueFrom`). Allowed: names as `environment`, and not also set there; values: arn:aws:ssm:<region>:<account>:parameter/<name> or arn:aws:secretsmanager:<region>:<account>:secret:<name>. The `service.secrets` key of an ecsforge environment file."
+  type        = map(string)
+  default     = {}
+  nullable    = false
+
+  validation {
+    condition     = alltrue([for arn in values(var.secrets) : can(regex("^(?:arn:aws[a-z-]*:(ssm:[a-z0-9-]+:\\d{12}:parameter/.+|secretsmanager:[a-z0-9-]+:\\d{12}:secret:.+))$", arn))])
+    error_message = "\"${try([for arn in values(var.secrets) : arn if !(can(regex("^(?:arn:aws[a-z-]*:(ssm:[a-z0-9-]+:\\d{12}:parameter/.+|secretsmanager:[a-z0-9-]+:\\d{12}:secret:.+))$", arn)))][0], "")}\" is not an SSM parameter or Secrets Manager ARN; allowed: arn:aws:ssm:<region>:<account>:parameter/<name> or arn:aws:secretsmanager:<region>:<account>:secret:<name>"
+  }
+
+  validation {
+    condition     = alltrue([for name in keys(var.secrets) : can(regex("^(?:[A-Za-z_][A-Za-z0-9_]*)$", name))])
+    error_message = "\"${try([for name in keys(var.secrets) : name if !(can(regex("^(?:[A-Za-z_][A-Za-z0-9_]*)$", name)))][0], "")}\" is not allowed; allowed: an environment variable name"
+  }
+}
+
+variable "state_bucket" {
+  description = "The state bucket, created by the state stack. Allowed: an S3 bucket name: 3 to 63 lower-case letters, digits, dots and dashes; starting and ending with a letter or digit. The `state.bucket` key of an ecsforge environment file."
+  type        = string
+  nullable    = false
+
+  validation {
+    condition     = can(regex("^(?:[a-z0-9][a-z0-9.-]{1,61}[a-z0-9])$", var.state_bucket))
+    error_message = "\"${var.state_bucket}\" is not allowed; allowed: an S3 bucket name: 3 to 63 lower-case letters, digits, dots and dashes"
+  }
+}
+
+variable "state_dynamodb_table" {
+  description = "The lock table. Allowed: a DynamoDB table name: 3 to 255 letters, digits, _ . -; required when `lock` is `dynamodb` or `both`, not allowed when it is `lockfile`. The `state.dynamodbTable` key of an ecsforge environment file. Empty: none."
+  type        = string
+  default     = ""
+  nullable    = false
+
+  validation {
+    condition     = var.state_dynamodb_table == "" || can(regex("^(?:[A-Za-z0-9_.-]{3,255})$", var.state_dynamodb_table))
+    error_message = "\"${var.state_dynamodb_table}\" is not allowed; allowed: a DynamoDB table name: 3 to 255 letters, digits, _ . -"
+  }
+
+  validation {
+    condition     = var.state_lock == "lockfile" || var.state_dynamodb_table != ""
+    error_message = "is required when state_lock is ${var.state_lock}; name the lock table (e.g. ${var.app}-tflock) or use state_lock = \"lockfile\""
+  }
+
+  validation {
+    condition     = var.state_lock != "lockfile" || var.state_dynamodb_table == ""
+    error_message = "\"${var.state_dynamodb_table}\" is set but state_lock is lockfile, which uses no table; allowed: state_lock dynamodb or both, or no state_dynamodb_table"
+  }
+}
+
+variable "state_lock" {
+  description = "How concurrent runs are kept apart. `lockfile`: S3 native locking (Terraform 1.10+ / OpenTofu 1.10+). `dynamodb`: a DynamoDB lock table, for older Terraform. `both`: while a team moves from DynamoDB to lock files. Allowed: lockfile, dynamodb, both. The `state.lock` key of an ecsforge environment file."
+  type        = string
+  default     = "lockfile"
+  nullable    = false
+
+  validation {
+    condition     = contains(["lockfile", "dynamodb", "both"], var.state_lock)
+    error_message = "\"${var.state_lock}\" is not allowed; allowed: lockfile, dynamodb, both"
+  }
+}
+
+variable "state_region" {
+  description = "The bucket's region. Allowed: an AWS region such as us-east-1. The `state.region` key of an ecsforge environment file. Empty: the region of the provider."
+  type        = string
+  default     = ""
+  nullable    = false
+
+  validation {
+    condition     = var.state_region == "" || can(regex("^(?:[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d)$", var.state_region))
+    error_message = "\"${var.state_region}\" is not allowed; allowed: an AWS region such as us-east-1"
+  }
+}
+
+variable "task_policy" {
+  description = "IAM statements granted to the task role. Allowed: each with `actions` and `resources`. The `service.taskPolicy` key of an ecsforge environment file. Each statement allows its `actions` on its `resources`."
+  type        = list(object({ actions = list(string), resources = list(string) }))
+  default     = []
+  nullable    = false
+
+  validation {
+    condition     = alltrue([for statement in var.task_policy : length(statement.actions) > 0])
+    error_message = "actions is required; list the IAM actions the task needs, e.g. [s3:GetObject]"
+  }
+
+  validation {
+    condition     = alltrue([for statement in var.task_policy : alltrue([for action in statement.actions : can(regex("^(?:[a-z0-9-]+:[A-Za-z0-9*]+)$", action)) && !endswith(action, ":*")])])
+    error_message = "\"${try(flatten([for statement in var.task_policy : [for action in statement.actions : action if !(can(regex("^(?:[a-z0-9-]+:[A-Za-z0-9*]+)$", action)) && !endswith(action, ":*"))]])[0], "")}\" is not allowed; allowed: one action as service:Action, e.g. s3:GetObject (not \"*\" or \"service:*\")"
+  }
+
+  validation {
+    condition     = alltrue([for statement in var.task_policy : length(statement.resources) > 0])
+    error_message = "resources is required; list the ARNs the actions apply to"
+  }
+
+  validation {
+    condition     = alltrue([for statement in var.task_policy : !contains(statement.resources, "*")])
+    error_message = "\"*\" is not allowed; allowed: the ARNs the task needs, e.g. arn:aws:s3:::my-bucket/*"
+  }
+}
+
+variable "vpc_endpoints" {
+  description = "S3 gateway and ECR/Logs interface endpoints. The `network.vpcEndpoints` key of an ecsforge environment file. Here it says what the infra role may manage: give the value the environment's network or deployment has."
+  type        = bool
+  default     = false
+  nullable    = false
+}
