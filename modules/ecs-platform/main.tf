@@ -22,6 +22,30 @@ module "registry" {
   untagged_expiry_days = var.untagged_expiry_days
 }
 
+module "access" {
+  source = "../access"
+
+  app                  = var.app
+  assume_role_arn      = var.assume_role_arn
+  autoscaling          = var.autoscaling_enabled
+  create_oidc_provider = var.create_oidc_provider
+  deployment_strategy  = var.strategy
+  environment          = var.environment
+  execute_command      = var.execute_command
+  flow_logs            = var.flow_logs
+  github_repository    = var.github_repository
+  nat_gateways         = var.nat_gateways
+  repository_arn       = module.registry.repository_arn
+  repository_name      = module.registry.repository_name
+  secrets              = var.secrets
+  state_bucket         = var.state_bucket
+  state_dynamodb_table = var.state_dynamodb_table
+  state_lock           = var.state_lock
+  state_region         = var.state_region
+  task_policy          = var.task_policy
+  vpc_endpoints        = var.vpc_endpoints
+}
+
 module "ecs_service" {
   source = "../ecs-service"
 
@@ -42,7 +66,7 @@ module "ecs_service" {
   environment                       = var.environment
   environment_variables             = var.environment_variables
   execute_command                   = var.execute_command
-  execution_role_arn                = var.execution_role_arn
+  execution_role_arn                = module.access.execution_role_arn
   fargate_spot_weight               = var.fargate_spot_weight
   health_check_grace_period_seconds = var.health_check_grace_period_seconds
   health_check_path                 = var.health_check_path
@@ -56,7 +80,7 @@ module "ecs_service" {
   repository_url                    = module.registry.repository_url
   secrets                           = var.secrets
   ssl_policy                        = var.ssl_policy
-  task_role_arn                     = var.task_role_arn
+  task_role_arn                     = module.access.task_role_arn
   test_listener_cidrs               = var.test_listener_cidrs
   test_listener_port                = var.test_listener_port
   vpc_id                            = module.network.vpc_id
@@ -70,7 +94,7 @@ module "blue_green" {
   blue_target_group_arn_suffix  = module.ecs_service.blue_target_group_arn_suffix
   blue_target_group_name        = module.ecs_service.blue_target_group_name
   cluster_name                  = module.ecs_service.cluster_name
-  codedeploy_role_arn           = var.codedeploy_role_arn
+  codedeploy_role_arn           = module.access.codedeploy_role_arn
   environment                   = var.environment
   evaluation_periods            = var.evaluation_periods
   green_target_group_arn_suffix = module.ecs_service.green_target_group_arn_suffix

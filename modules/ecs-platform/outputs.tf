@@ -38,6 +38,36 @@ output "repository_url" {
   value       = module.registry.repository_url
 }
 
+output "codedeploy_role_arn" {
+  description = "The ARN of the role CodeDeploy shifts traffic between task sets with."
+  value       = module.access.codedeploy_role_arn
+}
+
+output "execution_role_arn" {
+  description = "The ARN of the role ECS starts the service's tasks with: it pulls the image, writes the logs and reads the secrets."
+  value       = module.access.execution_role_arn
+}
+
+output "infra_role_arn" {
+  description = "The ARN of the role GitHub Actions jobs in the environment assume to apply the infrastructure."
+  value       = module.access.infra_role_arn
+}
+
+output "plan_role_arn" {
+  description = "The ARN of the read-only role GitHub Actions assumes to plan pull requests."
+  value       = module.access.plan_role_arn
+}
+
+output "release_role_arn" {
+  description = "The ARN of the role GitHub Actions jobs in the environment assume to release the app."
+  value       = module.access.release_role_arn
+}
+
+output "task_role_arn" {
+  description = "The ARN of the role the application's code runs as."
+  value       = module.access.task_role_arn
+}
+
 output "alb_arn_suffix" {
   description = "The load balancer's CloudWatch dimension (app/<name>/<id>)."
   value       = module.ecs_service.alb_arn_suffix

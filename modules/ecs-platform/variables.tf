@@ -94,6 +94,74 @@ variable "untagged_expiry_days" {
   nullable    = false
 }
 
+variable "assume_role_arn" {
+  description = "A role the AWS provider assumes. Allowed: an IAM role ARN, arn:aws:iam::<account>:role/<name>. The `aws.assumeRoleArn` key of an ecsforge environment file. Empty: none: the infra role applies the stacks itself."
+  type        = string
+  default     = ""
+  nullable    = false
+}
+
+variable "create_oidc_provider" {
+  description = "Create the account's GitHub OIDC provider in this environment. Exactly one environment per account does; the others look it up. The `github.createOidcProvider` key of an ecsforge environment file."
+  type        = bool
+  default     = false
+  nullable    = false
+}
+
+variable "execute_command" {
+  description = "ECS Exec into running tasks, logged to CloudWatch Logs. The `cluster.executeCommand` key of an ecsforge environment file."
+  type        = bool
+  default     = false
+  nullable    = false
+}
+
+variable "github_repository" {
+  description = "`owner/name` of the repository whose workflows may deploy and plan, spelled as GitHub spells it (the trust policy compares exactly). Allowed: owner/name, e.g. my-org/webapp. The `github.repository` key of an ecsforge environment file."
+  type        = string
+  nullable    = false
+}
+
+variable "secrets" {
+  description = "Environment variables injected from SSM Parameter Store or Secrets Manager (`valueFrom`). Allowed: names as `environment`, and not also set there; values: arn:aws:ssm:<region>:<account>:parameter/<name> or arn:aws:secretsmanager:<region>:<account>:secret:<name>. The `service.secrets` key of an ecsforge environment file."
+  type        = map(string)
+  default     = {}
+  nullable    = false
+}
+
+variable "state_bucket" {
+  description = "The state bucket, created by the state stack. Allowed: an S3 bucket name: 3 to 63 lower-case letters, digits, dots and dashes; starting and ending with a letter or digit. The `state.bucket` key of an ecsforge environment file."
+  type        = string
+  nullable    = false
+}
+
+variable "state_dynamodb_table" {
+  description = "The lock table. Allowed: a DynamoDB table name: 3 to 255 letters, digits, _ . -; required when `lock` is `dynamodb` or `both`, not allowed when it is `lockfile`. The `state.dynamodbTable` key of an ecsforge environment file. Empty: none."
+  type        = string
+  default     = ""
+  nullable    = false
+}
+
+variable "state_lock" {
+  description = "How concurrent runs are kept apart. `lockfile`: S3 native locking (Terraform 1.10+ / OpenTofu 1.10+). `dynamodb`: a DynamoDB lock table, for older Terraform. `both`: while a team moves from DynamoDB to lock files. Allowed: lockfile, dynamodb, both. The `state.lock` key of an ecsforge environment file."
+  type        = string
+  default     = "lockfile"
+  nullable    = false
+}
+
+variable "state_region" {
+  description = "The bucket's region. Allowed: an AWS region such as us-east-1. The `state.region` key of an ecsforge environment file. Empty: the region of the provider."
+  type        = string
+  default     = ""
+  nullable    = false
+}
+
+variable "task_policy" {
+  description = "IAM statements granted to the task role. Allowed: each with `actions` and `resources`. The `service.taskPolicy` key of an ecsforge environment file. Each statement allows its `actions` on its `resources`."
+  type        = list(object({ actions = list(string), resources = list(string) }))
+  default     = []
+  nullable    = false
+}
+
 variable "allowed_cidrs" {
   description = "Who may reach the production listener(s). Allowed: at least one IPv4 CIDR block with its host bits zero. The `loadBalancer.allowedCidrs` key of an ecsforge environment file."
   type        = list(string)
@@ -192,19 +260,6 @@ variable "environment_variables" {
   nullable    = false
 }
 
-variable "execute_command" {
-  description = "ECS Exec into running tasks, logged to CloudWatch Logs. The `cluster.executeCommand` key of an ecsforge environment file."
-  type        = bool
-  default     = false
-  nullable    = false
-}
-
-variable "execution_role_arn" {
-  description = "The role ECS pulls the image, reads the secrets and writes the logs with."
-  type        = string
-  nullable    = false
-}
-
 variable "fargate_spot_weight" {
   description = "Share of tasks on FARGATE_SPOT against FARGATE's weight of 1. Allowed: 0 to 10. The `cluster.fargateSpotWeight` key of an ecsforge environment file."
   type        = number
@@ -254,23 +309,10 @@ variable "readonly_root_filesystem" {
   nullable    = false
 }
 
-variable "secrets" {
-  description = "Environment variables injected from SSM Parameter Store or Secrets Manager (`valueFrom`). Allowed: names as `environment`, and not also set there; values: arn:aws:ssm:<region>:<account>:parameter/<name> or arn:aws:secretsmanager:<region>:<account>:secret:<name>. The `service.secrets` key of an ecsforge environment file."
-  type        = map(string)
-  default     = {}
-  nullable    = false
-}
-
 variable "ssl_policy" {
   description = "TLS policy of the HTTPS listener. Allowed: an ELBSecurityPolicy-TLS13-* or ELBSecurityPolicy-FS-1-2-* policy. The `loadBalancer.sslPolicy` key of an ecsforge environment file."
   type        = string
   default     = "ELBSecurityPolicy-TLS13-1-2-2021-06"
-  nullable    = false
-}
-
-variable "task_role_arn" {
-  description = "The role the application's code runs as."
-  type        = string
   nullable    = false
 }
 
@@ -285,12 +327,6 @@ variable "test_listener_port" {
   description = "The listener CodeDeploy uses to test a new version before it takes traffic. Allowed: 1 to 65535; not a production port: not 80, and not 443 when `certificateArn` is set. The `loadBalancer.testListenerPort` key of an ecsforge environment file."
   type        = number
   default     = 8443
-  nullable    = false
-}
-
-variable "codedeploy_role_arn" {
-  description = "The ARN of the role CodeDeploy assumes to swap task sets and listeners (the `codedeploy` role of an ecsforge environment's access stack)."
-  type        = string
   nullable    = false
 }
 

@@ -3,6 +3,7 @@ package io.ecsforge.modules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecsforge.config.ModuleVariables;
 import io.ecsforge.emit.hcl.HclModule;
 import io.ecsforge.emit.hcl.ProviderSchema;
 import io.ecsforge.stacks.EnvironmentNames;
@@ -21,6 +22,8 @@ import java.util.Map;
  *   <li>An input of a module that an earlier module gives as an output of the same name is wired
  *       to it: {@code vpc_id = module.network.vpc_id}. The modules name their inputs after what
  *       they take, so the names are the wiring.
+ *   <li>An input another module's variable stands for under another name
+ *       ({@link ModuleVariables#PLATFORM_ALIASES}) is given that variable.
  *   <li>Every other input is a variable of the platform, declared once however many modules take
  *       it ({@code app}, {@code environment}, {@code image_tag}), with its type, description and
  *       default, and passed on. Its validation blocks stay in the modules, which check it where it
@@ -79,6 +82,7 @@ public final class PlatformModule {
         ObjectNode outputs = JSON.createObjectNode();
         Map<String, String> given = new HashMap<>();
         Map<String, String> declaredBy = new LinkedHashMap<>();
+        Map<String, String> aliased = new LinkedHashMap<>();
         ObjectNode terraform = null;
         for (Map.Entry<String, ObjectNode> module : modules.entrySet()) {
             String folder = module.getKey();
@@ -90,6 +94,12 @@ public final class PlatformModule {
                 String name = input.getKey();
                 if (given.containsKey(name)) {
                     block.put(name, "${" + given.get(name) + "}");
+                    return;
+                }
+                String alias = ModuleVariables.PLATFORM_ALIASES.get(name);
+                if (alias != null) {
+                    block.put(name, "${var." + alias + "}");
+                    aliased.put(name, folder);
                     return;
                 }
                 ObjectNode declared = declaration(name, (ObjectNode) input.getValue());
@@ -131,6 +141,12 @@ public final class PlatformModule {
                 throw new IllegalStateException("no variable " + DEFAULTS_FROM.get(name) + " to default " + name + " from");
             }
         }
+        aliased.forEach((name, folder) -> {
+            if (!variables.has(ModuleVariables.PLATFORM_ALIASES.get(name))) {
+                throw new IllegalStateException("module " + folder + "'s " + name + " is given var."
+                        + ModuleVariables.PLATFORM_ALIASES.get(name) + ", which no module takes");
+            }
+        });
         if (terraform != null) {
             document.set("terraform", terraform);
         }

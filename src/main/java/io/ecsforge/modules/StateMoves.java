@@ -19,6 +19,8 @@ public final class StateMoves {
     public static final String CALL = "platform";
 
     private static final Pattern NUMBERED = Pattern.compile("(.+)_(\\d+)");
+    /** An interpolation without braces inside it, which is all a comparison of names and descriptions needs. */
+    private static final Pattern INTERPOLATION = Pattern.compile("\\$\\{[^{}]*\\}");
 
     /**
      * One resource's move.
@@ -39,6 +41,14 @@ public final class StateMoves {
      * @throws IllegalStateException naming the resource when a stack has one that its module does not make
      */
     public static List<Move> of(Map<String, JsonNode> stacks, Map<String, ? extends JsonNode> modules) {
+        return addresses(stacks, modules, false);
+    }
+
+    /**
+     * As {@link #of}, and with {@code data}, the data sources too ({@code data.<type>.<name>}), but
+     * the other stacks' states a stack reads, which the platform reads from its modules instead.
+     */
+    public static List<Move> addresses(Map<String, JsonNode> stacks, Map<String, ? extends JsonNode> modules, boolean data) {
         List<Move> moves = new ArrayList<>();
         stacks.forEach((part, stack) -> {
             String folder = PlatformModule.MODULE_OF_STACK.get(part);
@@ -49,12 +59,21 @@ public final class StateMoves {
             if (!modules.containsKey(folder)) {
                 throw new IllegalStateException("no module " + folder + " among " + modules.keySet());
             }
-            JsonNode module = modules.get(folder).path("resource");
             String prefix = "module." + CALL + ".module." + PlatformModule.callName(folder) + ".";
-            stack.path("resource").properties().forEach(type -> type.getValue().fieldNames().forEachRemaining(name -> {
-                String address = type.getKey() + "." + name;
-                moves.add(new Move(part, address, prefix + moduleAddress(module, type.getKey(), name, part, folder)));
-            }));
+            for (String mode : data ? List.of("resource", "data") : List.of("resource")) {
+                String modePrefix = mode.equals("data") ? "data." : "";
+                JsonNode module = modules.get(folder).path(mode);
+                stack.path(mode).properties().forEach(type -> {
+                    if (type.getKey().equals("terraform_remote_state")) {
+                        return;
+                    }
+                    type.getValue().properties().forEach(resource -> {
+                        String address = modePrefix + type.getKey() + "." + resource.getKey();
+                        moves.add(new Move(part, address, prefix + modePrefix
+                                + moduleAddress(module, type.getKey(), resource.getKey(), resource.getValue(), part, folder)));
+                    });
+                });
+            }
         });
         return List.copyOf(moves);
     }
@@ -62,22 +81,76 @@ public final class StateMoves {
     /**
      * Where the module keeps what the stack calls {@code type.name}: the same name, with {@code [0]}
      * when the module counts it (it is optional there); or, for the stack's {@code name_<i>}, the
-     * module's counted {@code name} at {@code [i]}.
+     * module's counted {@code name} at {@code [i]}; or an instance of a resource the module makes
+     * for each of some keys ({@code for_each}), the one resource of the type whose attributes agree
+     * with the stack's: each literal equal, and the attribute that is {@code each.value} giving the
+     * key ({@code alb_ingress_8443_10_0_0_0_8}, the test listener's rule for {@code 10.0.0.0/8}, is
+     * {@code alb_ingress_test["10.0.0.0/8"]}).
      */
-    private static String moduleAddress(JsonNode module, String type, String name, String part, String folder) {
+    private static String moduleAddress(JsonNode module, String type, String name, JsonNode body, String part, String folder) {
         JsonNode same = module.path(type).path(name);
-        if (same.has("for_each")) {
-            throw new IllegalStateException(type + "." + name + " of module " + folder + " is keyed by for_each, which"
-                    + " gives no address for stack " + part + "'s resource");
-        }
-        if (same.isObject()) {
+        if (same.isObject() && !same.has("for_each")) {
             return type + "." + name + (same.has("count") ? "[0]" : "");
         }
         Matcher numbered = NUMBERED.matcher(name);
         if (numbered.matches() && module.path(type).path(numbered.group(1)).has("count")) {
             return type + "." + numbered.group(1) + "[" + numbered.group(2) + "]";
         }
-        throw new IllegalStateException(type + "." + name + " of stack " + part + " has no counterpart in module " + folder);
+        List<String> keyed = new ArrayList<>();
+        module.path(type).properties().forEach(candidate -> {
+            if (candidate.getValue().has("for_each")) {
+                String key = keyOf(candidate.getValue(), body);
+                if (key != null) {
+                    keyed.add(type + "." + candidate.getKey() + "[\"" + key + "\"]");
+                }
+            }
+        });
+        if (keyed.size() == 1) {
+            return keyed.get(0);
+        }
+        throw new IllegalStateException(type + "." + name + " of stack " + part + " has " + (keyed.isEmpty() ? "no counterpart"
+                : "more than one counterpart (" + String.join(", ", keyed) + ")") + " in module " + folder);
+    }
+
+    /** The key under which {@code candidate}, made for each key, makes what {@code body} is; null when it cannot. */
+    private static String keyOf(JsonNode candidate, JsonNode body) {
+        String key = null;
+        for (Map.Entry<String, JsonNode> attribute : candidate.properties()) {
+            String name = attribute.getKey();
+            JsonNode value = attribute.getValue();
+            if (name.equals("for_each") || name.equals("//") || !value.isValueNode()) {
+                continue;
+            }
+            String text = value.asText();
+            if (text.equals("${each.value}") || text.equals("${each.key}")) {
+                key = body.path(name).asText(null);
+                if (key == null) {
+                    return null;
+                }
+            } else if (!matches(text, body.path(name).asText(null))) {
+                return null;
+            }
+        }
+        return key;
+    }
+
+    /**
+     * Whether {@code value} can be what {@code template} makes: equal to it, or, where the template
+     * interpolates, anything there ({@code the test listener on ${var.test_listener_port}}).
+     */
+    private static boolean matches(String template, String value) {
+        if (value == null) {
+            return false;
+        }
+        StringBuilder pattern = new StringBuilder();
+        int at = 0;
+        Matcher interpolation = INTERPOLATION.matcher(template);
+        while (interpolation.find()) {
+            pattern.append(Pattern.quote(template.substring(at, interpolation.start()))).append(".*");
+            at = interpolation.end();
+        }
+        pattern.append(Pattern.quote(template.substring(at)));
+        return Pattern.compile(pattern.toString(), Pattern.DOTALL).matcher(value).matches();
     }
 
     /**

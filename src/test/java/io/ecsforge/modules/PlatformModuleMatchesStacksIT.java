@@ -38,21 +38,13 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@link StacksAsModules}); apart from that, each stack's JSON is its synthesized JSON. Both are
  * planned fresh, so a value is unknown in one exactly when it is in the other, and the
  * comparison is of every change's {@code actions}, {@code after} and {@code after_unknown}.
- * Addresses are mapped by the module each stack's part is in, and instance keys
- * ({@code aws_subnet.public_0} is {@code module.platform.module.network.aws_subnet.public[0]}).
+ * Addresses are mapped as {@code ecsforge modules --moves} maps them ({@link StateMoves}):
+ * {@code aws_subnet.public_0} of the network stack is
+ * {@code module.platform.module.network.aws_subnet.public[0]}.
  */
 class PlatformModuleMatchesStacksIT {
     @RegisterExtension static final MotoServer DEV = MotoServer.forPlatform("123456789012");
     @RegisterExtension static final MotoServer PROD = MotoServer.forPlatform("210987654321");
-
-    /** The module of {@code ecs-platform} that makes each stack's resources. */
-    static final Map<String, String> MODULE_OF_STACK = Map.of(
-            "network", "network",
-            "registry", "registry",
-            "access", "access",
-            "cluster", "ecs_service",
-            "service", "ecs_service",
-            "delivery", "blue_green");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -75,7 +67,7 @@ class PlatformModuleMatchesStacksIT {
 
         Path stacksRoot = Files.createDirectories(work.resolve("stacks-" + env));
         Map<String, String> parts = StacksAsModules.write(synthesized, "webapp", env, stacksRoot, provider);
-        assertEquals(MODULE_OF_STACK.keySet(), new java.util.HashSet<>(parts.values()),
+        assertEquals(PlatformModule.MODULE_OF_STACK.keySet(), new java.util.HashSet<>(parts.values()),
                 "the environment's stacks, but the state stack, each made by one of the platform's modules");
 
         Path platformRoot = Files.createDirectories(work.resolve("platform-" + env));
@@ -95,10 +87,17 @@ class PlatformModuleMatchesStacksIT {
         long planned = fromStacks.values().stream().filter(change -> change.path("mode").asText().equals("managed")).count();
         assertEquals(resources, planned, "every resource of the stacks is planned through " + stacksRoot);
 
+        // The platform's address of every resource and data source of the stacks, as the moves give them.
+        Map<String, JsonNode> stacks = new LinkedHashMap<>();
+        parts.forEach((stackName, part) -> stacks.put(part, synthesized.stack(stackName)));
+        Map<String, String> stackAddresses = new LinkedHashMap<>();
+        for (StateMoves.Move move : StateMoves.addresses(stacks, BuiltModules.documents(), true)) {
+            stackAddresses.put(move.to(), "module." + move.stack() + "." + move.from());
+        }
         Map<String, JsonNode> mapped = new TreeMap<>();
         List<String> unmatched = new ArrayList<>();
         fromPlatform.forEach((address, change) -> {
-            String stackAddress = stackAddress(change, fromStacks);
+            String stackAddress = stackAddresses.get(address);
             if (stackAddress == null) {
                 unmatched.add(address);
             } else if (mapped.put(stackAddress, change) != null) {
@@ -179,47 +178,5 @@ class PlatformModuleMatchesStacksIT {
             changes.put(change.path("address").asText(), change);
         }
         return changes;
-    }
-
-    /**
-     * The address in the stacks' root of a change planned through the platform
-     * ({@code module.platform.module.<module>.<type>.<name>[<index>]}): in the module of a stack
-     * the platform's module makes, {@code type.name_<index>} for what the stack makes once an
-     * instance, else {@code type.name}. Null when no stack has it.
-     */
-    private static String stackAddress(JsonNode change, Map<String, JsonNode> fromStacks) {
-        String moduleAddress = change.path("module_address").asText();
-        String prefix = "module.platform.module.";
-        if (!moduleAddress.startsWith(prefix)) {
-            return null;
-        }
-        String module = moduleAddress.substring(prefix.length());
-        String local = (change.path("mode").asText().equals("data") ? "data." : "") + change.path("type").asText() + "."
-                + change.path("name").asText();
-        JsonNode index = change.path("index");
-        for (Map.Entry<String, String> stack : MODULE_OF_STACK.entrySet()) {
-            if (!stack.getValue().equals(module)) {
-                continue;
-            }
-            String base = "module." + stack.getKey() + "." + local;
-            if (index.isMissingNode() || index.isNull()) {
-                if (fromStacks.containsKey(base)) {
-                    return base;
-                }
-            } else {
-                String numbered = base + "_" + index.asText();
-                if (fromStacks.containsKey(numbered)) {
-                    return numbered;
-                }
-                if (index.asInt(-1) == 0 && fromStacks.containsKey(base)) {
-                    return base;
-                }
-                String keyed = base + "[" + index + "]";
-                if (fromStacks.containsKey(keyed)) {
-                    return keyed;
-                }
-            }
-        }
-        return null;
     }
 }
