@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,6 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  * moves every resource into the state of a configuration that calls {@code modules/ecs-platform}
  * as {@code ecsforge modules --inputs dev} prints it; and that configuration's plan changes
  * nothing that was applied. Moved back with {@code --back}, each stack's plan changes nothing.
+ * (Nothing but what the stacks' own second plans change on moto, which keeps a few values it is
+ * given only in part: that is the baseline both are held to.)
  *
  * <p>Moto cannot make what {@code scripts/lib/moto-excludes.txt} lists, so those resources (and
  * what depends on them) are left out of the applies with {@code -exclude}, as the lifecycle test
@@ -62,16 +65,14 @@ class PlatformMovesIT {
         Map<String, Path> states = StacksAsModules.applySeparately(tofu, emulator, stacksRoot, parts, provider,
                 EmulatedProject.motoExcludes());
 
-        Map<String, String> secondPlans = new LinkedHashMap<>();
-        for (Path state : states.values()) {
-            List<String> arguments = new ArrayList<>(List.of("plan", "-input=false", "-no-color", "-detailed-exitcode"));
-            arguments.addAll(StacksAsModules.excludes(state.getParent(), EmulatedProject.motoExcludes()));
-            RealProvider.Run plan = tofu.run(state.getParent(), emulator, arguments.toArray(String[]::new));
-            if (plan.exitCode() != 0) {
-                secondPlans.put(state.getParent().getFileName().toString(), plan.toString());
-            }
+        // Moto keeps some values it is given only in part (a rule's description, a service's grace
+        // period), so a stack's second plan on it is not empty: what it changes is the baseline that
+        // the platform's plan after the moves, and each stack's after moving back, are held to.
+        Map<String, String> drift = new TreeMap<>();
+        for (Map.Entry<String, Path> state : states.entrySet()) {
+            changes(tofu, state.getValue().getParent(), emulator).forEach((address, change) ->
+                    drift.put(state.getKey() + " " + address, change));
         }
-        assertEquals(Map.of(), secondPlans, "the stacks' own second plans change nothing applied");
 
         Path root = Files.createDirectories(work.resolve("platform"));
         Repo.copyModules(root.resolve("modules"));
@@ -103,20 +104,18 @@ class PlatformMovesIT {
         }
         tofu.run(root, "state", "push", "platform.tfstate").succeeded();
 
-        tofu.run(root, emulator, "plan", "-input=false", "-no-color", "-out=plan.out").succeeded();
-        JsonNode plan = JSON.readTree(tofu.run(root, "show", "-json", "plan.out").succeeded().stdout());
+        Map<String, String> stackAddress = new LinkedHashMap<>();
+        moves.forEach(move -> stackAddress.put(move.to(), move.stack() + " " + move.from()));
         Set<String> created = new TreeSet<>();
-        List<String> otherChanges = new ArrayList<>();
-        for (JsonNode change : plan.path("resource_changes")) {
-            List<String> actions = new ArrayList<>();
-            change.path("change").path("actions").forEach(action -> actions.add(action.asText()));
-            if (actions.equals(List.of("create"))) {
-                created.add(change.path("address").asText());
-            } else if (!actions.equals(List.of("no-op")) && !actions.equals(List.of("read"))) {
-                otherChanges.add(change.path("address").asText() + " " + actions);
+        Map<String, String> changed = new TreeMap<>();
+        changes(tofu, root, emulator).forEach((address, change) -> {
+            if (change.equals("[create]")) {
+                created.add(address);
+            } else {
+                changed.put(stackAddress.getOrDefault(address, address), change);
             }
-        }
-        assertEquals(List.of(), otherChanges, "changes to what was applied and moved");
+        });
+        assertEquals(drift, changed, "the changes to what was applied and moved: the stacks' own second plans' on moto");
         assertEquals(notApplied, created, "the platform creates exactly what moto could not make");
         assertTrue(possible.size() > 40, () -> "moved " + possible.size() + " resources");
 
@@ -132,11 +131,49 @@ class PlatformMovesIT {
             Path stackDir = state.getValue().getParent();
             Files.delete(state.getValue());
             Files.copy(root.resolve(state.getKey() + ".tfstate"), state.getValue());
-            List<String> arguments = new ArrayList<>(List.of("plan", "-input=false", "-no-color", "-detailed-exitcode"));
-            arguments.addAll(StacksAsModules.excludes(stackDir, EmulatedProject.motoExcludes()));
-            RealProvider.Run stackPlan = tofu.run(stackDir, emulator, arguments.toArray(String[]::new));
-            assertEquals(0, stackPlan.exitCode(), () -> "after moving back, " + state.getKey() + "'s plan:\n" + stackPlan);
+            Map<String, String> stackDrift = new TreeMap<>();
+            drift.forEach((address, change) -> {
+                if (address.startsWith(state.getKey() + " ")) {
+                    stackDrift.put(address.substring(state.getKey().length() + 1), change);
+                }
+            });
+            assertEquals(stackDrift, changes(tofu, stackDir, emulator), "after moving back, " + state.getKey() + "'s changes");
         }
+    }
+
+    /**
+     * What a plan in {@code dir} changes, moto's exclusions left out: each change but no-ops and
+     * reads, as its actions and the attributes whose values change
+     * ({@code [update] description, health_check_grace_period_seconds}), by address.
+     */
+    private static Map<String, String> changes(RealProvider.Binary tofu, Path dir, Map<String, String> emulator)
+            throws IOException {
+        List<String> arguments = new ArrayList<>(List.of("plan", "-input=false", "-no-color", "-out=changes.plan"));
+        if (Files.exists(dir.resolve("main.tf.json"))) {
+            arguments.addAll(StacksAsModules.excludes(dir, EmulatedProject.motoExcludes()));
+        }
+        tofu.run(dir, emulator, arguments.toArray(String[]::new)).succeeded();
+        JsonNode plan = JSON.readTree(tofu.run(dir, "show", "-json", "changes.plan").succeeded().stdout());
+        Map<String, String> changes = new TreeMap<>();
+        for (JsonNode change : plan.path("resource_changes")) {
+            List<String> actions = new ArrayList<>();
+            change.path("change").path("actions").forEach(action -> actions.add(action.asText()));
+            if (actions.equals(List.of("no-op")) || actions.equals(List.of("read"))) {
+                continue;
+            }
+            String described = actions.toString();
+            if (!actions.equals(List.of("create"))) {
+                Set<String> attributes = new TreeSet<>();
+                JsonNode before = change.path("change").path("before");
+                JsonNode after = change.path("change").path("after");
+                before.fieldNames().forEachRemaining(attributes::add);
+                after.fieldNames().forEachRemaining(attributes::add);
+                attributes.removeIf(name -> before.path(name).equals(after.path(name)));
+                described += " " + String.join(", ", attributes);
+            }
+            changes.put(change.path("address").asText(), described);
+        }
+        return changes;
     }
 
     /** The managed resources in a state file, as {@code <part> <type>.<name>}. */
