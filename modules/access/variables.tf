@@ -106,6 +106,17 @@ variable "repository_arn" {
   }
 }
 
+variable "repository_name" {
+  description = "The name of that repository, which the infra role manages: the registry module's `repository_name`."
+  type        = string
+  nullable    = false
+
+  validation {
+    condition     = can(regex("^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*(?:/[a-z0-9]+(?:[._-][a-z0-9]+)*)*)$", var.repository_name))
+    error_message = "\"${var.repository_name}\" is not allowed; allowed: an ECR repository name: lower-case letters, digits, and . _ - / between them"
+  }
+}
+
 variable "secrets" {
   description = "Environment variables injected from SSM Parameter Store or Secrets Manager (`valueFrom`). Allowed: names as `environment`, and not also set there; values: arn:aws:ssm:<region>:<account>:parameter/<name> or arn:aws:secretsmanager:<region>:<account>:secret:<name>. The `service.secrets` key of an ecsforge environment file."
   type        = map(string)

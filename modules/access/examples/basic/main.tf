@@ -12,6 +12,7 @@ module "access" {
   app               = "webapp"
   environment       = "staging"
   repository_arn    = "arn:aws:ecr:eu-west-1:123456789012:repository/webapp"
+  repository_name   = "webapp"
   github_repository = "my-org/webapp"
   state_bucket      = "webapp-tfstate-123456789012"
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -126,6 +127,30 @@ public final class ModuleVariables {
         variables.add(variable(RegistrySchema.UNTAGGED_EXPIRY_DAYS));
         variables.add(variable(ServiceSchema.IMAGE_TAG));
         return List.copyOf(variables);
+    }
+
+    /**
+     * Inputs of a module that another module's variable already stands for, under another name:
+     * in {@code modules/ecs-platform} each is given that variable ({@code deployment_strategy =
+     * var.strategy}), so one value cannot be given two ways.
+     */
+    public static final Map<String, String> PLATFORM_ALIASES = Map.of(
+            "deployment_strategy", "strategy",
+            "autoscaling", "autoscaling_enabled");
+
+    /**
+     * The variables of {@code modules/ecs-platform}: every module's that a key stands for, once
+     * each, in the order of the modules, but the {@link #PLATFORM_ALIASES}. The modules' inputs
+     * that other modules' outputs fill ({@code vpc_id}) stand for no key and are not among them.
+     */
+    public static List<Variable> platform() {
+        Map<String, Variable> variables = new LinkedHashMap<>();
+        for (List<Variable> module : List.of(names(), network(), registry(), access(), ecsService(), blueGreen())) {
+            module.stream()
+                    .filter(variable -> !PLATFORM_ALIASES.containsKey(variable.name()) && standsForAKey(variable))
+                    .forEach(variable -> variables.putIfAbsent(variable.name(), variable));
+        }
+        return List.copyOf(variables.values());
     }
 
     /**
@@ -357,6 +382,10 @@ public final class ModuleVariables {
                 + " registry module's `repository_arn`.", null, List.of(new Validation(
                 "can(regex(\"^arn:aws[a-z-]*:ecr:[a-z0-9-]+:\\\\d{12}:repository/.+$\", var.repository_arn))",
                 "\"${var.repository_arn}\" is not an ECR repository ARN; allowed: arn:aws:ecr:<region>:<account>:repository/<name>"))));
+        Variable repositoryName = variable(RegistrySchema.REPOSITORY_NAME);
+        variables.add(new Variable(repositoryName.name(), repositoryName.key(), repositoryName.type(), "The name of that"
+                + " repository, which the infra role manages: the registry module's `repository_name`.", null,
+                repositoryName.validations()));
         variables.add(variable(GithubSchema.REPOSITORY, "github_repository"));
         variables.add(variable(GithubSchema.CREATE_OIDC_PROVIDER));
         variables.add(optional(variable(AwsSchema.ASSUME_ROLE_ARN), "none: the infra role applies the stacks itself"));
@@ -434,6 +463,11 @@ public final class ModuleVariables {
                 .toList();
         return new Variable(variable.name(), variable.key(), variable.type(), variable.description() + " Empty: " + none + ".",
                 "", validations);
+    }
+
+    /** Whether a key of the file stands behind {@code variable}, rather than another module's output ({@code vpc_id}). */
+    static boolean standsForAKey(Variable variable) {
+        return variable.key().contains(".") || EnvironmentSchema.KEYS.stream().anyMatch(key -> key.path().equals(variable.key()));
     }
 
     /** {@code azCount} as {@code az_count}: the name a key's variable has. */

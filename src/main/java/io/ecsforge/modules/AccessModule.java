@@ -74,7 +74,9 @@ final class AccessModule extends ModuleStack {
                 local("state_region", "var.state_region != \"\" ? var.state_region : data.aws_region.region.name", ""),
                 Setting.expression("var.state_lock != \"lockfile\"", false, "state_lock"),
                 variable("state_dynamodb_table", ""),
-                local("repository_name", "trimprefix(split(\":\", var.repository_arn)[5], \"repository/\")", ""),
+                // Known when the plan is made, unlike a name taken from the ARN, so that the infra role's
+                // policy is planned in full.
+                variable("repository_name", ""),
                 local("load_balancer_name", interpolated(ElbNames.of(prefix, "")), ""),
                 local("blue_target_group_name", interpolated(ElbNames.of(prefix, EnvironmentNames.BLUE)), ""),
                 local("green_target_group_name", interpolated(ElbNames.of(prefix, EnvironmentNames.GREEN)), ""),

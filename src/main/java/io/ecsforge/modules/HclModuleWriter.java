@@ -33,7 +33,8 @@ public final class HclModuleWriter implements ModuleWriter {
             RegistryModule.NAME, List.of("examples/basic/main.tf", "tests/registry.tftest.hcl"),
             AccessModule.NAME, List.of("examples/basic/main.tf", "tests/access.tftest.hcl"),
             EcsServiceModule.NAME, List.of("examples/complete/main.tf", "tests/ecs-service.tftest.hcl"),
-            BlueGreenModule.NAME, List.of("examples/canary/main.tf", "tests/blue-green.tftest.hcl"));
+            BlueGreenModule.NAME, List.of("examples/canary/main.tf", "tests/blue-green.tftest.hcl"),
+            PlatformModule.NAME, List.of("examples/complete/main.tf", "tests/ecs-platform.tftest.hcl"));
 
     private final Path terraformDocs;
 

@@ -54,6 +54,8 @@ public final class ModuleDocuments {
                 documents.put(module.moduleName(), document((ObjectNode) JSON.readTree(file.toFile()),
                         module.shapes().singleInstances()));
             }
+            // The platform is the others' calls, wired; it is built from their documents.
+            documents.put(PlatformModule.NAME, PlatformModule.document(documents));
             return documents;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

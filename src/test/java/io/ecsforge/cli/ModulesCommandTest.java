@@ -122,6 +122,37 @@ class ModulesCommandTest {
                 + " when missing" + System.lineSeparator(), result.err(), result.toString());
     }
 
+    @Test
+    void inputsPrintAModuleBlockCallingThePlatformWithTheFilesValuesAndWriteNothing(@TempDir Path work) throws IOException {
+        Files.writeString(work.resolve("qa.yaml"), Files.readString(Repo.config().resolve("dev.yaml"))
+                .replace("environment: dev", "environment: qa"));
+        CliResult result = CliResult.run(Map.of(), "modules", "--inputs", "qa", "--config-dir", work.toString(),
+                "--source", "git::https://github.com/acme/ecsforge.git//modules/ecs-platform?ref=v1.2.0");
+
+        assertEquals(0, result.exitCode(), result.toString());
+        assertEquals("", result.err(), result.toString());
+        assertTrue(result.out().startsWith("""
+                module "platform" {
+                  source = "git::https://github.com/acme/ecsforge.git//modules/ecs-platform?ref=v1.2.0"
+
+                """), result.out());
+        assertTrue(result.out().contains(" = \"qa\"\n") && result.out().endsWith("}\n"), result.out());
+        try (Stream<Path> files = Files.list(work)) {
+            assertEquals(List.of(work.resolve("qa.yaml")), files.toList());
+        }
+    }
+
+    @Test
+    void inputsOfAMissingFileAreBadInputNamingTheFilesThereAre(@TempDir Path work) throws IOException {
+        Files.writeString(work.resolve("dev.yaml"), Files.readString(Repo.config().resolve("dev.yaml")));
+        CliResult result = CliResult.run(Map.of(), "modules", "--inputs", "staging", "--config-dir", work.toString());
+
+        assertEquals(2, result.exitCode(), result.toString());
+        assertEquals("", result.out(), result.toString());
+        assertEquals("error: " + work.resolve("staging.yaml") + ": file not found; environments available: dev (in " + work + ")"
+                + System.lineSeparator(), result.err(), result.toString());
+    }
+
     /** The real terraform-docs from the tools cache; the test is skipped, saying how to install it, without it. */
     private static Map<String, String> withTerraformDocs() {
         return Map.of("ECSFORGE_TERRAFORM_DOCS", Tools.terraformDocs().toString());

@@ -155,7 +155,7 @@ class ModuleValidationParityIT {
                     Stream.concat(ModuleVariables.names().stream(), ModuleVariables.access().stream())
                             .filter(variable -> !variable.name().equals("autoscaling")).toList(),
                     Map.of("app", "\"webapp\"", "environment", "\"dev\"", "repository_arn",
-                            "\"arn:aws:ecr:us-east-1:123456789012:repository/webapp\"")));
+                            "\"arn:aws:ecr:us-east-1:123456789012:repository/webapp\"", "repository_name", "\"webapp\"")));
 
 
     /** One map of several, whose keys differ ({@code Map.of} takes ten pairs at most). */

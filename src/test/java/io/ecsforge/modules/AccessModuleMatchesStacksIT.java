@@ -162,6 +162,8 @@ class AccessModuleMatchesStacksIT {
         Repo.copyModules(moduleRoot.resolve("modules"));
         ObjectNode call = values.deepCopy();
         call.put("source", "./modules/" + AccessModule.NAME);
+        // The registry module's repository_name: the name in the repository's ARN.
+        call.put("repository_name", repositoryArn.substring(repositoryArn.indexOf(":repository/") + ":repository/".length()));
         ObjectNode root = JSON.createObjectNode();
         root.putObject("module").set(AccessModule.NAME, call);
         Files.writeString(moduleRoot.resolve("main.tf.json"), JSON.writeValueAsString(root));

@@ -83,7 +83,7 @@ class AccessModuleTest {
                 required.add(entry.getKey());
             }
         });
-        assertEquals(List.of("app", "environment", "github_repository", "repository_arn", "state_bucket"),
+        assertEquals(List.of("app", "environment", "github_repository", "repository_arn", "repository_name", "state_bucket"),
                 required.stream().sorted().toList());
         assertAt(variables, "state_lock.default", "lockfile");
         assertAt(variables, "assume_role_arn.default", "");

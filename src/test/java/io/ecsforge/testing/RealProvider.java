@@ -61,9 +61,16 @@ public final class RealProvider {
 
         /** Runs it in {@code directory} to its end (at most 10 minutes), both streams kept. */
         public Run run(Path directory, String... args) {
+            return run(directory, Map.of(), args);
+        }
+
+        /** As {@link #run(Path, String...)}, with {@code variables} added to its environment ({@code AWS_ENDPOINT_URL}). */
+        public Run run(Path directory, Map<String, String> variables, String... args) {
             List<String> command = new ArrayList<>(List.of(path.toString()));
             command.addAll(List.of(args));
-            Processes.Finished finished = Processes.run(command, directory, environment(), Duration.ofMinutes(10));
+            Map<String, String> environment = environment();
+            environment.putAll(variables);
+            Processes.Finished finished = Processes.run(command, directory, environment, Duration.ofMinutes(10));
             return new Run(name + " " + String.join(" ", args), directory, finished.exitCode(), finished.stdout(),
                     finished.stderr());
         }

@@ -1,0 +1,49 @@
+package io.ecsforge.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.ecsforge.UserError;
+import io.ecsforge.config.ModuleVariables.Variable;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * An environment file as the inputs of {@code modules/ecs-platform}: every key the file sets that
+ * a variable stands for, under the variable's name, with the file's value ({@code network:
+ * azCount: 3} is {@code "az_count": 3}). A key the file leaves out is left out, so the module's
+ * default, which is the key's, applies. This is the way from a file to the modules: the JSON is
+ * a {@code terraform.tfvars.json}, or the body of a {@code module} block.
+ */
+public final class ModuleInputs {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ModuleInputs() {}
+
+    /** The inputs for {@code <configDir>/<env>.yaml}, which is validated first, as {@code synth} does. */
+    public static ObjectNode of(Path configDir, String env) {
+        new ConfigLoader(configDir).load(env);
+        Path file = configDir.resolve(env + ".yaml");
+        try {
+            return of(YAMLMapper.builder().build().readTree(Files.readString(file, StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            // The loader has just read and parsed the same file.
+            throw new UserError(file + ": cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** The inputs for a file's parsed (and already validated) YAML. */
+    static ObjectNode of(JsonNode file) {
+        ObjectNode inputs = JSON.createObjectNode();
+        for (Variable variable : ModuleVariables.platform()) {
+            JsonNode value = file.at("/" + variable.key().replace('.', '/'));
+            if (!value.isMissingNode() && !value.isNull()) {
+                inputs.set(variable.name(), value);
+            }
+        }
+        return inputs;
+    }
+}

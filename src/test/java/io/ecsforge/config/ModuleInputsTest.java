@@ -1,0 +1,47 @@
+package io.ecsforge.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.ecsforge.UserError;
+import io.ecsforge.testing.Repo;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** An environment file as the inputs of {@code modules/ecs-platform}. */
+class ModuleInputsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir Path dir;
+
+    @Test
+    void aKeyTheFileSetsIsItsVariablesValueAndOneItLeavesOutIsLeftOut() throws Exception {
+        String file = Files.readString(Repo.config().resolve("dev.yaml"));
+        assertEquals(JSON.readTree(ModuleInputs.of(new YAMLMapper().readTree(file)).toString()),
+                ModuleInputs.of(Repo.config(), "dev"), "from the file and from the folder");
+        var inputs = ModuleInputs.of(new YAMLMapper().readTree("""
+                app: shop
+                environment: qa
+                network:
+                  azCount: 3
+                  natGateways: one-per-az
+                registry:
+                  keepImages: 12
+                """));
+        assertEquals(JSON.readTree("""
+                {"app": "shop", "environment": "qa", "az_count": 3, "nat_gateways": "one-per-az", "keep_images": 12}
+                """), inputs);
+    }
+
+    @Test
+    void aFileIsValidatedFirstAsSynthValidatesIt() throws Exception {
+        String dev = Files.readString(Repo.config().resolve("dev.yaml"));
+        Files.writeString(dir.resolve("dev.yaml"), dev.replace("azCount: 2", "azCount: 9"));
+        UserError e = assertThrows(UserError.class, () -> ModuleInputs.of(dir, "dev"));
+        assertEquals(dir.resolve("dev.yaml") + ": network.azCount: 9 is out of range; allowed: 1 to 6", e.getMessage());
+    }
+}
