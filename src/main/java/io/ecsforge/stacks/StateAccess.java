@@ -16,6 +16,18 @@ import java.util.Optional;
  * @param arns the ARNs of the stack the statements are made in
  */
 record StateAccess(EnvironmentNames names, StateConfig state, AwsArns arns) {
+    /**
+     * The state key is granted by its alias: the key's id is not known before the state stack
+     * makes it, and a policy names a key by its key ARN, never by an alias ARN.
+     */
+    static final String KEY_ALIAS_TEST = "ForAnyValue:StringEquals";
+    static final String KEY_ALIAS_VARIABLE = "kms:ResourceAliases";
+
+    /** Every key of the bucket's region; {@link #KEY_ALIAS_VARIABLE} narrows it to the state key. */
+    static String keys(AwsArns arns, StateConfig state) {
+        return arns.inRegion(state.region()).regional("kms", "key/*");
+    }
+
     /** The plan role's statements: read the state, take and release the lock, read no other state or parameter. */
     List<DataAwsIamPolicyDocumentStatement> plan() {
         List<DataAwsIamPolicyDocumentStatement> statements = new ArrayList<>();
@@ -24,6 +36,10 @@ record StateAccess(EnvironmentNames names, StateConfig state, AwsArns arns) {
                 .when("StringLike", "s3:prefix", names.statePrefix() + "*")
                 .build());
         statements.add(allow("StateRead", List.of("s3:GetObject"), List.of(stateObjects("*"))));
+        // State is encrypted with the state key: reading it decrypts, writing a lock file encrypts.
+        statements.add(allow("StateKey").actions("kms:Decrypt", "kms:GenerateDataKey").resources(keys(arns, state))
+                .when(KEY_ALIAS_TEST, KEY_ALIAS_VARIABLE, names.stateKmsAlias())
+                .build());
         // Plan takes the state lock; it may create and remove lock files, never state.
         statements.add(allow("StateLockFiles", List.of("s3:DeleteObject", "s3:PutObject"), List.of(stateObjects("*.tflock"))));
         lockTable().ifPresent(table -> {
