@@ -10,8 +10,10 @@ import java.util.regex.Pattern;
  *
  * @param pattern the whole value must match it
  * @param allowed what the pattern allows, in words, for messages ("allowed: ...") and the docs
+ * @param minLength the fewest characters, beside the pattern: lengths a nested pattern cannot say
+ * @param maxLength the most characters, likewise
  */
-record Format(Pattern pattern, String allowed) {
+record Format(Pattern pattern, String allowed, int minLength, int maxLength) {
     // Names are joined with dashes into every resource name ("webapp-dev-network"), so a dash at
     // the end or two in a row would make names that read as a different app or environment.
     static final Format APP_NAME = of("(?!.*--)[a-z][a-z0-9-]{0,19}[a-z0-9]",
@@ -27,9 +29,14 @@ record Format(Pattern pattern, String allowed) {
             + AwsConfig.DEFAULT_PROVIDER_VERSION + "\" or \"~> 5.100\"");
     static final Format BUCKET = of("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]",
             "an S3 bucket name: 3 to 63 lower-case letters, digits, dots and dashes");
+    /** What S3 refuses in a bucket name beyond {@link #BUCKET}'s pattern, in the words messages use. */
+    static final List<String> BUCKET_RESERVED_PREFIXES = List.of("xn--", "sthree-", "amzn-s3-demo-");
+    static final List<String> BUCKET_RESERVED_SUFFIXES = List.of("-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3");
+    static final String BUCKET_RULES = "no two periods in a row, not an IP address, not starting with "
+            + String.join(", ", BUCKET_RESERVED_PREFIXES) + " and not ending with " + String.join(", ", BUCKET_RESERVED_SUFFIXES);
     static final Format TABLE = of("[A-Za-z0-9_.-]{3,255}", "a DynamoDB table name: 3 to 255 letters, digits, _ . -");
     static final Format REPOSITORY = of("[a-z0-9]+(?:[._-][a-z0-9]+)*(?:/[a-z0-9]+(?:[._-][a-z0-9]+)*)*",
-            "an ECR repository name: lower-case letters, digits, and . _ - / between them");
+            "an ECR repository name: 2 to 256 lower-case letters, digits, and . _ - / between them").lengths(2, 256);
     static final Format GITHUB_REPO = of("[A-Za-z0-9-]{1,39}/[A-Za-z0-9._-]{1,100}", "owner/name, e.g. my-org/webapp");
     static final Format BRANCH = of("[A-Za-z0-9._/-]{1,255}", "a branch name such as main");
     static final Format CONTAINER_NAME = of("[A-Za-z0-9_-]{1,255}", "letters, digits, _ and -, up to 255");
@@ -55,11 +62,20 @@ record Format(Pattern pattern, String allowed) {
             1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
 
     private static Format of(String regex, String allowed) {
-        return new Format(Pattern.compile(regex), allowed);
+        return new Format(Pattern.compile(regex), allowed, 0, Integer.MAX_VALUE);
+    }
+
+    private Format lengths(int min, int max) {
+        return new Format(pattern, allowed, min, max);
+    }
+
+    /** Whether a length other than the pattern's own applies. */
+    boolean limitsLength() {
+        return minLength > 0 || maxLength < Integer.MAX_VALUE;
     }
 
     boolean matches(String value) {
-        return pattern.matcher(value).matches();
+        return value.length() >= minLength && value.length() <= maxLength && pattern.matcher(value).matches();
     }
 
     /**

@@ -187,6 +187,9 @@ public final class ModuleVariables {
             pattern = pattern.substring(end + 1);
         }
         conditions.add("can(regex(" + hcl("^(?:" + pattern + ")$") + ", " + ref + "))");
+        if (format.limitsLength()) {
+            conditions.add("length(" + ref + ") >= " + format.minLength() + " && length(" + ref + ") <= " + format.maxLength());
+        }
         return String.join(" && ", conditions);
     }
 
