@@ -22,8 +22,9 @@ record Format(Pattern pattern, String allowed, int minLength, int maxLength) {
             "1 to 16 lower-case letters, digits and single dashes, starting with a letter and not ending with a dash");
     static final Format REGION = of("[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d", "an AWS region such as us-east-1");
     static final Format ACCOUNT_ID = of("\\d{12}", "12 digits, quoted");
-    static final Format ROLE_ARN = of("arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]{1,512}",
-            "an IAM role ARN, arn:aws:iam::<account>:role/<name>");
+    // IAM: a path of up to 512 characters, then a name of up to 64.
+    static final Format ROLE_ARN = of("arn:aws[a-z-]*:iam::\\d{12}:role/(?:[\\w+=,.@/-]{0,511}/)?[\\w+=,.@-]{1,64}",
+            "an IAM role ARN, arn:aws:iam::<account>:role/<name>, the name up to 64 characters");
     static final Format PROVIDER_VERSION = of(Constraint.PATTERN, "a Terraform version constraint: comma-separated"
             + " conditions, each an operator (=, !=, >, >=, <, <=, ~>) and a version, e.g. \""
             + AwsConfig.DEFAULT_PROVIDER_VERSION + "\" or \"~> 5.100\"");
@@ -47,6 +48,9 @@ record Format(Pattern pattern, String allowed, int minLength, int maxLength) {
             "arn:aws[a-z-]*:(ssm:[a-z0-9-]+:\\d{12}:parameter/.+|secretsmanager:[a-z0-9-]+:\\d{12}:secret:.+)",
             "arn:aws:ssm:<region>:<account>:parameter/<name> or arn:aws:secretsmanager:<region>:<account>:secret:<name>");
     static final Format CERTIFICATE_ARN = of("arn:aws[a-z-]*:acm:[a-z0-9-]+:\\d{12}:certificate/.+", "an ACM certificate ARN");
+    /** What IAM takes as a policy's resource, "*" aside: an ARN, with wildcards where IAM allows them. */
+    static final Format RESOURCE_ARN = of("arn:[a-z*-]+:[a-z0-9*-]+:[a-z0-9*-]*:(?:\\d{12}|aws|\\*)?:.+",
+            "an ARN, arn:<partition>:<service>:<region>:<account>:<resource>, e.g. arn:aws:s3:::my-bucket/*");
     static final Format IAM_ACTION = of("[a-z0-9-]+:[A-Za-z0-9*]+",
             "one action as service:Action, e.g. s3:GetObject (not \"*\" or \"service:*\")");
     static final Format TAG_KEY = of("[\\p{L}\\p{N}\\p{Zs}_.:/=+@-]{1,128}",

@@ -315,6 +315,21 @@ final class BadConfigs {
                 bad("alarmsEvaluatedOverMoreThanADayAreRefused",
                         minimalWith("deployment:\n  intervalMinutes: 2880\n  alarms: {periodSeconds: 86400, evaluationPeriods: 2}\n"),
                         "deployment.alarms.evaluationPeriods: 2 periods of 86400 s are 172800 s; CloudWatch evaluates an alarm over at most one day; allowed: evaluationPeriods x periodSeconds up to 86400 s"),
+                bad("taskPolicyResourceThatIsNotAnArnIsRefused", minimalWith("""
+                        service:
+                          taskPolicy:
+                            - actions: [s3:GetObject]
+                              resources: ["my-bucket/*"]
+                        """),
+                        "service.taskPolicy[0].resources[0]: \"my-bucket/*\" is not an ARN, which IAM refuses; allowed: an ARN, arn:<partition>:<service>:<region>:<account>:<resource>, e.g. arn:aws:s3:::my-bucket/*"),
+                bad("taskPolicyLargerThanARolesInlinePoliciesMayBeIsRefused", minimalWith("service:\n  taskPolicy:\n"
+                                + "    - actions: [s3:GetObject]\n      resources:\n" + java.util.stream.IntStream.range(0, 262)
+                                .mapToObj(i -> String.format("        - arn:aws:s3:::webapp-uploads-%04d/*%n", i)).collect(Collectors.joining())),
+                        "service.taskPolicy: the statements come to 9770 characters without whitespace; IAM allows 10240 in a role's inline policies, and ecsforge keeps 500 for its own; allowed: up to 9740, with fewer or wildcard ARNs"),
+                bad("assumedRoleWithANameLongerThanIamAllowsIsRefused",
+                        minimalReplacing("  region: us-east-1\n", "  region: us-east-1\n  assumeRoleArn: arn:aws:iam::123456789012:role/"
+                                + "r".repeat(65) + "\n"),
+                        "aws.assumeRoleArn: \"arn:aws:iam::123456789012:role/" + "r".repeat(65) + "\" is not allowed; allowed: an IAM role ARN, arn:aws:iam::<account>:role/<name>, the name up to 64 characters"),
                 bad("moreTagsThanAResourceCanCarryBesideEcsforgesOwnAreRefused",
                         minimalWith("tags:\n" + java.util.stream.IntStream.rangeClosed(1, 47).mapToObj(i -> "  t" + i + ": v\n")
                                 .collect(Collectors.joining())),
