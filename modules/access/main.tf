@@ -194,6 +194,25 @@ data "aws_iam_policy_document" "infra_permissions" {
   }
 
   dynamic "statement" {
+    for_each = !(var.assume_role_arn != "") ? [1] : []
+
+    content {
+      actions = ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"]
+      effect  = "Allow"
+      resources = [
+        "arn:${data.aws_partition.partition.partition}:kms:${local.state_region}:${data.aws_caller_identity.caller.account_id}:key/*",
+      ]
+      sid = "StateKey"
+
+      condition {
+        test     = "ForAnyValue:StringEquals"
+        values   = ["alias/${var.app}-${var.environment}-state"]
+        variable = "kms:ResourceAliases"
+      }
+    }
+  }
+
+  dynamic "statement" {
     for_each = (var.state_lock != "lockfile" && !(var.assume_role_arn != "")) ? [1] : []
 
     content {
@@ -493,6 +512,25 @@ data "aws_iam_policy_document" "plan_permissions" {
         "arn:${data.aws_partition.partition.partition}:s3:::${var.state_bucket}/${var.app}/${var.environment}/*",
       ]
       sid = "StateRead"
+    }
+  }
+
+  dynamic "statement" {
+    for_each = [1]
+
+    content {
+      actions = ["kms:Decrypt", "kms:GenerateDataKey"]
+      effect  = "Allow"
+      resources = [
+        "arn:${data.aws_partition.partition.partition}:kms:${local.state_region}:${data.aws_caller_identity.caller.account_id}:key/*",
+      ]
+      sid = "StateKey"
+
+      condition {
+        test     = "ForAnyValue:StringEquals"
+        values   = ["alias/${var.app}-${var.environment}-state"]
+        variable = "kms:ResourceAliases"
+      }
     }
   }
 

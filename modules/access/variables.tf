@@ -10,14 +10,14 @@ variable "app" {
 }
 
 variable "assume_role_arn" {
-  description = "A role the AWS provider assumes. Allowed: an IAM role ARN, arn:aws:iam::<account>:role/<name>. The `aws.assumeRoleArn` key of an ecsforge environment file. Empty: none: the infra role applies the stacks itself."
+  description = "A role the AWS provider assumes. Allowed: an IAM role ARN, arn:aws:iam::<account>:role/<name>, the name up to 64 characters. The `aws.assumeRoleArn` key of an ecsforge environment file. Empty: none: the infra role applies the stacks itself."
   type        = string
   default     = ""
   nullable    = false
 
   validation {
-    condition     = var.assume_role_arn == "" || can(regex("^(?:arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]{1,512})$", var.assume_role_arn))
-    error_message = "\"${var.assume_role_arn}\" is not allowed; allowed: an IAM role ARN, arn:aws:iam::<account>:role/<name>"
+    condition     = var.assume_role_arn == "" || can(regex("^(?:arn:aws[a-z-]*:iam::\\d{12}:role/(?:[\\w+=,.@/-]{0,511}/)?[\\w+=,.@-]{1,64})$", var.assume_role_arn))
+    error_message = "\"${var.assume_role_arn}\" is not allowed; allowed: an IAM role ARN, arn:aws:iam::<account>:role/<name>, the name up to 64 characters"
   }
 }
 
@@ -112,8 +112,8 @@ variable "repository_name" {
   nullable    = false
 
   validation {
-    condition     = can(regex("^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*(?:/[a-z0-9]+(?:[._-][a-z0-9]+)*)*)$", var.repository_name))
-    error_message = "\"${var.repository_name}\" is not allowed; allowed: an ECR repository name: lower-case letters, digits, and . _ - / between them"
+    condition     = can(regex("^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*(?:/[a-z0-9]+(?:[._-][a-z0-9]+)*)*)$", var.repository_name)) && length(var.repository_name) >= 2 && length(var.repository_name) <= 256
+    error_message = "\"${var.repository_name}\" is not allowed; allowed: an ECR repository name: 2 to 256 lower-case letters, digits, and . _ - / between them"
   }
 }
 
@@ -135,7 +135,7 @@ variable "secrets" {
 }
 
 variable "state_bucket" {
-  description = "The state bucket, created by the state stack. Allowed: an S3 bucket name: 3 to 63 lower-case letters, digits, dots and dashes; starting and ending with a letter or digit. The `state.bucket` key of an ecsforge environment file."
+  description = "The state bucket, created by the state stack. Allowed: an S3 bucket name: 3 to 63 lower-case letters, digits, dots and dashes; starting and ending with a letter or digit; no two periods in a row, not an IP address, not starting with xn--, sthree-, amzn-s3-demo- and not ending with -s3alias, --ol-s3, .mrap, --x-s3, --table-s3. The `state.bucket` key of an ecsforge environment file."
   type        = string
   nullable    = false
 
@@ -192,7 +192,7 @@ variable "state_region" {
 }
 
 variable "task_policy" {
-  description = "IAM statements granted to the task role. Allowed: each with `actions` and `resources`. The `service.taskPolicy` key of an ecsforge environment file. Each statement allows its `actions` on its `resources`."
+  description = "IAM statements granted to the task role. Allowed: each with `actions` and `resources`; together up to 9740 characters without whitespace (IAM's 10240 for a role's inline policies, less what ecsforge adds). The `service.taskPolicy` key of an ecsforge environment file. Each statement allows its `actions` on its `resources`."
   type        = list(object({ actions = list(string), resources = list(string) }))
   default     = []
   nullable    = false

@@ -51,7 +51,7 @@ variable "environment" {
 }
 
 variable "evaluation_periods" {
-  description = "Consecutive breaching periods before an alarm fires. Allowed: 1 to 10. The `deployment.alarms.evaluationPeriods` key of an ecsforge environment file."
+  description = "Consecutive breaching periods before an alarm fires. Allowed: 1 to 10; times `periodSeconds` at most 86400 (one day), CloudWatch's limit. The `deployment.alarms.evaluationPeriods` key of an ecsforge environment file."
   type        = number
   default     = 2
   nullable    = false

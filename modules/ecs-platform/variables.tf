@@ -81,7 +81,7 @@ variable "keep_images" {
 }
 
 variable "repository_name" {
-  description = "The ECR repository. Allowed: an ECR repository name: lower-case letters, digits, and . _ - / between them; a single `.`, `_`, `-` or `/` between them. The `registry.repositoryName` key of an ecsforge environment file. (In a file it defaults to the `app` name.) Null (the default) takes `app`."
+  description = "The ECR repository. Allowed: an ECR repository name: 2 to 256 lower-case letters, digits, and . _ - / between them; a single `.`, `_`, `-` or `/` between them. The `registry.repositoryName` key of an ecsforge environment file. (In a file it defaults to the `app` name.) Null (the default) takes `app`."
   type        = string
   default     = null
   nullable    = true
@@ -95,7 +95,7 @@ variable "untagged_expiry_days" {
 }
 
 variable "assume_role_arn" {
-  description = "A role the AWS provider assumes. Allowed: an IAM role ARN, arn:aws:iam::<account>:role/<name>. The `aws.assumeRoleArn` key of an ecsforge environment file. Empty: none: the infra role applies the stacks itself."
+  description = "A role the AWS provider assumes. Allowed: an IAM role ARN, arn:aws:iam::<account>:role/<name>, the name up to 64 characters. The `aws.assumeRoleArn` key of an ecsforge environment file. Empty: none: the infra role applies the stacks itself."
   type        = string
   default     = ""
   nullable    = false
@@ -129,7 +129,7 @@ variable "secrets" {
 }
 
 variable "state_bucket" {
-  description = "The state bucket, created by the state stack. Allowed: an S3 bucket name: 3 to 63 lower-case letters, digits, dots and dashes; starting and ending with a letter or digit. The `state.bucket` key of an ecsforge environment file."
+  description = "The state bucket, created by the state stack. Allowed: an S3 bucket name: 3 to 63 lower-case letters, digits, dots and dashes; starting and ending with a letter or digit; no two periods in a row, not an IP address, not starting with xn--, sthree-, amzn-s3-demo- and not ending with -s3alias, --ol-s3, .mrap, --x-s3, --table-s3. The `state.bucket` key of an ecsforge environment file."
   type        = string
   nullable    = false
 }
@@ -156,7 +156,7 @@ variable "state_region" {
 }
 
 variable "task_policy" {
-  description = "IAM statements granted to the task role. Allowed: each with `actions` and `resources`. The `service.taskPolicy` key of an ecsforge environment file. Each statement allows its `actions` on its `resources`."
+  description = "IAM statements granted to the task role. Allowed: each with `actions` and `resources`; together up to 9740 characters without whitespace (IAM's 10240 for a role's inline policies, less what ecsforge adds). The `service.taskPolicy` key of an ecsforge environment file. Each statement allows its `actions` on its `resources`."
   type        = list(object({ actions = list(string), resources = list(string) }))
   default     = []
   nullable    = false
@@ -331,7 +331,7 @@ variable "test_listener_port" {
 }
 
 variable "evaluation_periods" {
-  description = "Consecutive breaching periods before an alarm fires. Allowed: 1 to 10. The `deployment.alarms.evaluationPeriods` key of an ecsforge environment file."
+  description = "Consecutive breaching periods before an alarm fires. Allowed: 1 to 10; times `periodSeconds` at most 86400 (one day), CloudWatch's limit. The `deployment.alarms.evaluationPeriods` key of an ecsforge environment file."
   type        = number
   default     = 2
   nullable    = false

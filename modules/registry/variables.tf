@@ -28,13 +28,13 @@ variable "keep_images" {
 }
 
 variable "repository_name" {
-  description = "The ECR repository. Allowed: an ECR repository name: lower-case letters, digits, and . _ - / between them; a single `.`, `_`, `-` or `/` between them. The `registry.repositoryName` key of an ecsforge environment file. (In a file it defaults to the `app` name.)"
+  description = "The ECR repository. Allowed: an ECR repository name: 2 to 256 lower-case letters, digits, and . _ - / between them; a single `.`, `_`, `-` or `/` between them. The `registry.repositoryName` key of an ecsforge environment file. (In a file it defaults to the `app` name.)"
   type        = string
   nullable    = false
 
   validation {
-    condition     = can(regex("^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*(?:/[a-z0-9]+(?:[._-][a-z0-9]+)*)*)$", var.repository_name))
-    error_message = "\"${var.repository_name}\" is not allowed; allowed: an ECR repository name: lower-case letters, digits, and . _ - / between them"
+    condition     = can(regex("^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*(?:/[a-z0-9]+(?:[._-][a-z0-9]+)*)*)$", var.repository_name)) && length(var.repository_name) >= 2 && length(var.repository_name) <= 256
+    error_message = "\"${var.repository_name}\" is not allowed; allowed: an ECR repository name: 2 to 256 lower-case letters, digits, and . _ - / between them"
   }
 }
 

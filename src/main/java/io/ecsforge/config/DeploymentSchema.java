@@ -32,9 +32,13 @@ final class DeploymentSchema {
             "The alarms' period. Load balancer metrics arrive once a minute, so a shorter period would mostly see no"
                     + " data, which counts as not breaching.").note("a multiple of 60");
     static final Key<Integer> EVALUATION_PERIODS = Key.whole("deployment.alarms.evaluationPeriods", 2, 1, 10,
-            "Consecutive breaching periods before an alarm fires.");
+            "Consecutive breaching periods before an alarm fires.")
+            .note("times `periodSeconds` at most 86400 (one day), CloudWatch's limit");
 
     static final List<Key<?>> KEYS = List.of(STRATEGY, PERCENT, INTERVAL_MINUTES, TERMINATE_BLUE_AFTER_MINUTES, ALARMS);
+    /** CloudWatch's limit on an alarm's evaluation periods times its period: one day. */
+    static final int MAX_EVALUATED_SECONDS = 86_400;
+
     static final List<Key<?>> ALARM_KEYS = List.of(HTTP_5XX_PERCENT, UNHEALTHY_HOSTS, P99_LATENCY_SECONDS, PERIOD_SECONDS,
             EVALUATION_PERIODS);
 
@@ -63,6 +67,11 @@ final class DeploymentSchema {
                     + " minute; allowed: a multiple of 60");
         }
         int evaluations = a.integer(EVALUATION_PERIODS);
+        if (a.ok(PERIOD_SECONDS, EVALUATION_PERIODS) && (long) period * evaluations > MAX_EVALUATED_SECONDS) {
+            a.problem(EVALUATION_PERIODS, evaluations + " periods of " + period + " s are " + (long) period * evaluations
+                    + " s; CloudWatch evaluates an alarm over at most one day; allowed: evaluationPeriods x periodSeconds"
+                    + " up to " + MAX_EVALUATED_SECONDS + " s");
+        }
         a.rejectUnknownKeys();
         return new Alarms(http5xx, unhealthy, p99, period, evaluations);
     }

@@ -22,7 +22,7 @@ final class EnvironmentSchema {
     static final Key<Void> SERVICE = Key.mapping("service", "The container service.");
     static final Key<Void> LOAD_BALANCER = Key.mapping("loadBalancer", "The Application Load Balancer.");
     static final Key<Void> DEPLOYMENT = Key.mapping("deployment", "How CodeDeploy shifts traffic to a new version.");
-    static final Key<Void> TAGS = Key.map("tags", "keys: " + Format.TAG_KEY.allowed() + ", not " + String.join(", ", Tags.OWN)
+    static final Key<Void> TAGS = Key.map("tags", "up to " + Tags.MAX_EXTRA + "; keys: " + Format.TAG_KEY.allowed() + ", not " + String.join(", ", Tags.OWN)
             + "; values: " + Format.TAG_VALUE.allowed(), "Extra tags on every resource, beside `app`, `environment` and"
             + " `managed-by: ecsforge`, which ecsforge sets itself.");
 
@@ -35,6 +35,11 @@ final class EnvironmentSchema {
     static Map<String, String> tags(Section root) {
         Map<String, String> tags = root.stringMap(TAGS);
         tags.forEach((key, value) -> tag(root, key, value));
+        if (tags.size() > Tags.MAX_EXTRA) {
+            root.problem(TAGS.name(), tags.size() + " tags are too many: AWS allows " + Tags.PER_RESOURCE + " on a resource,"
+                    + " and ecsforge sets " + (Tags.PER_RESOURCE - Tags.MAX_EXTRA) + " itself (" + String.join(", ", Tags.OWN)
+                    + " and Name); allowed: up to " + Tags.MAX_EXTRA);
+        }
         return tags;
     }
 
@@ -52,5 +57,9 @@ final class EnvironmentSchema {
     /** The tags ecsforge sets on every resource, which the file may not set. */
     private static final class Tags {
         static final List<String> OWN = List.of("app", "environment", "managed-by");
+        /** AWS's limit on the tags of one resource. */
+        static final int PER_RESOURCE = 50;
+        /** What the file may add: the stacks set {@link #OWN} on every resource and a Name tag on many. */
+        static final int MAX_EXTRA = PER_RESOURCE - OWN.size() - 1;
     }
 }

@@ -10,8 +10,10 @@ import java.util.regex.Pattern;
  *
  * @param pattern the whole value must match it
  * @param allowed what the pattern allows, in words, for messages ("allowed: ...") and the docs
+ * @param minLength the fewest characters, beside the pattern: lengths a nested pattern cannot say
+ * @param maxLength the most characters, likewise
  */
-record Format(Pattern pattern, String allowed) {
+record Format(Pattern pattern, String allowed, int minLength, int maxLength) {
     // Names are joined with dashes into every resource name ("webapp-dev-network"), so a dash at
     // the end or two in a row would make names that read as a different app or environment.
     static final Format APP_NAME = of("(?!.*--)[a-z][a-z0-9-]{0,19}[a-z0-9]",
@@ -20,16 +22,22 @@ record Format(Pattern pattern, String allowed) {
             "1 to 16 lower-case letters, digits and single dashes, starting with a letter and not ending with a dash");
     static final Format REGION = of("[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d", "an AWS region such as us-east-1");
     static final Format ACCOUNT_ID = of("\\d{12}", "12 digits, quoted");
-    static final Format ROLE_ARN = of("arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]{1,512}",
-            "an IAM role ARN, arn:aws:iam::<account>:role/<name>");
+    // IAM: a path of up to 512 characters, then a name of up to 64.
+    static final Format ROLE_ARN = of("arn:aws[a-z-]*:iam::\\d{12}:role/(?:[\\w+=,.@/-]{0,511}/)?[\\w+=,.@-]{1,64}",
+            "an IAM role ARN, arn:aws:iam::<account>:role/<name>, the name up to 64 characters");
     static final Format PROVIDER_VERSION = of(Constraint.PATTERN, "a Terraform version constraint: comma-separated"
             + " conditions, each an operator (=, !=, >, >=, <, <=, ~>) and a version, e.g. \""
             + AwsConfig.DEFAULT_PROVIDER_VERSION + "\" or \"~> 5.100\"");
     static final Format BUCKET = of("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]",
             "an S3 bucket name: 3 to 63 lower-case letters, digits, dots and dashes");
+    /** What S3 refuses in a bucket name beyond {@link #BUCKET}'s pattern, in the words messages use. */
+    static final List<String> BUCKET_RESERVED_PREFIXES = List.of("xn--", "sthree-", "amzn-s3-demo-");
+    static final List<String> BUCKET_RESERVED_SUFFIXES = List.of("-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3");
+    static final String BUCKET_RULES = "no two periods in a row, not an IP address, not starting with "
+            + String.join(", ", BUCKET_RESERVED_PREFIXES) + " and not ending with " + String.join(", ", BUCKET_RESERVED_SUFFIXES);
     static final Format TABLE = of("[A-Za-z0-9_.-]{3,255}", "a DynamoDB table name: 3 to 255 letters, digits, _ . -");
     static final Format REPOSITORY = of("[a-z0-9]+(?:[._-][a-z0-9]+)*(?:/[a-z0-9]+(?:[._-][a-z0-9]+)*)*",
-            "an ECR repository name: lower-case letters, digits, and . _ - / between them");
+            "an ECR repository name: 2 to 256 lower-case letters, digits, and . _ - / between them").lengths(2, 256);
     static final Format GITHUB_REPO = of("[A-Za-z0-9-]{1,39}/[A-Za-z0-9._-]{1,100}", "owner/name, e.g. my-org/webapp");
     static final Format BRANCH = of("[A-Za-z0-9._/-]{1,255}", "a branch name such as main");
     static final Format CONTAINER_NAME = of("[A-Za-z0-9_-]{1,255}", "letters, digits, _ and -, up to 255");
@@ -40,6 +48,9 @@ record Format(Pattern pattern, String allowed) {
             "arn:aws[a-z-]*:(ssm:[a-z0-9-]+:\\d{12}:parameter/.+|secretsmanager:[a-z0-9-]+:\\d{12}:secret:.+)",
             "arn:aws:ssm:<region>:<account>:parameter/<name> or arn:aws:secretsmanager:<region>:<account>:secret:<name>");
     static final Format CERTIFICATE_ARN = of("arn:aws[a-z-]*:acm:[a-z0-9-]+:\\d{12}:certificate/.+", "an ACM certificate ARN");
+    /** What IAM takes as a policy's resource, "*" aside: an ARN, with wildcards where IAM allows them. */
+    static final Format RESOURCE_ARN = of("arn:[a-z*-]+:[a-z0-9*-]+:[a-z0-9*-]*:(?:\\d{12}|aws|\\*)?:.+",
+            "an ARN, arn:<partition>:<service>:<region>:<account>:<resource>, e.g. arn:aws:s3:::my-bucket/*");
     static final Format IAM_ACTION = of("[a-z0-9-]+:[A-Za-z0-9*]+",
             "one action as service:Action, e.g. s3:GetObject (not \"*\" or \"service:*\")");
     static final Format TAG_KEY = of("[\\p{L}\\p{N}\\p{Zs}_.:/=+@-]{1,128}",
@@ -55,11 +66,20 @@ record Format(Pattern pattern, String allowed) {
             1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
 
     private static Format of(String regex, String allowed) {
-        return new Format(Pattern.compile(regex), allowed);
+        return new Format(Pattern.compile(regex), allowed, 0, Integer.MAX_VALUE);
+    }
+
+    private Format lengths(int min, int max) {
+        return new Format(pattern, allowed, min, max);
+    }
+
+    /** Whether a length other than the pattern's own applies. */
+    boolean limitsLength() {
+        return minLength > 0 || maxLength < Integer.MAX_VALUE;
     }
 
     boolean matches(String value) {
-        return pattern.matcher(value).matches();
+        return value.length() >= minLength && value.length() <= maxLength && pattern.matcher(value).matches();
     }
 
     /**

@@ -558,6 +558,9 @@ public final class ModuleVariables {
             pattern = pattern.substring(end + 1);
         }
         conditions.add("can(regex(" + hcl("^(?:" + withinRe2Repeats(pattern) + ")$") + ", " + ref + "))");
+        if (format.limitsLength()) {
+            conditions.add("length(" + ref + ") >= " + format.minLength() + " && length(" + ref + ") <= " + format.maxLength());
+        }
         return String.join(" && ", conditions);
     }
 

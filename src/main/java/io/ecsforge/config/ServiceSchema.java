@@ -65,6 +65,13 @@ final class ServiceSchema {
         int retention = s.integer(LOG_RETENTION_DAYS);
         boolean readonlyRoot = s.bool(READONLY_ROOT_FILESYSTEM);
         List<PolicyStatement> taskPolicy = s.sections(TaskPolicySchema.SECTION, TaskPolicySchema::read);
+        int policySize = TaskPolicySchema.size(taskPolicy);
+        if (policySize > TaskPolicySchema.INLINE_POLICY_LIMIT - TaskPolicySchema.RESERVED) {
+            s.problem(TaskPolicySchema.SECTION, "the statements come to " + policySize + " characters without whitespace;"
+                    + " IAM allows " + TaskPolicySchema.INLINE_POLICY_LIMIT + " in a role's inline policies, and ecsforge"
+                    + " keeps " + TaskPolicySchema.RESERVED + " for its own; allowed: up to "
+                    + (TaskPolicySchema.INLINE_POLICY_LIMIT - TaskPolicySchema.RESERVED) + ", with fewer or wildcard ARNs");
+        }
         s.rejectUnknownKeys();
         return new ServiceConfig(containerName, port, cpu, memory, architecture, desired, healthPath, grace, tag, environment,
                 secrets, autoscaling, retention, readonlyRoot, taskPolicy);

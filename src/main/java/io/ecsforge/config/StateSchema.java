@@ -11,7 +11,7 @@ final class StateSchema {
             + " creates. `local`: local state files, to synthesize and plan with no AWS account; not for shared environments.");
     static final Key<String> BUCKET = Key.string("state.bucket", null, Format.BUCKET,
             "The state bucket, created by the state stack.").defaultText("required when `backend` is `s3`")
-            .note("starting and ending with a letter or digit");
+            .note("starting and ending with a letter or digit; " + Format.BUCKET_RULES);
     static final Key<String> REGION = Key.string("state.region", null, Format.REGION, "The bucket's region.")
             .defaultText("`aws.region`");
     static final Key<LockMode> LOCK = Key.choice("state.lock", LockMode.LOCKFILE, "How concurrent runs are kept apart."
@@ -24,6 +24,18 @@ final class StateSchema {
 
     private StateSchema() {}
 
+    /** What makes a name of the bucket pattern one S3 still refuses, if anything does. */
+    private static Optional<String> reservedBucketName(String bucket) {
+        if (bucket.contains("..")) {
+            return Optional.of("has two periods in a row");
+        }
+        if (bucket.matches("\\d{1,3}(?:\\.\\d{1,3}){3}")) {
+            return Optional.of("is formatted as an IP address");
+        }
+        return Format.BUCKET_RESERVED_PREFIXES.stream().filter(bucket::startsWith).findFirst().map(p -> "starts with " + p)
+                .or(() -> Format.BUCKET_RESERVED_SUFFIXES.stream().filter(bucket::endsWith).findFirst().map(x -> "ends with " + x));
+    }
+
     /** @param app and {@code aws} name the example in the message when the bucket is missing */
     static StateConfig read(Section s, String app, AwsConfig aws) {
         Backend backend = s.choice(BACKEND);
@@ -31,6 +43,9 @@ final class StateSchema {
         if (backend == Backend.S3 && bucket.isEmpty()) {
             s.problem(BUCKET, "is required when " + BACKEND.path() + " is s3; e.g. " + app + "-tfstate-"
                     + aws.accountId().orElse("<account-id>") + ", or use backend: local");
+        } else if (!bucket.isEmpty() && BUCKET.format().matches(bucket)) {
+            reservedBucketName(bucket).ifPresent(why -> s.problem(BUCKET, "\"" + bucket + "\" " + why
+                    + ", which S3 refuses; allowed: " + Format.BUCKET.allowed() + ", " + Format.BUCKET_RULES));
         } else if (!bucket.isEmpty()) {
             BUCKET.format().check(s, BUCKET.name(), bucket);
         }

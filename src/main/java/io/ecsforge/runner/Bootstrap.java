@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,17 +20,27 @@ import java.util.Map;
  * removed and {@code init -migrate-state} moves that state into the bucket. When the bucket
  * already holds the state it only checks the stack for changes, so running it twice changes
  * nothing; when a local state is left from an interrupted run it resumes from it.
+ *
+ * <p>A bucket whose state stack predates the state's KMS key is upgraded: every backend names
+ * that key ({@code kms_key_id}), so no state, and no lock file, can be written before it exists.
+ * Bootstrap then applies the state stack once with the backend as it was before, without the key,
+ * which creates it; from then on every write uses it.
  */
 public final class Bootstrap {
     /**
      * Written beside the state stack's JSON while the bucket its S3 backend names does not exist
-     * yet: a local backend instead (Terraform merges files named {@code *_override.tf.json} over
+     * yet, or while the KMS key that backend names does not: a local backend instead, or the same
+     * S3 backend without the key (Terraform merges files named {@code *_override.tf.json} over
      * the rest). Removed before its state moves into the bucket, and before every other command's
      * init, so that nothing else ever runs on it.
      */
     public static final String LOCAL_BACKEND_OVERRIDE = "ecsforge_local_backend_override.tf.json";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The S3 backend's setting that names the KMS key state is encrypted with. */
+    static final String KMS_KEY_ID = "kms_key_id";
+    /** What the state stack makes the state key's alias as; a state without one predates the key. */
+    static final String KEY_ALIAS_TYPE = "aws_kms_alias";
 
     private final Stack stateStack;
     private final Backend target;
@@ -73,7 +84,9 @@ public final class Bootstrap {
             removeOverride(stateStack);
             Terraform.Result probe = init.run(stateStack, false, "-reconfigure");
             if (probe.succeeded()) {
-                return alreadyBootstrapped();
+                return target.settings().containsKey(KMS_KEY_ID) && !holdsTheStateKey()
+                        ? createStateKey(apply)
+                        : alreadyBootstrapped();
             }
             if (!InitDiagnosis.saysNoSuchBucket(probe)) {
                 throw InitDiagnosis.failure(stateStack, probe);
@@ -106,6 +119,38 @@ public final class Bootstrap {
         } finally {
             removeOverride(stateStack);
         }
+    }
+
+    private boolean holdsTheStateKey() {
+        JsonNode state = Checked.json(stateStack, Checked.succeeded(stateStack,
+                terraform.quiet(stateStack, List.of("state", "pull"))));
+        for (JsonNode resource : state.path("resources")) {
+            if (KEY_ALIAS_TYPE.equals(resource.path("type").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The state stack applied once with its state written as before the key, so that the key comes to exist. */
+    private String createStateKey(List<String> apply) {
+        out.println("[" + stateStack.name() + "] the state in " + target.location() + " predates the KMS key its backend"
+                + " names: applying the stack once with the state written as before, to create the key");
+        Map<String, Object> withoutKey = new LinkedHashMap<>(target.settings());
+        withoutKey.remove(KMS_KEY_ID);
+        Path override = stateStack.workingDirectory().resolve(LOCAL_BACKEND_OVERRIDE);
+        try {
+            JSON.writerWithDefaultPrettyPrinter().writeValue(override.toFile(),
+                    Map.of("terraform", Map.of("backend", Map.of("s3", withoutKey))));
+            Checked.succeeded(stateStack, init.run(stateStack, true, "-reconfigure"));
+            Checked.succeeded(stateStack, terraform.stream(stateStack, apply));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            removeOverride(stateStack);
+        }
+        Checked.succeeded(stateStack, init.run(stateStack, true, "-reconfigure"));
+        return "state key created; state in " + target.location() + " is encrypted with it from its next write";
     }
 
     private String alreadyBootstrapped() {

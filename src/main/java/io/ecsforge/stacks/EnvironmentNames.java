@@ -161,6 +161,28 @@ public final class EnvironmentNames {
         return config().state().bucket();
     }
 
+    /**
+     * {@code alias/<app>-<env>-state}: the alias of the KMS key the state stack makes, which every
+     * state object is encrypted with. Backends cannot refer to resources, so they name the key by
+     * this alias, which is known before the key exists.
+     */
+    public String stateKmsAlias() {
+        return "alias/" + resource(STATE);
+    }
+
+    /**
+     * The backends' {@code kms_key_id}: the alias's ARN in the bucket's region when the
+     * configuration names the account, so that state is never encrypted with a key of another
+     * account; the alias name alone otherwise, which S3 resolves in the account of the
+     * credentials, the account the state stack made the key in.
+     */
+    public String stateKmsKeyId() {
+        return config().aws().accountId()
+                .map(account -> new AwsArns(AwsArns.partitionOf(config().state().region()), config().state().region(), account)
+                        .regional("kms", stateKmsAlias()))
+                .orElse(stateKmsAlias());
+    }
+
     /** The DynamoDB lock table ({@code state.dynamodbTable}), when there is one. */
     public Optional<String> lockTable() {
         return config().state().dynamodbTable();

@@ -45,7 +45,7 @@ public final class InfraPermissions {
     /** IAM's limit on the inline policies of one role together, in characters without whitespace. */
     public static final int INLINE_POLICY_LIMIT = 10_240;
     /** What the worst example may use, leaving room for the limit's other inline policies and for growth. */
-    public static final int INLINE_POLICY_BUDGET = 9_000;
+    public static final int INLINE_POLICY_BUDGET = 9_500;
 
     /** The default tags that mark a resource as this environment's (set by {@link PlatformStack}). */
     static final List<String> OWNER_TAGS = List.of("app", "environment");
@@ -116,6 +116,8 @@ public final class InfraPermissions {
         READ_ANYWHERE,
         STATE_LIST,
         STATE_OBJECTS,
+        /** The KMS key state objects are encrypted with, by its alias. */
+        STATE_KEY,
         STATE_LOCK_TABLE,
         /** EC2 resources the request creates: only with this environment's tags. */
         EC2_CREATE_TAGGED,
@@ -207,8 +209,12 @@ public final class InfraPermissions {
         types.put(S3_BACKEND, needs(always,
                 grant(Phase.READ, Scope.STATE_LIST, "s3:ListBucket"),
                 grant(Phase.UPDATE, Scope.STATE_OBJECTS, "s3:GetObject", "s3:PutObject", "s3:DeleteObject"),
+                // The backend names the state key: S3 encrypts and decrypts with it for the caller.
+                grant(Phase.UPDATE, Scope.STATE_KEY, "kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"),
                 grant(Phase.UPDATE, Scope.STATE_LOCK_TABLE, "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem")));
-        types.put("data.terraform_remote_state", needs(always, grant(Phase.READ, Scope.STATE_OBJECTS, "s3:GetObject")));
+        types.put("data.terraform_remote_state", needs(always,
+                grant(Phase.READ, Scope.STATE_OBJECTS, "s3:GetObject"),
+                grant(Phase.READ, Scope.STATE_KEY, "kms:Decrypt")));
         types.put("data.aws_iam_policy_document", none("rendered by the provider itself"));
         types.put("data.aws_partition", none("known to the provider from the region"));
         types.put("data.aws_caller_identity", none("sts:GetCallerIdentity needs no permission"));
@@ -590,6 +596,7 @@ public final class InfraPermissions {
                 case READ_ANYWHERE -> always("*");
                 case STATE_LIST -> always(aws.unowned("s3", settings.stateBucket().text()));
                 case STATE_OBJECTS -> always(stateObjects());
+                case STATE_KEY -> always(StateAccess.keys(aws, settings.stateRegion().text()));
                 case STATE_LOCK_TABLE -> always(lockTable());
                 // Ids are not known before the resources exist: the tag conditions scope these.
                 case EC2_CREATE_TAGGED, EC2_TAG_ON_CREATE, EC2_OWN_TAGGED -> always(arn("ec2", "*"));
@@ -629,6 +636,8 @@ public final class InfraPermissions {
             EnvironmentNames names = settings.names();
             return switch (scope) {
                 case STATE_LIST -> List.of(condition("StringLike", "s3:prefix", names.statePrefix() + "*"));
+                case STATE_KEY -> List.of(condition(StateAccess.KEY_ALIAS_TEST, StateAccess.KEY_ALIAS_VARIABLE,
+                        names.stateKmsAlias()));
                 case STATE_LOCK_TABLE -> List.of(condition("ForAllValues:StringLike", "dynamodb:LeadingKeys",
                         settings.stateBucket().text() + "/" + names.statePrefix() + "*"));
                 case EC2_CREATE_TAGGED -> ownerTags("aws:RequestTag/");

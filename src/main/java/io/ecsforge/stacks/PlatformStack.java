@@ -119,7 +119,10 @@ public abstract class PlatformStack extends TerraformStack {
                 .bucket(state.bucket())
                 .key(stateKey())
                 .region(state.region())
-                .encrypt(true);
+                // Without a key the backend asks S3 for AES256 on every write, overriding the
+                // bucket's KMS default: state would not be encrypted with the state key at all.
+                .encrypt(true)
+                .kmsKeyId(names.stateKmsKeyId());
         if (state.lock().usesDynamodb()) {
             backend.dynamodbTable(state.dynamodbTable().orElseThrow());
         }

@@ -11,6 +11,18 @@ import java.util.List;
  * @param arns the ARNs of the stack the statements are made in
  */
 record StateAccess(AccessSettings settings, AwsArns arns) {
+    /**
+     * The state key is granted by its alias: the key's id is not known before the state stack
+     * makes it, and a policy names a key by its key ARN, never by an alias ARN.
+     */
+    static final String KEY_ALIAS_TEST = "ForAnyValue:StringEquals";
+    static final String KEY_ALIAS_VARIABLE = "kms:ResourceAliases";
+
+    /** Every key of the bucket's region ({@code region}); {@link #KEY_ALIAS_VARIABLE} narrows it to the state key. */
+    static String keys(AwsArns arns, String region) {
+        return arns.inRegion(region).regional("kms", "key/*");
+    }
+
     /** The plan role's statements: read the state, take and release the lock, read no other state or parameter. */
     List<Statements.Item> plan() {
         String bucket = settings.stateBucket().text();
@@ -20,6 +32,10 @@ record StateAccess(AccessSettings settings, AwsArns arns) {
         statements.add(Statements.allow("StateList", List.of("s3:ListBucket"), List.of(arns.unowned("s3", bucket)))
                 .condition("StringLike", "s3:prefix", prefix + "*"));
         statements.add(Statements.allow("StateRead", List.of("s3:GetObject"), List.of(stateObjects("*"))));
+        // State is encrypted with the state key: reading it decrypts, writing a lock file encrypts.
+        statements.add(Statements.allow("StateKey", List.of("kms:Decrypt", "kms:GenerateDataKey"),
+                        List.of(keys(arns, settings.stateRegion().text())))
+                .condition(KEY_ALIAS_TEST, KEY_ALIAS_VARIABLE, settings.names().stateKmsAlias()));
         // Plan takes the state lock; it may create and remove lock files, never state.
         statements.add(Statements.allow("StateLockFiles", List.of("s3:DeleteObject", "s3:PutObject"), List.of(stateObjects("*.tflock"))));
         String table = arns.inRegion(settings.stateRegion().text()).regional("dynamodb", "table/" + settings.lockTable().text());

@@ -7,6 +7,8 @@ import com.hashicorp.cdktf.providers.aws.dynamodb_table.DynamodbTable;
 import com.hashicorp.cdktf.providers.aws.dynamodb_table.DynamodbTableAttribute;
 import com.hashicorp.cdktf.providers.aws.dynamodb_table.DynamodbTablePointInTimeRecovery;
 import com.hashicorp.cdktf.providers.aws.dynamodb_table.DynamodbTableServerSideEncryption;
+import com.hashicorp.cdktf.providers.aws.kms_alias.KmsAlias;
+import com.hashicorp.cdktf.providers.aws.kms_key.KmsKey;
 import com.hashicorp.cdktf.providers.aws.s3_bucket.S3Bucket;
 import com.hashicorp.cdktf.providers.aws.s3_bucket_lifecycle_configuration.S3BucketLifecycleConfiguration;
 import com.hashicorp.cdktf.providers.aws.s3_bucket_lifecycle_configuration.S3BucketLifecycleConfigurationRule;
@@ -36,6 +38,11 @@ import software.constructs.Construct;
 public final class StateStack extends PlatformStack {
     /** Days a replaced state version is kept: enough to roll back a bad apply found late. */
     static final int NONCURRENT_VERSION_DAYS = 90;
+    /**
+     * Days a deleted state key can still be restored (KMS's longest): state encrypted with it is
+     * unreadable once it is gone, so a mistaken deletion must have time to be noticed.
+     */
+    static final int KEY_DELETION_WINDOW_DAYS = 30;
 
     public StateStack(Construct scope, EnvironmentConfig config) {
         super(scope, config, EnvironmentNames.STATE);
@@ -50,24 +57,58 @@ public final class StateStack extends PlatformStack {
                 .bucket(bucket.getId())
                 .versioningConfiguration(S3BucketVersioningVersioningConfiguration.builder().status("Enabled").build())
                 .build();
-        encryptAndBlockPublicAccess(bucket);
+        KmsKey key = encryptionKey();
+        encryptAndBlockPublicAccess(bucket, key);
         allowOnlyTls(bucket);
         expireOldVersions(bucket);
 
         TerraformOutput.Builder.create(this, "bucket_name").value(bucket.getBucket()).build();
         TerraformOutput.Builder.create(this, "bucket_arn").value(bucket.getArn()).build();
+        TerraformOutput.Builder.create(this, "state_kms_key_arn").value(key.getArn()).build();
 
         names().lockTable().filter(table -> state.lock().usesDynamodb()).ifPresent(tableName -> lockTable(tableName, keep));
     }
 
-    /** KMS encryption by default (with a bucket key) and no public access of any kind. */
-    private void encryptAndBlockPublicAccess(S3Bucket bucket) {
+    /**
+     * The key every state object is encrypted with, under the alias the backends name it by
+     * ({@link EnvironmentNames#stateKeyAlias}). Its policy is KMS's default one: the account may
+     * use and manage it, through IAM, so no principal can be locked out of it and the roles that
+     * read and write state are granted it in their own policies ({@link StateAccess},
+     * {@link InfraPermissions}).
+     */
+    private KmsKey encryptionKey() {
+        AwsArns arns = lookUpArns("account");
+        DataAwsIamPolicyDocument policy = PolicyBuilder.document(this, "state_kms_key_policy", List.of(
+                PolicyBuilder.allow("AccountUsesAndManagesTheKeyThroughIam")
+                        .principal("AWS", arns.global("iam", "root"))
+                        .actions("kms:*")
+                        .resources("*")
+                        .build()));
+        KmsKey key = KmsKey.Builder.create(this, "state_kms_key")
+                .description("Encrypts the Terraform state of " + names().prefix())
+                .enableKeyRotation(true)
+                .deletionWindowInDays(KEY_DELETION_WINDOW_DAYS)
+                .policy(policy.getJson())
+                .build();
+        KmsAlias.Builder.create(this, "state_kms_alias")
+                .name(names().stateKmsAlias())
+                .targetKeyId(key.getKeyId())
+                .build();
+        return key;
+    }
+
+    /**
+     * KMS encryption by default with the state key (and a bucket key, fewer KMS calls), and no
+     * public access of any kind. The backends ask for the same key on every write.
+     */
+    private void encryptAndBlockPublicAccess(S3Bucket bucket, KmsKey key) {
         S3BucketServerSideEncryptionConfigurationA.Builder.create(this, "encryption")
                 .bucket(bucket.getId())
                 .rule(List.of(S3BucketServerSideEncryptionConfigurationRuleA.builder()
                         .applyServerSideEncryptionByDefault(
                                 S3BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefaultA.builder()
                                         .sseAlgorithm("aws:kms")
+                                        .kmsMasterKeyId(key.getArn())
                                         .build())
                         .bucketKeyEnabled(true)
                         .build()))

@@ -1,6 +1,7 @@
 package io.ecsforge.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -138,8 +139,34 @@ class RealProviderLifecycleIT {
         }
     }
 
+    /**
+     * Every state object written through the backend asks S3 for the state key. What moto does
+     * not check: that the key exists, that the caller may use it, and it reports the key id as the
+     * request gave it (the alias ARN) where S3 reports the key ARN the alias resolves to; so the
+     * alias is resolved here through moto's KMS, against the key the state stack made.
+     */
     @Test
     @Order(3)
+    void everyStateObjectIsEncryptedWithTheStateStacksKmsKey() {
+        String alias = "arn:aws:kms:us-east-1:" + DEV_ACCOUNT + ":alias/webapp-dev-state";
+        JsonNode key = dev.aws("kms", "describe-key", "--key-id", alias).path("KeyMetadata");
+        JsonNode output = dev.aws("s3api", "get-bucket-encryption", "--bucket", "webapp-tfstate-" + DEV_ACCOUNT);
+        assertEquals(key.path("Arn").asText(), output.path("ServerSideEncryptionConfiguration").path("Rules").path(0)
+                .path("ApplyServerSideEncryptionByDefault").path("KMSMasterKeyID").asText(), output::toString);
+        assertEquals(true, dev.aws("kms", "get-key-rotation-status", "--key-id", key.path("KeyId").asText())
+                .path("KeyRotationEnabled").asBoolean(), key::toString);
+        List<String> parts = new ArrayList<>(List.of("state"));
+        parts.addAll(PARTS);
+        for (String part : parts) {
+            JsonNode head = dev.aws("s3api", "head-object", "--bucket", "webapp-tfstate-" + DEV_ACCOUNT,
+                    "--key", "webapp/dev/" + part + ".tfstate");
+            assertEquals("aws:kms", head.path("ServerSideEncryption").asText(), () -> part + ": " + head);
+            assertEquals(alias, head.path("SSEKMSKeyId").asText(), () -> part + ": " + head);
+        }
+    }
+
+    @Test
+    @Order(4)
     void outputsReadBackWhatMotoHolds() throws IOException {
         JsonNode network = outputs(dev, "network");
         String vpcId = network.path("vpc_id").path("value").asText();
@@ -167,7 +194,7 @@ class RealProviderLifecycleIT {
     // ---- 2. idempotence ----------------------------------------------------------------------
 
     @Test
-    @Order(4)
+    @Order(5)
     void aSecondPlanOfEveryStackChangesNothingButTheNamedEmulatorGaps() throws IOException {
         CliResult plan = dev.ecsforgeExcluding("plan", "--env", "dev");
 
@@ -179,7 +206,7 @@ class RealProviderLifecycleIT {
     // ---- 3. the drift guard ------------------------------------------------------------------
 
     @Test
-    @Order(5)
+    @Order(6)
     void afterAReleaseMovedTrafficTaskDefinitionAndStrategyThePlanChangesNothing() throws IOException {
         releaseAsCodeDeployWould();
 
@@ -197,7 +224,7 @@ class RealProviderLifecycleIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aChangedHealthCheckPathIsNotHiddenByTheGuardAndUpdatesBothTargetGroupsInPlace() throws IOException {
         Path config = dev.changedConfig("health-check-path", "dev",
                 yaml -> yaml.replace("healthCheckPath: /health\n", "healthCheckPath: /healthz\n"));
@@ -213,7 +240,7 @@ class RealProviderLifecycleIT {
     // ---- 4. config changes plan as promised ------------------------------------------------
 
     @Test
-    @Order(7)
+    @Order(8)
     void aNewDesiredCountChangesNothingWhileAutoscalingOwnsTheRunningCount() {
         Path config = dev.changedConfig("desired-count", "dev",
                 yaml -> yaml.replace("desiredCount: 2\n", "desiredCount: 4\n"));
@@ -224,7 +251,7 @@ class RealProviderLifecycleIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void withoutAutoscalingANewDesiredCountUpdatesTheServiceInPlace() {
         Path config = dev.changedConfig("desired-count-fixed", "dev", yaml -> yaml
                 .replace("desiredCount: 2\n", "desiredCount: 3\n")
@@ -237,7 +264,7 @@ class RealProviderLifecycleIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void aThirdZoneOnlyAddsResources() throws IOException {
         Path config = dev.changedConfig("az-count", "dev", yaml -> yaml.replace("azCount: 2\n", "azCount: 3\n"));
 
@@ -251,7 +278,7 @@ class RealProviderLifecycleIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void aNewCanaryPercentMakesANewDeploymentConfigurationNamedAfterItAndLeavesTheAlarmsAlone() throws IOException {
         Path config = dev.changedConfig("canary-percent", "dev",
                 yaml -> yaml.replace("  percent: 25\n", "  percent: 10\n"));
@@ -288,7 +315,7 @@ class RealProviderLifecycleIT {
     // ---- 5. plans a security review must flag (and one it must not) -------------------------
 
     @Test
-    @Order(11)
+    @Order(12)
     void aTaskPolicyStatementCreatesTheTaskRolesInlinePolicy() throws IOException {
         Path config = dev.changedConfig("task-policy", "dev", yaml -> yaml.replace("  logRetentionDays: 30\n",
                 "  logRetentionDays: 30\n  taskPolicy:\n    - actions: [s3:GetObject, s3:PutObject]\n"
@@ -301,7 +328,7 @@ class RealProviderLifecycleIT {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void anotherGithubRepositoryChangesTheSubjectsTheRolesTrust() throws IOException {
         Path config = dev.changedConfig("github-repository", "dev",
                 yaml -> yaml.replace("  repository: my-org/webapp\n", "  repository: my-org/webapp-next\n"));
@@ -314,7 +341,7 @@ class RealProviderLifecycleIT {
     }
 
     @Test
-    @Order(13)
+    @Order(14)
     void theTestListenerOpenedToTheInternetChangesItsIngressRule() throws IOException {
         Path config = dev.changedConfig("test-listener-open", "dev",
                 yaml -> yaml.replace("  testListenerCidrs: [10.0.0.0/8]\n", "  testListenerCidrs: [0.0.0.0/0]\n"));
@@ -333,7 +360,7 @@ class RealProviderLifecycleIT {
      * would: Terraform refuses to plan a replacement while prevent_destroy is there.
      */
     @Test
-    @Order(14)
+    @Order(15)
     void aRenamedStateBucketWithoutItsProtectionIsReplaced() throws IOException {
         CliResult synthesized = dev.ecsforgeExcluding("plan", "--env", "dev", "--stack", "state");
         assertEquals(0, synthesized.exitCode(), synthesized::toString);
@@ -353,7 +380,7 @@ class RealProviderLifecycleIT {
     }
 
     @Test
-    @Order(15)
+    @Order(16)
     void aChangedTagOnlyUpdatesTags() throws IOException {
         Path config = dev.changedConfig("tags", "dev", yaml -> yaml.replace("  Team: platform\n", "  Team: web\n"));
 
@@ -368,7 +395,7 @@ class RealProviderLifecycleIT {
     // ---- 6. cdktf's own CLI on the same state and lock files -------------------------------
 
     @Test
-    @Order(16)
+    @Order(17)
     void cdktfDiffAndDeployReachMotoThroughTheSameSettingAndFindTheAppliedState() throws Exception {
         Path project = cdktfProject();
         Map<String, String> lockFilesBefore = lockFiles(project);
@@ -399,15 +426,44 @@ class RealProviderLifecycleIT {
 
     // ---- 7. prod, in its own account, through its admin role ---------------------------------
 
+    /**
+     * An environment bootstrapped before the state had its KMS key: here its state stack applied
+     * without the key and what depends on it, as an older ecsforge made it. Bootstrap then creates
+     * the key, writing the state once without it. What moto cannot show: that a write naming the
+     * missing key fails, since moto's S3 accepts any key id; so this checks the path, not the
+     * failure it avoids.
+     */
     @Test
-    @Order(17)
-    void prodBootstrapsAndAppliesThroughItsAdminRoleAndReadsAnotherStacksStateThroughIt() throws IOException {
+    @Order(18)
+    void bootstrapCreatesTheStateKeyOfAnEnvironmentMadeBeforeItAndTheStateStaysReadable() throws IOException {
         prod = EmulatedProject.of(work.resolve("prod"), "prod", PROD_MOTO);
         prod.aws("iam", "create-role", "--role-name", "platform-admin", "--assume-role-policy-document",
                 JSON.writeValueAsString(Map.of("Version", "2012-10-17", "Statement", List.of(Map.of(
                         "Effect", "Allow", "Action", "sts:AssumeRole",
                         "Principal", Map.of("AWS", "arn:aws:iam::" + PROD_ACCOUNT + ":root"))))));
+        String alias = "arn:aws:kms:us-east-1:" + PROD_ACCOUNT + ":alias/webapp-prod-state";
+        CliResult withoutKey = prod.ecsforgeExcluding("bootstrap", "--env", "prod",
+                "--exclude", "aws_kms_key.state_kms_key", "--exclude", "aws_kms_alias.state_kms_alias");
+        assertEquals(0, withoutKey.exitCode(), withoutKey::toString);
+        assertThrows(AssertionError.class, () -> prod.aws("kms", "describe-key", "--key-id", alias),
+                "the key exists before the upgrade");
 
+        CliResult upgrade = prod.ecsforgeExcluding("bootstrap", "--env", "prod");
+
+        assertEquals(0, upgrade.exitCode(), upgrade::toString);
+        assertTrue(upgrade.out().contains("[webapp-prod-state] the state in s3://webapp-tfstate-" + PROD_ACCOUNT
+                + "/webapp/prod/state.tfstate predates the KMS key its backend names"), upgrade::toString);
+        assertTrue(upgrade.out().contains("state key created"), upgrade::toString);
+        JsonNode key = prod.aws("kms", "describe-key", "--key-id", alias).path("KeyMetadata");
+        assertEquals("Enabled", key.path("KeyState").asText(), key::toString);
+        CliResult again = prod.ecsforgeExcluding("bootstrap", "--env", "prod");
+        assertEquals(0, again.exitCode(), again::toString);
+        assertTrue(again.out().contains("already bootstrapped"), again::toString);
+    }
+
+    @Test
+    @Order(19)
+    void prodBootstrapsAndAppliesThroughItsAdminRoleAndReadsAnotherStacksStateThroughIt() throws IOException {
         CliResult bootstrap = prod.ecsforgeExcluding("bootstrap", "--env", "prod");
         assertEquals(0, bootstrap.exitCode(), bootstrap::toString);
         // The access stack reads the registry's state, through the admin role as its backend does.

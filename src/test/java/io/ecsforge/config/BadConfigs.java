@@ -193,7 +193,7 @@ final class BadConfigs {
                         "network.flowLogRetentionDays: 100 is not allowed; allowed: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653"),
                 // registry
                 bad("repositoryNameWithUpperCaseIsRejected", minimalWith("registry:\n  repositoryName: Web_App\n"),
-                        "registry.repositoryName: \"Web_App\" is not allowed; allowed: an ECR repository name: lower-case letters, digits, and . _ - / between them"),
+                        "registry.repositoryName: \"Web_App\" is not allowed; allowed: an ECR repository name: 2 to 256 lower-case letters, digits, and . _ - / between them"),
                 bad("keepingNoImagesIsOutOfRange", minimalWith("registry:\n  keepImages: 0\n"),
                         "registry.keepImages: 0 is out of range; allowed: 1 to 1000"),
                 bad("untaggedExpiryBeyondAYearIsOutOfRange", minimalWith("registry:\n  untaggedExpiryDays: 366\n"),
@@ -295,6 +295,45 @@ final class BadConfigs {
                 bad("subMinuteAlarmPeriodWouldSeeNoLoadBalancerData",
                         minimalWith("deployment:\n  alarms: {periodSeconds: 30}\n"),
                         "deployment.alarms.periodSeconds: 30 is not an alarm period for load balancer metrics, which arrive once a minute; allowed: a multiple of 60"),
+                // limits AWS enforces that the patterns and ranges alone do not say
+                bad("stateBucketWithTwoPeriodsInARowIsRefused",
+                        minimalReplacing("  bucket: webapp-tfstate\n", "  bucket: webapp..tfstate\n"),
+                        "state.bucket: \"webapp..tfstate\" has two periods in a row, which S3 refuses; allowed: an S3 bucket name: 3 to 63 lower-case letters, digits, dots and dashes, no two periods in a row, not an IP address, not starting with xn--, sthree-, amzn-s3-demo- and not ending with -s3alias, --ol-s3, .mrap, --x-s3, --table-s3"),
+                bad("stateBucketFormattedAsAnIpAddressIsRefused",
+                        minimalReplacing("  bucket: webapp-tfstate\n", "  bucket: 192.168.5.4\n"),
+                        "state.bucket: \"192.168.5.4\" is formatted as an IP address, which S3 refuses; allowed: an S3 bucket name: 3 to 63 lower-case letters, digits, dots and dashes, no two periods in a row, not an IP address, not starting with xn--, sthree-, amzn-s3-demo- and not ending with -s3alias, --ol-s3, .mrap, --x-s3, --table-s3"),
+                bad("stateBucketWithAPrefixS3ReservesIsRefused",
+                        minimalReplacing("  bucket: webapp-tfstate\n", "  bucket: xn--webapp-tfstate\n"),
+                        "state.bucket: \"xn--webapp-tfstate\" starts with xn--, which S3 refuses; allowed: an S3 bucket name: 3 to 63 lower-case letters, digits, dots and dashes, no two periods in a row, not an IP address, not starting with xn--, sthree-, amzn-s3-demo- and not ending with -s3alias, --ol-s3, .mrap, --x-s3, --table-s3"),
+                bad("stateBucketWithASuffixS3ReservesIsRefused",
+                        minimalReplacing("  bucket: webapp-tfstate\n", "  bucket: webapp-tfstate-s3alias\n"),
+                        "state.bucket: \"webapp-tfstate-s3alias\" ends with -s3alias, which S3 refuses; allowed: an S3 bucket name: 3 to 63 lower-case letters, digits, dots and dashes, no two periods in a row, not an IP address, not starting with xn--, sthree-, amzn-s3-demo- and not ending with -s3alias, --ol-s3, .mrap, --x-s3, --table-s3"),
+                bad("repositoryNameOfOneCharacterIsRefused", minimalWith("registry:\n  repositoryName: w\n"),
+                        "registry.repositoryName: \"w\" is not allowed; allowed: an ECR repository name: 2 to 256 lower-case letters, digits, and . _ - / between them"),
+                bad("repositoryNameLongerThan256CharactersIsRefused", minimalWith("registry:\n  repositoryName: " + "w".repeat(257) + "\n"),
+                        "registry.repositoryName: \"" + "w".repeat(257) + "\" is not allowed; allowed: an ECR repository name: 2 to 256 lower-case letters, digits, and . _ - / between them"),
+                bad("alarmsEvaluatedOverMoreThanADayAreRefused",
+                        minimalWith("deployment:\n  intervalMinutes: 2880\n  alarms: {periodSeconds: 86400, evaluationPeriods: 2}\n"),
+                        "deployment.alarms.evaluationPeriods: 2 periods of 86400 s are 172800 s; CloudWatch evaluates an alarm over at most one day; allowed: evaluationPeriods x periodSeconds up to 86400 s"),
+                bad("taskPolicyResourceThatIsNotAnArnIsRefused", minimalWith("""
+                        service:
+                          taskPolicy:
+                            - actions: [s3:GetObject]
+                              resources: ["my-bucket/*"]
+                        """),
+                        "service.taskPolicy[0].resources[0]: \"my-bucket/*\" is not an ARN, which IAM refuses; allowed: an ARN, arn:<partition>:<service>:<region>:<account>:<resource>, e.g. arn:aws:s3:::my-bucket/*"),
+                bad("taskPolicyLargerThanARolesInlinePoliciesMayBeIsRefused", minimalWith("service:\n  taskPolicy:\n"
+                                + "    - actions: [s3:GetObject]\n      resources:\n" + java.util.stream.IntStream.range(0, 262)
+                                .mapToObj(i -> String.format("        - arn:aws:s3:::webapp-uploads-%04d/*%n", i)).collect(Collectors.joining())),
+                        "service.taskPolicy: the statements come to 9770 characters without whitespace; IAM allows 10240 in a role's inline policies, and ecsforge keeps 500 for its own; allowed: up to 9740, with fewer or wildcard ARNs"),
+                bad("assumedRoleWithANameLongerThanIamAllowsIsRefused",
+                        minimalReplacing("  region: us-east-1\n", "  region: us-east-1\n  assumeRoleArn: arn:aws:iam::123456789012:role/"
+                                + "r".repeat(65) + "\n"),
+                        "aws.assumeRoleArn: \"arn:aws:iam::123456789012:role/" + "r".repeat(65) + "\" is not allowed; allowed: an IAM role ARN, arn:aws:iam::<account>:role/<name>, the name up to 64 characters"),
+                bad("moreTagsThanAResourceCanCarryBesideEcsforgesOwnAreRefused",
+                        minimalWith("tags:\n" + java.util.stream.IntStream.rangeClosed(1, 47).mapToObj(i -> "  t" + i + ": v\n")
+                                .collect(Collectors.joining())),
+                        "tags: 47 tags are too many: AWS allows 50 on a resource, and ecsforge sets 4 itself (app, environment, managed-by and Name); allowed: up to 46"),
                 // tags
                 bad("tagOverridingAnEcsforgeTagIsRejected", minimalWith("tags:\n  environment: prod\n"),
                         "tags.environment: is set by ecsforge on every resource; allowed: a key other than app, environment and managed-by"),

@@ -65,6 +65,26 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void valuesAtAwsLimitsAreAccepted() {
+        String taskPolicy = "service:\n  taskPolicy:\n    - actions: [s3:GetObject]\n      resources:\n"
+                + java.util.stream.IntStream.range(0, 261)
+                        .mapToObj(i -> String.format("        - arn:aws:s3:::webapp-uploads-%04d/*%n", i))
+                        .collect(java.util.stream.Collectors.joining());
+        String tags = "tags:\n" + java.util.stream.IntStream.rangeClosed(1, 46).mapToObj(i -> "  t" + i + ": v\n")
+                .collect(java.util.stream.Collectors.joining());
+        String alarms = "deployment:\n  intervalMinutes: 1440\n  alarms: {periodSeconds: 43200, evaluationPeriods: 2}\n";
+        String yaml = minimalReplacing("  region: us-east-1\n", "  region: us-east-1\n  assumeRoleArn: arn:aws:iam::123456789012:role/"
+                + "r".repeat(64) + "\n") + taskPolicy + tags + alarms + "registry:\n  repositoryName: " + "w".repeat(256) + "\n";
+
+        EnvironmentConfig config = parse(yaml);
+
+        assertEquals(261, config.service().taskPolicy().get(0).resources().size());
+        assertEquals(46, config.tags().size());
+        assertEquals(256, config.registry().repositoryName().length());
+        assertEquals(9733, TaskPolicySchema.size(config.service().taskPolicy()));
+    }
+
+    @Test
     void nullMeansTheDefault() {
         String yaml = minimalWith("network: null\nservice:\n  cpu: null\n  autoscaling: {min: null}\ntags: null\n");
         assertEquals(parse(MINIMAL), parse(yaml));

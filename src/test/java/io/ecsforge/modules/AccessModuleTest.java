@@ -60,10 +60,10 @@ class AccessModuleTest {
         List<String> sids = new ArrayList<>();
         access.data("aws_iam_policy_document", "infra_permissions").path("dynamic").path("statement")
                 .forEach(block -> sids.add(block.path("content").path("sid").asText()));
-        assertEquals(List.of("AssumeAdminRole", "ReadAnywhere", "StateList", "StateObjects", "StateLockTable", "Ec2CreateTagged",
+        assertEquals(List.of("AssumeAdminRole", "ReadAnywhere", "StateList", "StateObjects", "StateKey", "StateLockTable", "Ec2CreateTagged",
                 "Ec2TagOnCreate", "Ec2OwnTagged", "Ec2AdoptDefaultSg", "EndpointDns", "ManagedPolicies", "PassToEcsTasks",
                 "PassToCodedeploy", "PassToFlowLogs", "ServiceLinkedRoles", "NamedResources"), sids);
-        JsonNode lockTable = access.data("aws_iam_policy_document", "infra_permissions").path("dynamic").path("statement").path(4);
+        JsonNode lockTable = access.data("aws_iam_policy_document", "infra_permissions").path("dynamic").path("statement").path(5);
         assertAt(lockTable, "for_each", "${(var.state_lock != \"lockfile\" && !(var.assume_role_arn != \"\")) ? [1] : []}");
     }
 

@@ -51,8 +51,8 @@ class RegistryModuleTest {
     void theRepositoryNameHasTheLoadersFormatAndMessage() {
         assertAt(registry.json().path("variable"), "repository_name.validation", List.of(Map.of(
                 "condition", "${can(regex(\"^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*(?:/[a-z0-9]+(?:[._-][a-z0-9]+)*)*)$\","
-                        + " var.repository_name))}",
-                "error_message", "\"${var.repository_name}\" is not allowed; allowed: an ECR repository name: lower-case"
+                        + " var.repository_name)) && length(var.repository_name) >= 2 && length(var.repository_name) <= 256}",
+                "error_message", "\"${var.repository_name}\" is not allowed; allowed: an ECR repository name: 2 to 256 lower-case"
                         + " letters, digits, and . _ - / between them")));
     }
 

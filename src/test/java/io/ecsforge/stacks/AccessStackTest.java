@@ -42,11 +42,20 @@ class AccessStackTest {
      * The statements allowed a {@code "*"} resource, by stack and sid, with the reason AWS gives
      * no narrower resource. Every entry must still be found, so the list cannot go stale.
      */
+    /**
+     * The state key's policy statement: KMS's default key policy, which gives the account (its
+     * root principal) kms:* so that IAM policies decide who uses the key and no one is locked out.
+     */
+    private static final String KEY_POLICY_SID = "AccountUsesAndManagesTheKeyThroughIam";
+
     private static final Map<String, String> STAR_RESOURCES = Map.of(
             "webapp-dev-access EcrAuthorizationToken", "ecr:GetAuthorizationToken has no resource-level permissions",
             "webapp-prod-access EcrAuthorizationToken", "ecr:GetAuthorizationToken has no resource-level permissions",
             "webapp-dev-access ReadAnywhere", "the infrastructure role's Describe calls (EC2, ELB, autoscaling, log groups,"
-                    + " alarms, task definitions) have no resource-level permissions");
+                    + " alarms, task definitions) have no resource-level permissions",
+            "webapp-dev-state " + KEY_POLICY_SID, "in a key policy \"*\" is the key itself",
+            "webapp-prod-state " + KEY_POLICY_SID, "in a key policy \"*\" is the key itself");
+
 
     private final Resources dev = Synthesized.examples().resources("webapp-dev-access");
     private final Resources prod = Synthesized.examples().resources("webapp-prod-access");
@@ -164,11 +173,12 @@ class AccessStackTest {
     }
 
     @Test
-    void noRoleIsGrantedKmsDecryptSinceSecretsUseAwsManagedKeys() {
+    void kmsIsGrantedOnlyOnTheStateKeySinceSecretsUseAwsManagedKeys() {
         for (Resources stack : List.of(dev, prod, variants().resources("webapp-mixed-access"))) {
             List<String> kms = PolicyDocuments.statements(stack.json()).stream()
+                    .filter(s -> !s.sid().equals("StateKey"))
                     .flatMap(s -> s.actions().stream()).filter(a -> a.startsWith("kms:")).toList();
-            assertEquals(List.of(), kms, () -> "kms actions in " + show(stack.json().path("data")));
+            assertEquals(List.of(), kms, () -> "kms actions beside the state key's in " + show(stack.json().path("data")));
         }
     }
 
@@ -373,6 +383,11 @@ class AccessStackTest {
         JsonNode objects = statement(dev, "infra_permissions", "StateObjects");
         assertAt(objects, "actions", List.of("s3:DeleteObject", "s3:GetObject", "s3:PutObject"));
         assertAt(objects, "resources", List.of("arn:" + PARTITION + ":s3:::webapp-tfstate-123456789012/webapp/dev/*"));
+        JsonNode key = statement(dev, "infra_permissions", "StateKey");
+        assertAt(key, "actions", List.of("kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"));
+        assertAt(key, "resources", List.of("arn:" + PARTITION + ":kms:us-east-1:" + ACCOUNT + ":key/*"));
+        assertAt(key, "condition", List.of(Map.of("test", "ForAnyValue:StringEquals", "variable", "kms:ResourceAliases",
+                "values", List.of("alias/webapp-dev-state"))));
         assertFalse(sids(dev, "infra_permissions").contains("AssumeAdminRole"));
     }
 
@@ -404,6 +419,15 @@ class AccessStackTest {
         JsonNode lock = statement(dev, "plan_permissions", "StateLockFiles");
         assertAt(lock, "actions", List.of("s3:DeleteObject", "s3:PutObject"));
         assertAt(lock, "resources", List.of("arn:" + PARTITION + ":s3:::webapp-tfstate-123456789012/webapp/dev/*.tflock"));
+    }
+
+    @Test
+    void planRoleDecryptsStateAndEncryptsLockFilesWithTheStateKeyOnly() {
+        JsonNode key = statement(dev, "plan_permissions", "StateKey");
+        assertAt(key, "actions", List.of("kms:Decrypt", "kms:GenerateDataKey"));
+        assertAt(key, "resources", List.of("arn:" + PARTITION + ":kms:us-east-1:" + ACCOUNT + ":key/*"));
+        assertAt(key, "condition", List.of(Map.of("test", "ForAnyValue:StringEquals", "variable", "kms:ResourceAliases",
+                "values", List.of("alias/webapp-dev-state"))));
     }
 
     @Test
@@ -479,7 +503,7 @@ class AccessStackTest {
             for (PolicyDocuments.Statement statement : PolicyDocuments.statements(stack)) {
                 String at = stackName + " " + statement.where() + " sid \"" + statement.sid() + "\"";
                 // A wildcard in a Deny only takes away (the state bucket denies s3:* without TLS).
-                if (statement.allows()) {
+                if (statement.allows() && !(stackName.endsWith("-state") && statement.sid().equals(KEY_POLICY_SID))) {
                     statement.actions().stream().filter(a -> a.equals("*") || a.endsWith(":*"))
                             .forEach(a -> problems.add(at + ": allows the action \"" + a + "\"; name each action:\n" + show(statement.node())));
                 }

@@ -40,6 +40,59 @@ class StateStackTest {
     }
 
     @Test
+    void bucketEncryptsByDefaultWithTheStateKey() {
+        JsonNode encryption = dev.resource("aws_s3_bucket_server_side_encryption_configuration", "encryption");
+        assertAt(encryption, "rule[0].apply_server_side_encryption_by_default.kms_master_key_id",
+                "${aws_kms_key.state_kms_key.arn}");
+    }
+
+    @Test
+    void stateKeyRotatesCanBeRestoredForThirtyDaysAndIsNamedByTheAliasTheBackendsUse() {
+        for (Resources environment : List.of(dev, prod)) {
+            String env = environment == dev ? "dev" : "prod";
+            JsonNode key = environment.resource("aws_kms_key", "state_kms_key");
+            assertAt(key, "enable_key_rotation", true);
+            assertAt(key, "deletion_window_in_days", 30);
+            JsonNode alias = environment.resource("aws_kms_alias", "state_kms_alias");
+            assertAt(alias, "name", "alias/webapp-" + env + "-state");
+            assertAt(alias, "target_key_id", "${aws_kms_key.state_kms_key.key_id}");
+        }
+    }
+
+    @Test
+    void stateKeyPolicyLetsTheAccountManageTheKeyThroughIamSoNoOneIsLockedOut() {
+        assertAt(dev.resource("aws_kms_key", "state_kms_key"), "policy", "${data.aws_iam_policy_document.state_kms_key_policy.json}");
+        JsonNode statements = dev.data("aws_iam_policy_document", "state_kms_key_policy").path("statement");
+        assertEquals(1, statements.size(), () -> Resources.show(statements));
+        JsonNode statement = statements.path(0);
+        assertAt(statement, "effect", "Allow");
+        assertAt(statement, "actions", List.of("kms:*"));
+        assertAt(statement, "resources", List.of("*"));
+        assertAt(statement, "principals[0]", Map.of("type", "AWS",
+                "identifiers", List.of("arn:${data.aws_partition.partition.partition}:iam::${data.aws_caller_identity.account.account_id}:root")));
+    }
+
+    @Test
+    void everyBackendOfBothEnvironmentsEncryptsStateWithTheStateKeyByItsAliasArn() {
+        for (String env : List.of("dev", "prod")) {
+            String account = env.equals("dev") ? "123456789012" : "210987654321";
+            for (String part : List.of("state", "network", "registry", "access", "cluster", "service", "delivery")) {
+                JsonNode backend = Synthesized.examples().stack("webapp-" + env + "-" + part).path("terraform").path("backend");
+                assertAt(backend, "s3.encrypt", true);
+                assertAt(backend, "s3.kms_key_id", "arn:aws:kms:us-east-1:" + account + ":alias/webapp-" + env + "-state");
+            }
+        }
+    }
+
+    @Test
+    void withoutAnAccountIdTheBackendNamesTheKeyByItsAliasResolvedInTheCredentialsAccount() throws IOException {
+        String yaml = Files.readString(Repo.config().resolve("dev.yaml")).replace("  accountId: \"123456789012\"\n", "");
+        Synthesized noAccount = Synthesized.of(List.of(ConfigLoader.parse("config/dev.yaml", yaml, "dev")));
+
+        assertAt(noAccount.stack("webapp-dev-network"), "terraform.backend.s3.kms_key_id", "alias/webapp-dev-state");
+    }
+
+    @Test
     void bucketBlocksEveryKindOfPublicAccess() {
         JsonNode block = dev.resource("aws_s3_bucket_public_access_block", "public_access_block");
         for (String flag : List.of("block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets")) {
