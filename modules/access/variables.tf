@@ -143,6 +143,56 @@ variable "state_bucket" {
     condition     = can(regex("^(?:[a-z0-9][a-z0-9.-]{1,61}[a-z0-9])$", var.state_bucket))
     error_message = "\"${var.state_bucket}\" is not allowed; allowed: an S3 bucket name: 3 to 63 lower-case letters, digits, dots and dashes"
   }
+
+  validation {
+    condition     = !(can(regex("^(?:[a-z0-9][a-z0-9.-]{1,61}[a-z0-9])$", var.state_bucket))) || !strcontains(var.state_bucket, "..")
+    error_message = "\"${var.state_bucket}\" has two periods in a row, which S3 refuses; allowed: an S3 bucket name: 3 to 63 lower-case letters, digits, dots and dashes, no two periods in a row, not an IP address, not starting with xn--, sthree-, amzn-s3-demo- and not ending with -s3alias, --ol-s3, .mrap, --x-s3, --table-s3"
+  }
+
+  validation {
+    condition     = !(can(regex("^(?:[a-z0-9][a-z0-9.-]{1,61}[a-z0-9])$", var.state_bucket))) || strcontains(var.state_bucket, "..") || !can(regex("^\\d{1,3}(?:\\.\\d{1,3}){3}$", var.state_bucket))
+    error_message = "\"${var.state_bucket}\" is formatted as an IP address, which S3 refuses; allowed: an S3 bucket name: 3 to 63 lower-case letters, digits, dots and dashes, no two periods in a row, not an IP address, not starting with xn--, sthree-, amzn-s3-demo- and not ending with -s3alias, --ol-s3, .mrap, --x-s3, --table-s3"
+  }
+
+  validation {
+    condition     = !(can(regex("^(?:[a-z0-9][a-z0-9.-]{1,61}[a-z0-9])$", var.state_bucket))) || !startswith(var.state_bucket, "xn--")
+    error_message = "\"${var.state_bucket}\" starts with xn--, which S3 refuses; allowed: an S3 bucket name: 3 to 63 lower-case letters, digits, dots and dashes, no two periods in a row, not an IP address, not starting with xn--, sthree-, amzn-s3-demo- and not ending with -s3alias, --ol-s3, .mrap, --x-s3, --table-s3"
+  }
+
+  validation {
+    condition     = !(can(regex("^(?:[a-z0-9][a-z0-9.-]{1,61}[a-z0-9])$", var.state_bucket))) || !startswith(var.state_bucket, "sthree-")
+    error_message = "\"${var.state_bucket}\" starts with sthree-, which S3 refuses; allowed: an S3 bucket name: 3 to 63 lower-case letters, digits, dots and dashes, no two periods in a row, not an IP address, not starting with xn--, sthree-, amzn-s3-demo- and not ending with -s3alias, --ol-s3, .mrap, --x-s3, --table-s3"
+  }
+
+  validation {
+    condition     = !(can(regex("^(?:[a-z0-9][a-z0-9.-]{1,61}[a-z0-9])$", var.state_bucket))) || !startswith(var.state_bucket, "amzn-s3-demo-")
+    error_message = "\"${var.state_bucket}\" starts with amzn-s3-demo-, which S3 refuses; allowed: an S3 bucket name: 3 to 63 lower-case letters, digits, dots and dashes, no two periods in a row, not an IP address, not starting with xn--, sthree-, amzn-s3-demo- and not ending with -s3alias, --ol-s3, .mrap, --x-s3, --table-s3"
+  }
+
+  validation {
+    condition     = !(can(regex("^(?:[a-z0-9][a-z0-9.-]{1,61}[a-z0-9])$", var.state_bucket))) || !endswith(var.state_bucket, "-s3alias")
+    error_message = "\"${var.state_bucket}\" ends with -s3alias, which S3 refuses; allowed: an S3 bucket name: 3 to 63 lower-case letters, digits, dots and dashes, no two periods in a row, not an IP address, not starting with xn--, sthree-, amzn-s3-demo- and not ending with -s3alias, --ol-s3, .mrap, --x-s3, --table-s3"
+  }
+
+  validation {
+    condition     = !(can(regex("^(?:[a-z0-9][a-z0-9.-]{1,61}[a-z0-9])$", var.state_bucket))) || !endswith(var.state_bucket, "--ol-s3")
+    error_message = "\"${var.state_bucket}\" ends with --ol-s3, which S3 refuses; allowed: an S3 bucket name: 3 to 63 lower-case letters, digits, dots and dashes, no two periods in a row, not an IP address, not starting with xn--, sthree-, amzn-s3-demo- and not ending with -s3alias, --ol-s3, .mrap, --x-s3, --table-s3"
+  }
+
+  validation {
+    condition     = !(can(regex("^(?:[a-z0-9][a-z0-9.-]{1,61}[a-z0-9])$", var.state_bucket))) || !endswith(var.state_bucket, ".mrap")
+    error_message = "\"${var.state_bucket}\" ends with .mrap, which S3 refuses; allowed: an S3 bucket name: 3 to 63 lower-case letters, digits, dots and dashes, no two periods in a row, not an IP address, not starting with xn--, sthree-, amzn-s3-demo- and not ending with -s3alias, --ol-s3, .mrap, --x-s3, --table-s3"
+  }
+
+  validation {
+    condition     = !(can(regex("^(?:[a-z0-9][a-z0-9.-]{1,61}[a-z0-9])$", var.state_bucket))) || !endswith(var.state_bucket, "--x-s3")
+    error_message = "\"${var.state_bucket}\" ends with --x-s3, which S3 refuses; allowed: an S3 bucket name: 3 to 63 lower-case letters, digits, dots and dashes, no two periods in a row, not an IP address, not starting with xn--, sthree-, amzn-s3-demo- and not ending with -s3alias, --ol-s3, .mrap, --x-s3, --table-s3"
+  }
+
+  validation {
+    condition     = !(can(regex("^(?:[a-z0-9][a-z0-9.-]{1,61}[a-z0-9])$", var.state_bucket))) || !endswith(var.state_bucket, "--table-s3")
+    error_message = "\"${var.state_bucket}\" ends with --table-s3, which S3 refuses; allowed: an S3 bucket name: 3 to 63 lower-case letters, digits, dots and dashes, no two periods in a row, not an IP address, not starting with xn--, sthree-, amzn-s3-demo- and not ending with -s3alias, --ol-s3, .mrap, --x-s3, --table-s3"
+  }
 }
 
 variable "state_dynamodb_table" {
@@ -215,6 +265,11 @@ variable "task_policy" {
   validation {
     condition     = alltrue([for statement in var.task_policy : !contains(statement.resources, "*")])
     error_message = "\"*\" is not allowed; allowed: the ARNs the task needs, e.g. arn:aws:s3:::my-bucket/*"
+  }
+
+  validation {
+    condition     = alltrue([for statement in var.task_policy : alltrue([for resource in statement.resources : resource == "*" || can(regex("^(?:arn:[a-z*-]+:[a-z0-9*-]+:[a-z0-9*-]*:(?:\\d{12}|aws|\\*)?:.+)$", resource))])])
+    error_message = "\"${try(flatten([for statement in var.task_policy : [for resource in statement.resources : resource if !(resource == "*" || can(regex("^(?:arn:[a-z*-]+:[a-z0-9*-]+:[a-z0-9*-]*:(?:\\d{12}|aws|\\*)?:.+)$", resource)))]])[0], "")}\" is not an ARN, which IAM refuses; allowed: an ARN, arn:<partition>:<service>:<region>:<account>:<resource>, e.g. arn:aws:s3:::my-bucket/*"
   }
 }
 

@@ -65,6 +65,11 @@ variable "evaluation_periods" {
     condition     = var.evaluation_periods >= 1 && var.evaluation_periods <= 10
     error_message = "${var.evaluation_periods} is out of range; allowed: 1 to 10"
   }
+
+  validation {
+    condition     = !(floor(var.period_seconds) == var.period_seconds && var.period_seconds >= 10 && var.period_seconds <= 86400) || var.period_seconds % 60 != 0 || !(floor(var.evaluation_periods) == var.evaluation_periods && var.evaluation_periods >= 1 && var.evaluation_periods <= 10) || var.evaluation_periods * var.period_seconds <= 86400
+    error_message = "${var.evaluation_periods} periods of ${var.period_seconds} s are ${var.evaluation_periods * var.period_seconds} s; CloudWatch evaluates an alarm over at most one day; allowed: evaluation_periods x period_seconds up to 86400 s"
+  }
 }
 
 variable "green_target_group_arn_suffix" {

@@ -229,7 +229,7 @@ run "the_lock_table_is_granted_only_with_dynamodb_locking" {
 
   assert {
     condition = [for statement in data.aws_iam_policy_document.plan_permissions.statement : statement.sid] == [
-      "StateList", "StateRead", "StateLockFiles", "StateLockTableRead", "StateLockTableLock",
+      "StateList", "StateRead", "StateKey", "StateLockFiles", "StateLockTableRead", "StateLockTableLock",
     "DenyObjectsOutsideThisState", "DenyParameterValues"]
     error_message = "the plan role should take the lock in the table as well"
   }

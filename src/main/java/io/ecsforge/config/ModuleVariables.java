@@ -173,6 +173,14 @@ public final class ModuleVariables {
                         + " metrics, which arrive once a minute; allowed: a multiple of 60"));
             } else if (key == DeploymentSchema.INTERVAL_MINUTES) {
                 validations.add(window(ref));
+            } else if (key == DeploymentSchema.EVALUATION_PERIODS) {
+                // CloudWatch's limit, checked as the loader checks it: only when both are allowed.
+                String period = "var." + snake(DeploymentSchema.PERIOD_SECONDS);
+                validations.add(new Validation("!" + allowed(DeploymentSchema.PERIOD_SECONDS, period) + " || " + period
+                        + " % 60 != 0 || !" + allowed(key, ref) + " || " + ref + " * " + period + " <= "
+                        + DeploymentSchema.MAX_EVALUATED_SECONDS, "${" + ref + "} periods of ${" + period + "} s are ${" + ref
+                        + " * " + period + "} s; CloudWatch evaluates an alarm over at most one day; allowed: "
+                        + named(ref) + " x " + named(period) + " up to " + DeploymentSchema.MAX_EVALUATED_SECONDS + " s"));
             }
             variables.add(new Variable(variable.name(), variable.key(), variable.type(), variable.description(),
                     variable.defaultValue(), List.copyOf(validations), variable.nullable()));
@@ -392,7 +400,7 @@ public final class ModuleVariables {
         variables.add(secrets());
         variables.add(taskPolicy());
         variables.add(variable(ClusterSchema.EXECUTE_COMMAND));
-        variables.add(variable(StateSchema.BUCKET, "state_bucket"));
+        variables.add(withRules(variable(StateSchema.BUCKET, "state_bucket"), reservedBucketNames("var.state_bucket")));
         variables.add(optional(variable(StateSchema.REGION, "state_region"), "the region of the provider"));
         variables.add(variable(StateSchema.LOCK, "state_lock"));
         String lock = "var.state_lock";
@@ -413,6 +421,30 @@ public final class ModuleVariables {
                 + " policy.", false, List.of()));
         variables.add(infraFollows(variable(DeploymentSchema.STRATEGY, "deployment_strategy")));
         return List.copyOf(variables);
+    }
+
+    /**
+     * What the loader refuses of a bucket name of the right form ({@link StateSchema}), one rule a
+     * block, each only for a name of that form, as the loader checks it only then.
+     */
+    private static List<Validation> reservedBucketNames(String ref) {
+        String form = matches(Format.BUCKET, ref);
+        String allowed = ", which S3 refuses; allowed: " + Format.BUCKET.allowed() + ", " + Format.BUCKET_RULES;
+        List<Validation> rules = new ArrayList<>();
+        rules.add(new Validation("!(" + form + ") || !strcontains(" + ref + ", \"..\")",
+                "\"${" + ref + "}\" has two periods in a row" + allowed));
+        rules.add(new Validation("!(" + form + ") || strcontains(" + ref + ", \"..\") || !can(regex("
+                + hcl("^\\d{1,3}(?:\\.\\d{1,3}){3}$") + ", " + ref + "))",
+                "\"${" + ref + "}\" is formatted as an IP address" + allowed));
+        for (String prefix : Format.BUCKET_RESERVED_PREFIXES) {
+            rules.add(new Validation("!(" + form + ") || !startswith(" + ref + ", " + hcl(prefix) + ")",
+                    "\"${" + ref + "}\" starts with " + prefix + allowed));
+        }
+        for (String suffix : Format.BUCKET_RESERVED_SUFFIXES) {
+            rules.add(new Validation("!(" + form + ") || !endswith(" + ref + ", " + hcl(suffix) + ")",
+                    "\"${" + ref + "}\" ends with " + suffix + allowed));
+        }
+        return rules;
     }
 
     /** A key of another part, which the access module reads to know what the infra role may manage. */
@@ -441,6 +473,8 @@ public final class ModuleVariables {
         String ref = "var.task_policy";
         String action = matches(Format.IAM_ACTION, "action") + " && !endswith(action, \":*\")";
         String badAction = "flatten([for statement in " + ref + " : [for action in statement.actions : action if !(" + action + ")]])[0]";
+        // "*" has its own message, as in the loader.
+        String arn = "resource == \"*\" || " + matches(Format.RESOURCE_ARN, "resource");
         return new Variable("task_policy", TaskPolicySchema.SECTION.path(),
                 "list(object({ actions = list(string), resources = list(string) }))",
                 description(TaskPolicySchema.SECTION) + " Each statement allows its"
@@ -452,7 +486,11 @@ public final class ModuleVariables {
                 new Validation("alltrue([for statement in " + ref + " : length(statement.resources) > 0])",
                         "resources is required; list the ARNs the actions apply to"),
                 new Validation("alltrue([for statement in " + ref + " : !contains(statement.resources, \"*\")])",
-                        "\"*\" is not allowed; allowed: the ARNs the task needs, e.g. arn:aws:s3:::my-bucket/*")));
+                        "\"*\" is not allowed; allowed: the ARNs the task needs, e.g. arn:aws:s3:::my-bucket/*"),
+                new Validation("alltrue([for statement in " + ref + " : alltrue([for resource in statement.resources : " + arn
+                        + "])])", "\"" + shown("flatten([for statement in " + ref + " : [for resource in statement.resources :"
+                        + " resource if !(" + arn + ")]])[0]") + "\" is not an ARN, which IAM refuses; allowed: "
+                        + Format.RESOURCE_ARN.allowed())));
     }
 
     /** {@code variable}, empty by default ({@code none} says what empty means), its checks only for a value. */

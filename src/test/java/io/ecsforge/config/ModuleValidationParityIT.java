@@ -70,7 +70,9 @@ class ModuleValidationParityIT {
             "bothLocksWithoutTableNeedATable", "is required when state_lock is both; name the lock table (e.g."
                     + " webapp-tflock) or use state_lock = \"lockfile\"",
             "lockTableWithLockfileLockingIsRejected", "\"webapp-tflock\" is set but state_lock is lockfile, which uses no"
-                    + " table; allowed: state_lock dynamodb or both, or no state_dynamodb_table"));
+                    + " table; allowed: state_lock dynamodb or both, or no state_dynamodb_table",
+            "alarmsEvaluatedOverMoreThanADayAreRefused", "2 periods of 86400 s are 172800 s; CloudWatch evaluates an alarm"
+                    + " over at most one day; allowed: evaluation_periods x period_seconds up to 86400 s"));
 
     /** Cases not about a value a variable's validation can judge, and why. */
     static final Map<String, String> NOT_A_VALUE = Map.ofEntries(
@@ -109,6 +111,9 @@ class ModuleValidationParityIT {
                     + " module's variable is never null"),
             Map.entry("certificateFromAnotherRegionIsRejected", "the region is the caller's provider's, which a variable's"
                     + " validation cannot read"),
+            Map.entry("taskPolicyLargerThanARolesInlinePoliciesMayBeIsRefused", "the size of the role's inline policies as IAM"
+                    + " counts it, the rendered JSON of the task's statements and ecsforge's own, which a validation of the"
+                    + " variable cannot compute; IAM refuses such a policy at apply"),
             Map.entry("fractionalEnvironmentValueMustBeQuoted", "1.10 for a string: Terraform turns the number 1.1 into"
                     + " \"1.1\", as it turns a number into a string wherever one is wanted"));
 
