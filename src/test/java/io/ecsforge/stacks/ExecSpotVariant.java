@@ -33,7 +33,8 @@ public final class ExecSpotVariant {
         ServiceConfig s = dev.service();
         ServiceConfig withoutAutoscaling = new ServiceConfig(s.containerName(), s.containerPort(), s.cpu(), s.memory(),
                 s.cpuArchitecture(), s.desiredCount(), s.healthCheckPath(), s.healthCheckGracePeriodSeconds(), s.imageTag(),
-                s.environment(), s.secrets(), Optional.empty(), s.logRetentionDays(), s.readonlyRootFilesystem(), s.taskPolicy());
+                s.environment(), s.secrets(), Optional.empty(), s.logRetentionDays(), s.readonlyRootFilesystem(), s.taskPolicy(),
+                s.egress());
         return new EnvironmentConfig(dev.file(), dev.app(), "exec", dev.aws(), dev.state(), dev.network(), dev.registry(),
                 dev.github(), new ClusterConfig(false, true, SPOT_WEIGHT), withoutAutoscaling, dev.loadBalancer(),
                 dev.deployment(), dev.tags());
