@@ -18,7 +18,7 @@ final class EgressSchema {
     static final Key<Void> SECTION = Key.mappings("service.egress", "none: the tasks reach HTTPS (TCP 443) only",
             "each with `port` and exactly one of `cidr`, `prefixListId`, `securityGroupId`; no two rules alike",
             "More that the tasks may reach, such as a database, beside HTTPS anywhere.")
-            .typed("list of `{port, toPort, protocol, cidr | prefixListId | securityGroupId, description}`");
+            .typed("list of `{port, toPort, protocol, cidr, prefixListId, securityGroupId, description}`");
     static final Key<Integer> PORT = Key.whole("service.egress[].port", 0, 1, 65535, "The port, or the first of a range.")
             .defaultText("required");
     static final Key<Integer> TO_PORT = Key.whole("service.egress[].toPort", 0, 1, 65535, "The last port of a range.")

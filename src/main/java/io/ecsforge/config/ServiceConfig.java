@@ -61,6 +61,10 @@ public record ServiceConfig(
      */
     public record EgressRule(int port, int toPort, Protocol protocol, Destination destination, String target,
             String description) {
+        /** {@link #key()} in Terraform, of a module's {@code egress} entry {@code item}. */
+        public static final String KEY_EXPRESSION = "format(\"%s_%d%s_%s\", item.protocol, item.port, item.to_port == null"
+                + " || item.to_port == item.port ? \"\" : format(\"_%d\", item.to_port), coalesce(item.cidr,"
+                + " item.prefix_list_id, item.security_group_id))";
 
         /**
          * What names the rule: its protocol, ports and destination, so that adding or removing

@@ -28,10 +28,6 @@ public final class FargateService {
     /** What the tasks may reach: ECR, CloudWatch Logs, SSM and Secrets Manager, all over HTTPS. */
     static final int TASK_EGRESS_PORT = 443;
     static final String ANYWHERE = "0.0.0.0/0";
-    /** {@link EgressRule#key()} of a module's {@code egress} entry {@code item}: {@code tcp_5432_10.0.0.0/16}. */
-    static final String EGRESS_KEY = "format(\"%s_%d%s_%s\", item.protocol, item.port, item.to_port == null || item.to_port"
-            + " == item.port ? \"\" : format(\"_%d\", item.to_port), coalesce(item.cidr, item.prefix_list_id,"
-            + " item.security_group_id))";
 
     private final Construct scope;
     private final ServiceSettings settings;
@@ -111,7 +107,7 @@ public final class FargateService {
      * one destination its entry names; in a module all three, the two not given null.
      */
     private void allowOut(SecurityGroup group, ServiceNames names) {
-        shapes.eachOf("service_egress", settings.egress(), EgressRule::key, EGRESS_KEY, rule -> {
+        shapes.eachOf("service_egress", settings.egress(), EgressRule::key, EgressRule.KEY_EXPRESSION, rule -> {
             String description = rule.text(names.prefix() + " tasks out${each.value.description == \"\" ? \"\""
                     + " : format(\": %s\", each.value.description)}",
                     entry -> names.prefix() + " tasks out" + (entry.description().isEmpty() ? "" : ": " + entry.description()));
