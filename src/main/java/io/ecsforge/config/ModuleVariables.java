@@ -541,7 +541,12 @@ public final class ModuleVariables {
 
     /** {@code azCount} as {@code az_count}: the name a key's variable has. */
     static String snake(Key<?> key) {
-        return key.name().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+        return snake(key.name());
+    }
+
+    /** {@code toPort} as {@code to_port}. */
+    static String snake(String name) {
+        return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 
     /** A key's variable, with the checks of its kind, range, allowed values and format. */

@@ -274,14 +274,20 @@ final class BadConfigs {
                         """),
                         "service.egress[0]: has 2 destinations (cidr, securityGroupId); allowed: exactly one of cidr,"
                                 + " prefixListId or securityGroupId, a rule each"),
-                bad("egressRuleWithoutPortOrWithPortOutOfRangeIsRefused", minimalWith("""
+                bad("egressRuleWithoutPortIsRefused", minimalWith("""
                         service:
                           egress:
                             - cidr: 10.0.0.0/16
+                        """),
+                        "service.egress[0].port: is required; allowed: 1 to 65535"),
+                bad("egressPortOutOfRangeIsRefused", minimalWith("""
+                        service:
+                          egress:
+                            - port: 5432
+                              cidr: 10.0.0.0/16
                             - port: 70000
                               cidr: 10.0.0.0/16
                         """),
-                        "service.egress[0].port: is required; allowed: 1 to 65535",
                         "service.egress[1].port: 70000 is out of range; allowed: 1 to 65535"),
                 bad("egressRangeEndingBelowItsStartIsRefused", minimalWith("""
                         service:
@@ -300,24 +306,44 @@ final class BadConfigs {
                         """),
                         "service.egress[0].toPort: opens ports 1 to 65535 to 0.0.0.0/0; allowed: one port to 0.0.0.0/0,"
                                 + " or a range to a narrower CIDR block"),
-                bad("egressIdsOfTheWrongFormAreRefused", minimalWith("""
+                bad("egressPrefixListIdOfTheWrongFormIsRefused", minimalWith("""
                         service:
                           egress:
                             - port: 443
                               prefixListId: pl-xyz
+                        """),
+                        "service.egress[0].prefixListId: \"pl-xyz\" is not allowed; allowed: a managed prefix list id, pl- and 8 or 17 hex digits"),
+                bad("egressSecurityGroupIdOfTheWrongFormIsRefused", minimalWith("""
+                        service:
+                          egress:
                             - port: 5432
                               securityGroupId: sg-12
+                        """),
+                        "service.egress[0].securityGroupId: \"sg-12\" is not allowed; allowed: a security group id, sg- and 8 or 17 hex digits"),
+                bad("egressCidrWithHostBitsIsRefused", minimalWith("""
+                        service:
+                          egress:
                             - port: 5432
                               cidr: 10.0.0.1/16
+                        """),
+                        "service.egress[0].cidr: \"10.0.0.1/16\" has host bits set; allowed: the block's network address, 10.0.0.0/16"),
+                bad("egressProtocolOtherThanTcpOrUdpIsRefused", minimalWith("""
+                        service:
+                          egress:
                             - port: 53
                               protocol: icmp
                               cidr: 10.0.0.2/32
                         """),
-                        "service.egress[0].prefixListId: \"pl-xyz\" is not allowed; allowed: a managed prefix list id, pl- and 8 or 17 hex digits",
-                        "service.egress[1].securityGroupId: \"sg-12\" is not allowed; allowed: a security group id, sg- and 8 or 17 hex digits",
-                        "service.egress[2].cidr: \"10.0.0.1/16\" has host bits set; allowed: the block's network address, 10.0.0.0/16",
-                        "service.egress[3].protocol: \"icmp\" is not allowed; allowed: tcp, udp"),
-                bad("egressRuleTwiceOrTheBuiltInHttpsRuleIsRefused", minimalWith("""
+                        "service.egress[0].protocol: \"icmp\" is not allowed; allowed: tcp, udp"),
+                bad("egressDescriptionWithCharactersEc2RefusesIsRefused", minimalWith("""
+                        service:
+                          egress:
+                            - port: 5432
+                              cidr: 10.0.0.0/16
+                              description: "Postgres <primary>"
+                        """),
+                        "service.egress[0].description: \"Postgres <primary>\" is not allowed; allowed: 1 to 200 letters, digits, spaces and . _ - : / ( ) # , @ [ ] + = & ; { } ! $ *"),
+                bad("egressRuleGivenTwiceIsRefused", minimalWith("""
                         service:
                           egress:
                             - port: 5432
@@ -326,12 +352,15 @@ final class BadConfigs {
                             - port: 5432
                               protocol: tcp
                               cidr: 10.0.0.0/16
+                        """),
+                        "service.egress[1]: is the same rule as service.egress[0] (tcp 5432 to 10.0.0.0/16); allowed: each rule once"),
+                bad("egressRuleRepeatingTheHttpsRuleIsRefused", minimalWith("""
+                        service:
+                          egress:
                             - port: 443
                               cidr: 0.0.0.0/0
                         """),
-                        "service.egress[1]: is the same rule as service.egress[0] (tcp 5432 to 10.0.0.0/16); allowed: each rule once",
-                        "service.egress[2]: is the HTTPS rule every service has (tcp 443 to 0.0.0.0/0); allowed: other rules only,"
-                                + " leave this one out"),
+                        "service.egress[0]: is the HTTPS rule every service has (tcp 443 to 0.0.0.0/0); allowed: other rules only, leave this one out"),
                 // load balancer
                 bad("testListenerOnPort80IsAProductionPort", minimalWith("loadBalancer:\n  testListenerPort: 80\n"),
                         "loadBalancer.testListenerPort: 80 is a production listener port; allowed: any port but 80"),
