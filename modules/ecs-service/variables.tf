@@ -202,8 +202,8 @@ variable "egress" {
   }
 
   validation {
-    condition     = alltrue([for rule in var.egress : (floor(coalesce(rule.to_port, rule.port)) == coalesce(rule.to_port, rule.port) && coalesce(rule.to_port, rule.port) >= 1 && coalesce(rule.to_port, rule.port) <= 65535)])
-    error_message = "${try([for rule in var.egress : coalesce(rule.to_port, rule.port) if !(floor(coalesce(rule.to_port, rule.port)) == coalesce(rule.to_port, rule.port) && coalesce(rule.to_port, rule.port) >= 1 && coalesce(rule.to_port, rule.port) <= 65535)][0], "")} is out of range; allowed: 1 to 65535"
+    condition     = alltrue([for rule in var.egress : (floor(coalesce(rule.to_port, 1)) == coalesce(rule.to_port, 1) && coalesce(rule.to_port, 1) >= 1 && coalesce(rule.to_port, 1) <= 65535)])
+    error_message = "${try([for rule in var.egress : rule.to_port if !(floor(coalesce(rule.to_port, 1)) == coalesce(rule.to_port, 1) && coalesce(rule.to_port, 1) >= 1 && coalesce(rule.to_port, 1) <= 65535)][0], "")} is out of range; allowed: 1 to 65535"
   }
 
   validation {

@@ -54,7 +54,7 @@ public final class ModuleInputs {
      * ({@code toPort} is {@code to_port}). The names in a plain mapping, such as environment
      * variables, are the user's and stay as written.
      */
-    static JsonNode value(JsonNode value) {
+    public static JsonNode value(JsonNode value) {
         if (!value.isArray()) {
             return value;
         }

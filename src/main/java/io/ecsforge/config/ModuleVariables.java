@@ -445,6 +445,7 @@ public final class ModuleVariables {
     private static Variable egress() {
         String ref = "var.egress";
         String toPort = "coalesce(rule.to_port, rule.port)";
+        String givenToPort = "coalesce(rule.to_port, 1)";
         String port = "(floor(%1$s) == %1$s && %1$s >= " + Key.plain(EgressSchema.PORT.min()) + " && %1$s <= "
                 + Key.plain(EgressSchema.PORT.max()) + ")";
         String destinations = "{ cidr = rule.cidr, prefix_list_id = rule.prefix_list_id, security_group_id = rule.security_group_id }";
@@ -455,8 +456,10 @@ public final class ModuleVariables {
         List<Validation> validations = new ArrayList<>(List.of(
                 new Validation("alltrue([for rule in " + ref + " : " + port.formatted("rule.port") + "])", "${" + first(ref,
                         "rule.port", "!" + port.formatted("rule.port")) + "} is out of range; allowed: " + EgressSchema.PORT.allowed()),
-                new Validation("alltrue([for rule in " + ref + " : " + port.formatted(toPort) + "])", "${" + first(ref, toPort,
-                        "!" + port.formatted(toPort)) + "} is out of range; allowed: " + EgressSchema.TO_PORT.allowed()),
+                // A rule without to_port is one port, already checked above; 1 stands in so that only to_port is judged.
+                new Validation("alltrue([for rule in " + ref + " : " + port.formatted(givenToPort) + "])", "${" + first(ref,
+                        "rule.to_port", "!" + port.formatted(givenToPort)) + "} is out of range; allowed: "
+                        + EgressSchema.TO_PORT.allowed()),
                 new Validation("alltrue([for rule in " + ref + " : " + toPort + " >= rule.port])", "${" + first(ref, toPort,
                         toPort + " < rule.port") + "} is below port ${" + first(ref, "rule.port", toPort + " < rule.port")
                         + "}; allowed: ${" + first(ref, "rule.port", toPort + " < rule.port") + "} to "
