@@ -236,8 +236,8 @@ run "each_egress_rule_is_one_rule_keyed_by_its_protocol_ports_and_destination" {
   }
 
   assert {
-    condition = sort(keys(aws_vpc_security_group_egress_rule.service_egress)) == [
-    "tcp_5432_10.0.0.0/16", "tcp_6379_6380_sg-0123456789abcdef0", "udp_53_pl-0123456789abcdef0"]
+    condition = sort(keys(aws_vpc_security_group_egress_rule.service_egress)) == tolist([
+    "tcp_5432_10.0.0.0/16", "tcp_6379_6380_sg-0123456789abcdef0", "udp_53_pl-0123456789abcdef0"])
     error_message = "each egress rule should be one rule, keyed by its protocol, ports and destination"
   }
 
