@@ -63,6 +63,7 @@ module "ecs_service" {
   cpu_architecture                  = var.cpu_architecture
   deletion_protection               = var.deletion_protection
   desired_count                     = var.desired_count
+  egress                            = var.egress
   environment                       = var.environment
   environment_variables             = var.environment_variables
   execute_command                   = var.execute_command

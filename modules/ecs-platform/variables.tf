@@ -253,6 +253,13 @@ variable "desired_count" {
   nullable    = false
 }
 
+variable "egress" {
+  description = "More that the tasks may reach, such as a database, beside HTTPS anywhere. Allowed: each with `port` and exactly one of `cidr`, `prefixListId`, `securityGroupId`; no two rules alike. The `service.egress` key of an ecsforge environment file. Each rule: `port`, `to_port` (default: `port`), `protocol` (`tcp` or `udp`, default `tcp`), exactly one of `cidr`, `prefix_list_id` and `security_group_id`, and `description`."
+  type        = list(object({ port = number, to_port = optional(number), protocol = optional(string, "tcp"), cidr = optional(string), prefix_list_id = optional(string), security_group_id = optional(string), description = optional(string, "") }))
+  default     = []
+  nullable    = false
+}
+
 variable "environment_variables" {
   description = "Plain environment variables. Allowed: names: an environment variable name (letters, digits and underscores, not starting with a digit); values: strings, whole numbers or booleans (passed as text); quote a fractional number (`\"1.10\"`), which YAML would otherwise read as `1.1`. The `service.environment` key of an ecsforge environment file."
   type        = map(string)

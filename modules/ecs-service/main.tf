@@ -290,6 +290,19 @@ resource "aws_vpc_security_group_egress_rule" "alb_egress_to_service" {
   to_port                      = var.container_port
 }
 
+resource "aws_vpc_security_group_egress_rule" "service_egress" {
+  for_each = { for item in var.egress : format("%s_%d%s_%s", item.protocol, item.port, item.to_port == null || item.to_port == item.port ? "" : format("_%d", item.to_port), coalesce(item.cidr, item.prefix_list_id, item.security_group_id)) => item }
+
+  cidr_ipv4                    = each.value.cidr
+  description                  = "${var.app}-${var.environment} tasks out${each.value.description == "" ? "" : format(": %s", each.value.description)}"
+  from_port                    = each.value.port
+  ip_protocol                  = each.value.protocol
+  prefix_list_id               = each.value.prefix_list_id
+  referenced_security_group_id = each.value.security_group_id
+  security_group_id            = aws_security_group.service_security_group.id
+  to_port                      = coalesce(each.value.to_port, each.value.port)
+}
+
 resource "aws_vpc_security_group_egress_rule" "service_egress_https" {
   cidr_ipv4         = "0.0.0.0/0"
   description       = "ECR, CloudWatch Logs, SSM, Secrets Manager and HTTPS APIs"

@@ -190,6 +190,83 @@ variable "desired_count" {
   }
 }
 
+variable "egress" {
+  description = "More that the tasks may reach, such as a database, beside HTTPS anywhere. Allowed: each with `port` and exactly one of `cidr`, `prefixListId`, `securityGroupId`; no two rules alike. The `service.egress` key of an ecsforge environment file. Each rule: `port`, `to_port` (default: `port`), `protocol` (`tcp` or `udp`, default `tcp`), exactly one of `cidr`, `prefix_list_id` and `security_group_id`, and `description`."
+  type        = list(object({ port = number, to_port = optional(number), protocol = optional(string, "tcp"), cidr = optional(string), prefix_list_id = optional(string), security_group_id = optional(string), description = optional(string, "") }))
+  default     = []
+  nullable    = false
+
+  validation {
+    condition     = alltrue([for rule in var.egress : (floor(rule.port) == rule.port && rule.port >= 1 && rule.port <= 65535)])
+    error_message = "${try([for rule in var.egress : rule.port if !(floor(rule.port) == rule.port && rule.port >= 1 && rule.port <= 65535)][0], "")} is out of range; allowed: 1 to 65535"
+  }
+
+  validation {
+    condition     = alltrue([for rule in var.egress : (floor(coalesce(rule.to_port, 1)) == coalesce(rule.to_port, 1) && coalesce(rule.to_port, 1) >= 1 && coalesce(rule.to_port, 1) <= 65535)])
+    error_message = "${try([for rule in var.egress : rule.to_port if !(floor(coalesce(rule.to_port, 1)) == coalesce(rule.to_port, 1) && coalesce(rule.to_port, 1) >= 1 && coalesce(rule.to_port, 1) <= 65535)][0], "")} is out of range; allowed: 1 to 65535"
+  }
+
+  validation {
+    condition     = alltrue([for rule in var.egress : coalesce(rule.to_port, rule.port) >= rule.port])
+    error_message = "${try([for rule in var.egress : coalesce(rule.to_port, rule.port) if coalesce(rule.to_port, rule.port) < rule.port][0], "")} is below port ${try([for rule in var.egress : rule.port if coalesce(rule.to_port, rule.port) < rule.port][0], "")}; allowed: ${try([for rule in var.egress : rule.port if coalesce(rule.to_port, rule.port) < rule.port][0], "")} to 65535"
+  }
+
+  validation {
+    condition     = alltrue([for rule in var.egress : contains(["tcp", "udp"], rule.protocol)])
+    error_message = "\"${try([for rule in var.egress : rule.protocol if !contains(["tcp", "udp"], rule.protocol)][0], "")}\" is not allowed; allowed: tcp, udp"
+  }
+
+  validation {
+    condition     = alltrue([for rule in var.egress : length([for name, value in { cidr = rule.cidr, prefix_list_id = rule.prefix_list_id, security_group_id = rule.security_group_id } : name if value != null]) > 0])
+    error_message = "has no destination; allowed: exactly one of cidr, prefix_list_id or security_group_id"
+  }
+
+  validation {
+    condition     = alltrue([for rule in var.egress : length([for name, value in { cidr = rule.cidr, prefix_list_id = rule.prefix_list_id, security_group_id = rule.security_group_id } : name if value != null]) < 2])
+    error_message = "has ${try([for rule in var.egress : length([for name, value in { cidr = rule.cidr, prefix_list_id = rule.prefix_list_id, security_group_id = rule.security_group_id } : name if value != null]) if length([for name, value in { cidr = rule.cidr, prefix_list_id = rule.prefix_list_id, security_group_id = rule.security_group_id } : name if value != null]) > 1][0], "")} destinations (${try([for rule in var.egress : join(", ", [for name, value in { cidr = rule.cidr, prefix_list_id = rule.prefix_list_id, security_group_id = rule.security_group_id } : name if value != null]) if length([for name, value in { cidr = rule.cidr, prefix_list_id = rule.prefix_list_id, security_group_id = rule.security_group_id } : name if value != null]) > 1][0], "")}); allowed: exactly one of cidr, prefix_list_id or security_group_id, a rule each"
+  }
+
+  validation {
+    condition     = alltrue([for rule in var.egress : !(rule.cidr == "0.0.0.0/0" && coalesce(rule.to_port, rule.port) != rule.port)])
+    error_message = "opens ports ${try([for rule in var.egress : rule.port if rule.cidr == "0.0.0.0/0" && coalesce(rule.to_port, rule.port) != rule.port][0], "")} to ${try([for rule in var.egress : coalesce(rule.to_port, rule.port) if rule.cidr == "0.0.0.0/0" && coalesce(rule.to_port, rule.port) != rule.port][0], "")} to 0.0.0.0/0; allowed: one port to 0.0.0.0/0, or a range to a narrower CIDR block"
+  }
+
+  validation {
+    condition     = alltrue([for rule in var.egress : !(rule.protocol == "tcp" && rule.port == 443 && coalesce(rule.to_port, rule.port) == 443 && rule.cidr == "0.0.0.0/0")])
+    error_message = "is the HTTPS rule every service has (tcp 443 to 0.0.0.0/0); allowed: other rules only, leave this one out"
+  }
+
+  validation {
+    condition     = length(distinct([for item in var.egress : try(format("%s_%d%s_%s", item.protocol, item.port, item.to_port == null || item.to_port == item.port ? "" : format("_%d", item.to_port), coalesce(item.cidr, item.prefix_list_id, item.security_group_id)), "")])) == length(var.egress)
+    error_message = "\"${try([for i, key in [for item in var.egress : try(format("%s_%d%s_%s", item.protocol, item.port, item.to_port == null || item.to_port == item.port ? "" : format("_%d", item.to_port), coalesce(item.cidr, item.prefix_list_id, item.security_group_id)), "")] : key if index([for item in var.egress : try(format("%s_%d%s_%s", item.protocol, item.port, item.to_port == null || item.to_port == item.port ? "" : format("_%d", item.to_port), coalesce(item.cidr, item.prefix_list_id, item.security_group_id)), "")], key) != i][0], "")}\" is given twice; allowed: each rule once"
+  }
+
+  validation {
+    condition     = alltrue([for block in [for rule in var.egress : rule.cidr if rule.cidr != null] : try((can(regex("^\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2}$", block)) && can(cidrhost(block, 0))), true)])
+    error_message = "\"${try([for block in [for rule in var.egress : rule.cidr if rule.cidr != null] : block if !try((can(regex("^\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2}$", block)) && can(cidrhost(block, 0))), true)][0], "")}\" is not an IPv4 CIDR block; allowed: a.b.c.d/n with a to d from 0 to 255 and n from 0 to 32"
+  }
+
+  validation {
+    condition     = alltrue([for block in [for rule in var.egress : rule.cidr if rule.cidr != null] : try(!(can(regex("^\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2}$", block)) && can(cidrhost(block, 0))) || cidrsubnet(block, 0, 0) == block, true)])
+    error_message = "\"${try([for block in [for rule in var.egress : rule.cidr if rule.cidr != null] : block if !try(!(can(regex("^\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2}$", block)) && can(cidrhost(block, 0))) || cidrsubnet(block, 0, 0) == block, true)][0], "")}\" has host bits set; allowed: the block's network address, ${try(cidrsubnet([for block in [for rule in var.egress : rule.cidr if rule.cidr != null] : block if !try(!(can(regex("^\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2}$", block)) && can(cidrhost(block, 0))) || cidrsubnet(block, 0, 0) == block, true)][0], 0, 0), "")}"
+  }
+
+  validation {
+    condition     = alltrue([for value in [for rule in var.egress : rule.prefix_list_id if rule.prefix_list_id != null] : can(regex("^(?:pl-[0-9a-f]{8}(?:[0-9a-f]{9})?)$", value))])
+    error_message = "\"${try([for value in [for rule in var.egress : rule.prefix_list_id if rule.prefix_list_id != null] : value if !(can(regex("^(?:pl-[0-9a-f]{8}(?:[0-9a-f]{9})?)$", value)))][0], "")}\" is not allowed; allowed: a managed prefix list id, pl- and 8 or 17 hex digits"
+  }
+
+  validation {
+    condition     = alltrue([for value in [for rule in var.egress : rule.security_group_id if rule.security_group_id != null] : can(regex("^(?:sg-[0-9a-f]{8}(?:[0-9a-f]{9})?)$", value))])
+    error_message = "\"${try([for value in [for rule in var.egress : rule.security_group_id if rule.security_group_id != null] : value if !(can(regex("^(?:sg-[0-9a-f]{8}(?:[0-9a-f]{9})?)$", value)))][0], "")}\" is not allowed; allowed: a security group id, sg- and 8 or 17 hex digits"
+  }
+
+  validation {
+    condition     = alltrue([for value in [for rule in var.egress : rule.description if rule.description != ""] : can(regex("^(?:[A-Za-z0-9. _:/()#,@\\[\\]+=&;{}!$*-]{1,200})$", value))])
+    error_message = "\"${try([for value in [for rule in var.egress : rule.description if rule.description != ""] : value if !(can(regex("^(?:[A-Za-z0-9. _:/()#,@\\[\\]+=&;{}!$*-]{1,200})$", value)))][0], "")}\" is not allowed; allowed: 1 to 200 letters, digits, spaces and . _ - : / ( ) # , @ [ ] + = & ; { } ! $ *"
+  }
+}
+
 variable "environment" {
   description = "Environment name. Allowed: 1 to 16 lower-case letters, digits and single dashes, starting with a letter and not ending with a dash; must equal the file name; not stacks or assets, the names of cdktf's own output folders. The `environment` key of an ecsforge environment file."
   type        = string

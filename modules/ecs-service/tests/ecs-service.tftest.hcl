@@ -223,3 +223,37 @@ run "a_test_listener_on_a_production_port_is_refused" {
 
   expect_failures = [var.test_listener_port]
 }
+
+run "each_egress_rule_is_one_rule_keyed_by_its_protocol_ports_and_destination" {
+  command = plan
+
+  variables {
+    egress = [
+      { port = 5432, cidr = "10.0.0.0/16", description = "PostgreSQL" },
+      { port = 6379, to_port = 6380, security_group_id = "sg-0123456789abcdef0" },
+      { port = 53, protocol = "udp", prefix_list_id = "pl-0123456789abcdef0" },
+    ]
+  }
+
+  assert {
+    condition = sort(keys(aws_vpc_security_group_egress_rule.service_egress)) == tolist([
+    "tcp_5432_10.0.0.0/16", "tcp_6379_6380_sg-0123456789abcdef0", "udp_53_pl-0123456789abcdef0"])
+    error_message = "each egress rule should be one rule, keyed by its protocol, ports and destination"
+  }
+
+  assert {
+    condition = (aws_vpc_security_group_egress_rule.service_egress["tcp_6379_6380_sg-0123456789abcdef0"].to_port == 6380
+    && aws_vpc_security_group_egress_rule.service_egress["tcp_6379_6380_sg-0123456789abcdef0"].cidr_ipv4 == null)
+    error_message = "a rule to a security group should span its ports and name no CIDR block"
+  }
+}
+
+run "an_egress_rule_without_a_destination_is_refused" {
+  command = plan
+
+  variables {
+    egress = [{ port = 5432 }]
+  }
+
+  expect_failures = [var.egress]
+}

@@ -58,6 +58,11 @@ record Format(Pattern pattern, String allowed, int minLength, int maxLength) {
     static final Format TAG_VALUE = of("[\\p{L}\\p{N}\\p{Zs}_.:/=+@-]{0,256}",
             "up to 256 letters, digits, spaces and _ . : / = + - @");
 
+    static final Format PREFIX_LIST_ID = of("pl-[0-9a-f]{8}(?:[0-9a-f]{9})?", "a managed prefix list id, pl- and 8 or 17 hex digits");
+    static final Format SECURITY_GROUP_ID = of("sg-[0-9a-f]{8}(?:[0-9a-f]{9})?", "a security group id, sg- and 8 or 17 hex digits");
+    /** What EC2 takes in a security group rule's description, less room for the environment's name in front. */
+    static final Format RULE_DESCRIPTION = of("[A-Za-z0-9. _:/()#,@\\[\\]+=&;{}!$*-]{1,200}",
+            "1 to 200 letters, digits, spaces and . _ - : / ( ) # , @ [ ] + = & ; { } ! $ *");
     static final Format SSL_POLICY = of("ELBSecurityPolicy-(?:TLS13-|FS-1-2-).*",
             "an ELBSecurityPolicy-TLS13-* or ELBSecurityPolicy-FS-1-2-* policy");
 

@@ -100,6 +100,11 @@ abstract sealed class Mapping permits Section {
         report(at(key), message);
     }
 
+    /** Reports a problem of this mapping as a whole, such as a rule across its keys. */
+    void problemHere(String message) {
+        report(path, message);
+    }
+
     final void report(String fieldPath, String message) {
         if (!silent) {
             problems.add(fieldPath, message);

@@ -2,6 +2,7 @@ package io.ecsforge.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.ecsforge.UserError;
@@ -41,9 +42,32 @@ public final class ModuleInputs {
         for (Variable variable : ModuleVariables.platform()) {
             JsonNode value = file.at("/" + variable.key().replace('.', '/'));
             if (!value.isMissingNode() && !value.isNull()) {
-                inputs.set(variable.name(), value);
+                inputs.set(variable.name(), value(value));
             }
         }
         return inputs;
+    }
+
+    /**
+     * A key's value as its variable takes it: the same, but for the entries of a list of
+     * mappings ({@code service.egress}), whose keys are the object's attributes in snake case
+     * ({@code toPort} is {@code to_port}). The names in a plain mapping, such as environment
+     * variables, are the user's and stay as written.
+     */
+    public static JsonNode value(JsonNode value) {
+        if (!value.isArray()) {
+            return value;
+        }
+        ArrayNode list = JSON.createArrayNode();
+        for (JsonNode item : value) {
+            if (item.isObject()) {
+                ObjectNode object = JSON.createObjectNode();
+                item.properties().forEach(field -> object.set(ModuleVariables.snake(field.getKey()), field.getValue()));
+                list.add(object);
+            } else {
+                list.add(item);
+            }
+        }
+        return list;
     }
 }

@@ -226,6 +226,8 @@ public final class ModuleVariables {
                     Variable variable = variable(scaling, "autoscaling_" + snake(scaling));
                     variables.add(scaling == AutoscalingSchema.MIN ? withRule(variable, atMostMax(variable)) : variable);
                 }
+            } else if (key == EgressSchema.SECTION) {
+                variables.add(egress());
             } else if (key.kind() != Key.Kind.MAPPINGS) {
                 variables.add(variable(key));
             }
@@ -468,6 +470,76 @@ public final class ModuleVariables {
                                 + "\" is not allowed; allowed: " + Format.ENV_VAR.allowed())));
     }
 
+    /**
+     * {@code service.egress}: the rules as the loader checks them, each check over every rule and
+     * its message about the first rule it refuses. Its attributes are the keys in snake case.
+     */
+    private static Variable egress() {
+        String ref = "var.egress";
+        String toPort = "coalesce(rule.to_port, rule.port)";
+        String givenToPort = "coalesce(rule.to_port, 1)";
+        String port = "(floor(%1$s) == %1$s && %1$s >= " + Key.plain(EgressSchema.PORT.min()) + " && %1$s <= "
+                + Key.plain(EgressSchema.PORT.max()) + ")";
+        String destinations = "{ cidr = rule.cidr, prefix_list_id = rule.prefix_list_id, security_group_id = rule.security_group_id }";
+        String given = "[for name, value in " + destinations + " : name if value != null]";
+        String choices = "cidr, prefix_list_id or security_group_id";
+        String anywhere = hcl(EgressSchema.ANYWHERE);
+        String keys = "[for item in " + ref + " : try(" + ServiceConfig.EgressRule.KEY_EXPRESSION + ", \"\")]";
+        List<Validation> validations = new ArrayList<>(List.of(
+                new Validation("alltrue([for rule in " + ref + " : " + port.formatted("rule.port") + "])", "${" + first(ref,
+                        "rule.port", "!" + port.formatted("rule.port")) + "} is out of range; allowed: " + EgressSchema.PORT.allowed()),
+                // A rule without to_port is one port, already checked above; 1 stands in so that only to_port is judged.
+                new Validation("alltrue([for rule in " + ref + " : " + port.formatted(givenToPort) + "])", "${" + first(ref,
+                        "rule.to_port", "!" + port.formatted(givenToPort)) + "} is out of range; allowed: "
+                        + EgressSchema.TO_PORT.allowed()),
+                new Validation("alltrue([for rule in " + ref + " : " + toPort + " >= rule.port])", "${" + first(ref, toPort,
+                        toPort + " < rule.port") + "} is below port ${" + first(ref, "rule.port", toPort + " < rule.port")
+                        + "}; allowed: ${" + first(ref, "rule.port", toPort + " < rule.port") + "} to "
+                        + Key.plain(EgressSchema.TO_PORT.max())),
+                new Validation("alltrue([for rule in " + ref + " : contains(" + hcl(Key.names(ServiceConfig.Protocol.TCP))
+                        + ", rule.protocol)])", "\"${" + first(ref, "rule.protocol", "!contains(" + hcl(Key.names(
+                        ServiceConfig.Protocol.TCP)) + ", rule.protocol)") + "}\" is not allowed; allowed: "
+                        + EgressSchema.PROTOCOL.allowed()),
+                new Validation("alltrue([for rule in " + ref + " : length(" + given + ") > 0])",
+                        "has no destination; allowed: exactly one of " + choices),
+                new Validation("alltrue([for rule in " + ref + " : length(" + given + ") < 2])", "has ${" + first(ref,
+                        "length(" + given + ")", "length(" + given + ") > 1") + "} destinations (${" + first(ref,
+                        "join(\", \", " + given + ")", "length(" + given + ") > 1") + "}); allowed: exactly one of " + choices
+                        + ", a rule each"),
+                new Validation("alltrue([for rule in " + ref + " : !(rule.cidr == " + anywhere + " && " + toPort
+                        + " != rule.port)])", "opens ports ${" + first(ref, "rule.port", "rule.cidr == " + anywhere + " && "
+                        + toPort + " != rule.port") + "} to ${" + first(ref, toPort, "rule.cidr == " + anywhere + " && " + toPort
+                        + " != rule.port") + "} to " + EgressSchema.ANYWHERE + "; allowed: one port to " + EgressSchema.ANYWHERE
+                        + ", or a range to a narrower CIDR block"),
+                new Validation("alltrue([for rule in " + ref + " : !(rule.protocol == \"tcp\" && rule.port == "
+                        + EgressSchema.HTTPS_PORT + " && " + toPort + " == " + EgressSchema.HTTPS_PORT + " && rule.cidr == "
+                        + anywhere + ")])", "is the HTTPS rule every service has (tcp " + EgressSchema.HTTPS_PORT + " to "
+                        + EgressSchema.ANYWHERE + "); allowed: other rules only, leave this one out"),
+                new Validation("length(distinct(" + keys + ")) == length(" + ref + ")", "\"" + shown("[for i, key in " + keys
+                        + " : key if index(" + keys + ", key) != i][0]") + "\" is given twice; allowed: each rule once")));
+        String cidrs = "[for rule in " + ref + " : rule.cidr if rule.cidr != null]";
+        validations.addAll(cidrBlocks(cidrs).subList(1, 3));
+        for (Map.Entry<String, Format> id : List.of(Map.entry("prefix_list_id", Format.PREFIX_LIST_ID),
+                Map.entry("security_group_id", Format.SECURITY_GROUP_ID), Map.entry("description", Format.RULE_DESCRIPTION))) {
+            String absent = id.getKey().equals("description") ? "\"\"" : "null";
+            String values = "[for rule in " + ref + " : rule." + id.getKey() + " if rule." + id.getKey() + " != " + absent + "]";
+            validations.add(new Validation("alltrue([for value in " + values + " : " + matches(id.getValue(), "value") + "])",
+                    "\"" + shown("[for value in " + values + " : value if !(" + matches(id.getValue(), "value") + ")][0]")
+                            + "\" is not allowed; allowed: " + id.getValue().allowed()));
+        }
+        return new Variable("egress", EgressSchema.SECTION.path(), "list(object({ port = number, to_port = optional(number),"
+                + " protocol = optional(string, \"tcp\"), cidr = optional(string), prefix_list_id = optional(string),"
+                + " security_group_id = optional(string), description = optional(string, \"\") }))",
+                description(EgressSchema.SECTION) + " Each rule: `port`, `to_port` (default: `port`), `protocol` (`tcp` or"
+                + " `udp`, default `tcp`), exactly one of `cidr`, `prefix_list_id` and `security_group_id`, and"
+                + " `description`.", List.of(), List.copyOf(validations));
+    }
+
+    /** {@code value} of the first rule of {@code rules} for which {@code refused} holds, in a message; empty when none. */
+    private static String first(String rules, String value, String refused) {
+        return "try([for rule in " + rules + " : " + value + " if " + refused + "][0], \"\")";
+    }
+
     /** {@code service.taskPolicy}: statements of actions and resources, as the loader checks them. */
     private static Variable taskPolicy() {
         String ref = "var.task_policy";
@@ -510,7 +582,12 @@ public final class ModuleVariables {
 
     /** {@code azCount} as {@code az_count}: the name a key's variable has. */
     static String snake(Key<?> key) {
-        return key.name().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+        return snake(key.name());
+    }
+
+    /** {@code toPort} as {@code to_port}. */
+    static String snake(String name) {
+        return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 
     /** A key's variable, with the checks of its kind, range, allowed values and format. */

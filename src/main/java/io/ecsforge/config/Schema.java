@@ -25,7 +25,7 @@ final class Schema {
             new Part("registry", RegistrySchema.KEYS),
             new Part("github", GithubSchema.KEYS),
             new Part("cluster", ClusterSchema.KEYS),
-            new Part("service", concat(ServiceSchema.KEYS, AutoscalingSchema.KEYS, TaskPolicySchema.KEYS)),
+            new Part("service", concat(ServiceSchema.KEYS, AutoscalingSchema.KEYS, TaskPolicySchema.KEYS, EgressSchema.KEYS)),
             new Part("loadBalancer", LoadBalancerSchema.KEYS),
             new Part("deployment", concat(DeploymentSchema.KEYS, DeploymentSchema.ALARM_KEYS)));
 

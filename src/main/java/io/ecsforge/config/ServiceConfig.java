@@ -25,6 +25,7 @@ import java.util.Optional;
  * @param logRetentionDays the container log group's retention
  * @param readonlyRootFilesystem mount the root filesystem read-only
  * @param taskPolicy statements granted to the task role
+ * @param egress what the tasks may reach besides HTTPS anywhere, one security group rule each
  */
 public record ServiceConfig(
         String containerName,
@@ -41,13 +42,60 @@ public record ServiceConfig(
         Optional<Autoscaling> autoscaling,
         int logRetentionDays,
         boolean readonlyRootFilesystem,
-        List<PolicyStatement> taskPolicy) {
+        List<PolicyStatement> taskPolicy,
+        List<EgressRule> egress) {
 
     /** @param cpuTarget average CPU percentage the service is scaled to keep. */
     public record Autoscaling(int min, int max, int cpuTarget) {}
 
     /** One IAM statement: allowed actions on resources. */
     public record PolicyStatement(List<String> actions, List<String> resources) {}
+
+    /**
+     * One egress rule of the tasks' security group: {@code protocol} ports {@code port} to
+     * {@code toPort} (equal for one port) to one destination.
+     *
+     * @param destination which kind {@code target} is
+     * @param target the CIDR block, prefix list id or security group id
+     * @param description what the rule is for; empty for none
+     */
+    public record EgressRule(int port, int toPort, Protocol protocol, Destination destination, String target,
+            String description) {
+        /** {@link #key()} in Terraform, of a module's {@code egress} entry {@code item}. */
+        public static final String KEY_EXPRESSION = "format(\"%s_%d%s_%s\", item.protocol, item.port, item.to_port == null"
+                + " || item.to_port == item.port ? \"\" : format(\"_%d\", item.to_port), coalesce(item.cidr,"
+                + " item.prefix_list_id, item.security_group_id))";
+
+        /**
+         * What names the rule: its protocol, ports and destination, so that adding or removing
+         * another rule leaves its resource alone ({@code tcp_5432_10.0.0.0/16}).
+         */
+        public String key() {
+            return protocol.yamlName() + "_" + port + (toPort == port ? "" : "_" + toPort) + "_" + target;
+        }
+    }
+
+    public enum Protocol implements Named {
+        TCP,
+        UDP
+    }
+
+    /** Where an egress rule goes: the key it is written under in the file. */
+    public enum Destination {
+        CIDR("cidr"),
+        PREFIX_LIST_ID("prefixListId"),
+        SECURITY_GROUP_ID("securityGroupId");
+
+        private final String key;
+
+        Destination(String key) {
+            this.key = key;
+        }
+
+        public String key() {
+            return key;
+        }
+    }
 
     public enum CpuArchitecture implements Named {
         X86_64,

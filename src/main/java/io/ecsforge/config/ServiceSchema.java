@@ -5,7 +5,7 @@ import io.ecsforge.config.ServiceConfig.PolicyStatement;
 import java.util.List;
 import java.util.Map;
 
-/** The {@code service} section: the container service, with {@link AutoscalingSchema} and {@link TaskPolicySchema}. */
+/** The {@code service} section: the container service, with {@link AutoscalingSchema}, {@link TaskPolicySchema} and {@link EgressSchema}. */
 final class ServiceSchema {
     static final Key<String> CONTAINER_NAME = Key.string("service.containerName", null, Format.CONTAINER_NAME,
             "The container's name in the task definition.").defaultText("the `app` name");
@@ -41,7 +41,8 @@ final class ServiceSchema {
 
     static final List<Key<?>> KEYS = List.of(CONTAINER_NAME, CONTAINER_PORT, CPU, MEMORY, CPU_ARCHITECTURE, DESIRED_COUNT,
             HEALTH_CHECK_PATH, HEALTH_CHECK_GRACE_PERIOD_SECONDS, IMAGE_TAG, ENVIRONMENT, SECRETS, AutoscalingSchema.SECTION,
-            LOG_RETENTION_DAYS, READONLY_ROOT_FILESYSTEM, TaskPolicySchema.SECTION);
+            LOG_RETENTION_DAYS, READONLY_ROOT_FILESYSTEM, TaskPolicySchema.SECTION,
+            EgressSchema.SECTION);
 
     private ServiceSchema() {}
 
@@ -72,9 +73,10 @@ final class ServiceSchema {
                     + " keeps " + TaskPolicySchema.RESERVED + " for its own; allowed: up to "
                     + (TaskPolicySchema.INLINE_POLICY_LIMIT - TaskPolicySchema.RESERVED) + ", with fewer or wildcard ARNs");
         }
+        List<ServiceConfig.EgressRule> egress = EgressSchema.read(s);
         s.rejectUnknownKeys();
         return new ServiceConfig(containerName, port, cpu, memory, architecture, desired, healthPath, grace, tag, environment,
-                secrets, autoscaling, retention, readonlyRoot, taskPolicy);
+                secrets, autoscaling, retention, readonlyRoot, taskPolicy, egress);
     }
 
     /** Secrets by name, each an SSM parameter or Secrets Manager ARN, none also a plain variable. */

@@ -3,6 +3,7 @@ package io.ecsforge.modules;
 import com.hashicorp.cdktf.Token;
 import com.hashicorp.cdktf.providers.aws.data_aws_region.DataAwsRegion;
 import io.ecsforge.config.ModuleVariables;
+import io.ecsforge.config.ServiceConfig.EgressRule;
 import io.ecsforge.stacks.BlueGreenService;
 import io.ecsforge.stacks.ClusterSettings;
 import io.ecsforge.stacks.FargateCluster;
@@ -77,6 +78,7 @@ final class EcsServiceModule extends ModuleStack {
                 variable("readonly_root_filesystem", false),
                 executeCommand,
                 fargateSpotWeight,
+                variable("egress", List.<EgressRule>of()),
                 loadBalancer);
         DataAwsRegion.Builder.create(this, "region").build();
         new BlueGreenService(this, settings, shapes()).outputs(true);

@@ -1,8 +1,12 @@
 package io.ecsforge.modules;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ecsforge.config.ServiceConfig.Destination;
+import io.ecsforge.config.ServiceConfig.EgressRule;
+import io.ecsforge.config.ServiceConfig.Protocol;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,6 +24,8 @@ public final class StateMoves {
 
     private static final Pattern NUMBERED = Pattern.compile("(.+)_(\\d+)");
     /** An interpolation without braces inside it, which is all a comparison of names and descriptions needs. */
+    /** How a module's resource made for each object of a list begins its {@code for_each}. */
+    private static final String FOR_EACH_OBJECT = "${{ for item in ";
     private static final Pattern INTERPOLATION = Pattern.compile("\\$\\{[^{}]*\\}");
 
     /**
@@ -99,7 +105,8 @@ public final class StateMoves {
         List<String> keyed = new ArrayList<>();
         module.path(type).properties().forEach(candidate -> {
             if (candidate.getValue().has("for_each")) {
-                String key = keyOf(candidate.getValue(), body);
+                String key = candidate.getValue().path("for_each").asText().startsWith(FOR_EACH_OBJECT)
+                        ? objectKey(type, body) : keyOf(candidate.getValue(), body);
                 if (key != null) {
                     keyed.add(type + "." + candidate.getKey() + "[\"" + key + "\"]");
                 }
@@ -110,6 +117,28 @@ public final class StateMoves {
         }
         throw new IllegalStateException(type + "." + name + " of stack " + part + " has " + (keyed.isEmpty() ? "no counterpart"
                 : "more than one counterpart (" + String.join(", ", keyed) + ")") + " in module " + folder);
+    }
+
+    /**
+     * The key under which a module makes, for each object of a list ({@code Shapes.eachOf}), what
+     * the stack's {@code body} is: the object's key worked out from the resource's attributes as
+     * the object declares it; null for a type no list makes.
+     */
+    private static String objectKey(String type, JsonNode body) {
+        if (!type.equals("aws_vpc_security_group_egress_rule")) {
+            return null;
+        }
+        Map<Destination, String> attributes = Map.of(Destination.CIDR, "cidr_ipv4", Destination.PREFIX_LIST_ID,
+                "prefix_list_id", Destination.SECURITY_GROUP_ID, "referenced_security_group_id");
+        for (Destination destination : Destination.values()) {
+            JsonNode target = body.path(attributes.get(destination));
+            if (target.isTextual()) {
+                return new EgressRule(body.path("from_port").asInt(), body.path("to_port").asInt(),
+                        Protocol.valueOf(body.path("ip_protocol").asText().toUpperCase(Locale.ROOT)), destination,
+                        target.asText(), "").key();
+            }
+        }
+        return null;
     }
 
     /** The key under which {@code candidate}, made for each key, makes what {@code body} is; null when it cannot. */

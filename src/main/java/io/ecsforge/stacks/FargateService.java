@@ -12,6 +12,8 @@ import com.hashicorp.cdktf.providers.aws.ecs_task_definition.EcsTaskDefinition;
 import com.hashicorp.cdktf.providers.aws.ecs_task_definition.EcsTaskDefinitionRuntimePlatform;
 import com.hashicorp.cdktf.providers.aws.security_group.SecurityGroup;
 import com.hashicorp.cdktf.providers.aws.vpc_security_group_egress_rule.VpcSecurityGroupEgressRule;
+import io.ecsforge.config.ServiceConfig.Destination;
+import io.ecsforge.config.ServiceConfig.EgressRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +97,39 @@ public final class FargateService {
                 .toPort(TASK_EGRESS_PORT)
                 .cidrIpv4(ANYWHERE)
                 .build();
+        allowOut(group, names);
         return group;
+    }
+
+    /**
+     * One rule per entry of {@code service.egress}, named after its protocol, ports and
+     * destination, so that adding or removing an entry leaves the other rules alone. Each sets the
+     * one destination its entry names; in a module all three, the two not given null.
+     */
+    private void allowOut(SecurityGroup group, ServiceNames names) {
+        shapes.eachOf("service_egress", settings.egress(), EgressRule::key, EgressRule.KEY_EXPRESSION, rule -> {
+            String description = rule.text(names.prefix() + " tasks out${each.value.description == \"\" ? \"\""
+                    + " : format(\": %s\", each.value.description)}",
+                    entry -> names.prefix() + " tasks out" + (entry.description().isEmpty() ? "" : ": " + entry.description()));
+            VpcSecurityGroupEgressRule.Builder egress = VpcSecurityGroupEgressRule.Builder.create(scope, rule.id())
+                    .securityGroupId(group.getId())
+                    .description(description)
+                    .ipProtocol(rule.field("each.value.protocol", entry -> entry.protocol().yamlName(), "").value())
+                    .fromPort(rule.field("each.value.port", entry -> (Number) entry.port(), (Number) 0).value())
+                    .toPort(rule.field("coalesce(each.value.to_port, each.value.port)", entry -> (Number) entry.toPort(),
+                            (Number) 0).value());
+            rule.optional("each.value.cidr", entry -> target(entry, Destination.CIDR))
+                    .ifPresent(cidr -> egress.cidrIpv4(cidr.value()));
+            rule.optional("each.value.prefix_list_id", entry -> target(entry, Destination.PREFIX_LIST_ID))
+                    .ifPresent(list -> egress.prefixListId(list.value()));
+            rule.optional("each.value.security_group_id", entry -> target(entry, Destination.SECURITY_GROUP_ID))
+                    .ifPresent(other -> egress.referencedSecurityGroupId(other.value()));
+            return egress.build();
+        });
+    }
+
+    private static String target(EgressRule rule, Destination destination) {
+        return rule.destination() == destination ? rule.target() : null;
     }
 
     private EcsTaskDefinition taskDefinition(ServiceNames names) {

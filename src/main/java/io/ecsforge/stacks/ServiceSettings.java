@@ -4,6 +4,7 @@ import io.ecsforge.config.EnvironmentConfig;
 import io.ecsforge.config.LoadBalancerConfig;
 import io.ecsforge.config.ServiceConfig;
 import io.ecsforge.config.ServiceConfig.Autoscaling;
+import io.ecsforge.config.ServiceConfig.EgressRule;
 import java.util.List;
 import java.util.Map;
 
@@ -40,6 +41,7 @@ import java.util.Map;
  * @param readonlyRootFilesystem whether the container's root filesystem is read-only
  * @param executeCommand whether ECS Exec is on ({@code cluster.executeCommand})
  * @param fargateSpotWeight the cluster's share on FARGATE_SPOT, which the service's strategy repeats
+ * @param egress what the tasks may reach besides HTTPS anywhere, a security group rule each
  * @param loadBalancer the load balancer's settings
  */
 public record ServiceSettings(ServiceNames names, String vpcId, List<String> publicSubnetIds, List<String> privateSubnetIds,
@@ -50,7 +52,7 @@ public record ServiceSettings(ServiceNames names, String vpcId, List<String> pub
         Setting<Map<String, String>> secrets, Setting<Boolean> autoscaling, Setting<Number> autoscalingMin,
         Setting<Number> autoscalingMax, Setting<Number> cpuTarget, Setting<Number> logRetentionDays,
         Setting<Boolean> readonlyRootFilesystem, Setting<Boolean> executeCommand, Setting<Number> fargateSpotWeight,
-        LoadBalancer loadBalancer) {
+        Setting<List<EgressRule>> egress, LoadBalancer loadBalancer) {
 
     /**
      * What {@link BlueGreenLoadBalancer} is built from: the {@code loadBalancer} section.
@@ -116,6 +118,7 @@ public record ServiceSettings(ServiceNames names, String vpcId, List<String> pub
                 Setting.of(service.readonlyRootFilesystem(), "service.readonlyRootFilesystem"),
                 Setting.of(config.cluster().executeCommand(), "cluster.executeCommand"),
                 Setting.<Number>of(config.cluster().fargateSpotWeight(), "cluster.fargateSpotWeight"),
+                Setting.of(service.egress(), "service.egress"),
                 LoadBalancer.of(config.loadBalancer()));
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -72,6 +73,33 @@ public abstract class Shapes {
         return new Counted(scope);
     }
 
+    /**
+     * One of the objects an {@link #eachOf} makes a resource for: its value in a stack, where the
+     * fields are computed in Java, and {@code each.value} in a module.
+     *
+     * @param id the construct id: {@code <id>_<key>} in a stack, {@code <id>} in a module
+     * @param value the object; null in a module
+     */
+    public record Item<T>(String id, T value, String label) {
+        /** A field: {@code read} of the value in a stack, the expression {@code hcl} (of {@code each.value}) in a module. */
+        public <V> Setting<V> field(String hcl, Function<T, V> read, V example) {
+            return value != null ? Setting.of(read.apply(value), label) : Setting.expression(hcl, example, label);
+        }
+
+        /** A string made from the object: {@code read} of the value in a stack, the template {@code template} in a module. */
+        public String text(String template, Function<T, String> read) {
+            return value != null ? read.apply(value) : template;
+        }
+
+        /** A field the object may not have: empty in a stack when {@code read} gives null; the expression in a module. */
+        public Optional<Setting<String>> optional(String hcl, Function<T, String> read) {
+            if (value == null) {
+                return Optional.of(Setting.expression(hcl, "", label));
+            }
+            return Optional.ofNullable(read.apply(value)).map(field -> Setting.of(field, label));
+        }
+    }
+
     /** Makes {@code count} instances of a resource, {@code make} making each (and only that one). */
     public abstract Repeated repeat(String id, Setting<Number> count, Function<Instance, TerraformResource> make);
 
@@ -92,6 +120,15 @@ public abstract class Shapes {
      * so that adding or removing a key leaves the others alone ({@code for_each} in a module).
      */
     public abstract void each(String id, Setting<List<String>> keys, Function<Element, TerraformResource> make);
+
+    /**
+     * Makes a resource for each of the objects {@code items}, {@code make} making each: named after
+     * the object's key, so that adding or removing one leaves the others alone. In a stack the key
+     * is {@code key} of the object; in a module, {@code for_each} over a map from {@code keyHcl},
+     * an expression of {@code item}, to the object.
+     */
+    public abstract <T> void eachOf(String id, Setting<List<T>> items, Function<T, String> key, String keyHcl,
+            Function<Item<T>, TerraformResource> make);
 
     /**
      * Adds to {@code resource} a nested block {@code block} for each of {@code keys}, with the
@@ -143,6 +180,14 @@ public abstract class Shapes {
         public void each(String id, Setting<List<String>> keys, Function<Element, TerraformResource> make) {
             for (String key : keys.literal()) {
                 make.apply(new Element(id + "_" + key.replaceAll("\\W", "_"), Setting.of(key, keys.label())));
+            }
+        }
+
+        @Override
+        public <T> void eachOf(String id, Setting<List<T>> items, Function<T, String> key, String keyHcl,
+                Function<Item<T>, TerraformResource> make) {
+            for (T item : items.literal()) {
+                make.apply(new Item<>(id + "_" + key.apply(item).replaceAll("\\W", "_"), item, items.label()));
             }
         }
 
@@ -265,6 +310,13 @@ public abstract class Shapes {
         public void each(String id, Setting<List<String>> keys, Function<Element, TerraformResource> make) {
             TerraformResource made = make.apply(new Element(id, Setting.expression("each.value", "", keys.label())));
             made.addOverride("for_each", "${toset(" + keys.expression() + ")}");
+        }
+
+        @Override
+        public <T> void eachOf(String id, Setting<List<T>> items, Function<T, String> key, String keyHcl,
+                Function<Item<T>, TerraformResource> make) {
+            TerraformResource made = make.apply(new Item<>(id, null, items.label()));
+            made.addOverride("for_each", "${{ for item in " + items.expression() + " : " + keyHcl + " => item }}");
         }
 
         @Override

@@ -259,6 +259,108 @@ final class BadConfigs {
                         """),
                         "service.taskPolicy[0].actions: is required; list the IAM actions the task needs, e.g. [s3:GetObject]",
                         "service.taskPolicy[0].resources: is required; list the ARNs the actions apply to"),
+                bad("egressRuleWithoutDestinationIsRefused", minimalWith("""
+                        service:
+                          egress:
+                            - port: 5432
+                        """),
+                        "service.egress[0]: has no destination; allowed: exactly one of cidr, prefixListId or securityGroupId"),
+                bad("egressRuleWithTwoDestinationsIsRefused", minimalWith("""
+                        service:
+                          egress:
+                            - port: 5432
+                              cidr: 10.0.0.0/16
+                              securityGroupId: sg-0123456789abcdef0
+                        """),
+                        "service.egress[0]: has 2 destinations (cidr, securityGroupId); allowed: exactly one of cidr,"
+                                + " prefixListId or securityGroupId, a rule each"),
+                bad("egressRuleWithoutPortIsRefused", minimalWith("""
+                        service:
+                          egress:
+                            - cidr: 10.0.0.0/16
+                        """),
+                        "service.egress[0].port: is required; allowed: 1 to 65535"),
+                bad("egressPortOutOfRangeIsRefused", minimalWith("""
+                        service:
+                          egress:
+                            - port: 5432
+                              cidr: 10.0.0.0/16
+                            - port: 70000
+                              cidr: 10.0.0.0/16
+                        """),
+                        "service.egress[1].port: 70000 is out of range; allowed: 1 to 65535"),
+                bad("egressRangeEndingBelowItsStartIsRefused", minimalWith("""
+                        service:
+                          egress:
+                            - port: 6000
+                              toPort: 5000
+                              cidr: 10.0.0.0/16
+                        """),
+                        "service.egress[0].toPort: 5000 is below port 6000; allowed: 6000 to 65535"),
+                bad("egressRangeToAnywhereIsRefused", minimalWith("""
+                        service:
+                          egress:
+                            - port: 1
+                              toPort: 65535
+                              cidr: 0.0.0.0/0
+                        """),
+                        "service.egress[0].toPort: opens ports 1 to 65535 to 0.0.0.0/0; allowed: one port to 0.0.0.0/0,"
+                                + " or a range to a narrower CIDR block"),
+                bad("egressPrefixListIdOfTheWrongFormIsRefused", minimalWith("""
+                        service:
+                          egress:
+                            - port: 443
+                              prefixListId: pl-xyz
+                        """),
+                        "service.egress[0].prefixListId: \"pl-xyz\" is not allowed; allowed: a managed prefix list id, pl- and 8 or 17 hex digits"),
+                bad("egressSecurityGroupIdOfTheWrongFormIsRefused", minimalWith("""
+                        service:
+                          egress:
+                            - port: 5432
+                              securityGroupId: sg-12
+                        """),
+                        "service.egress[0].securityGroupId: \"sg-12\" is not allowed; allowed: a security group id, sg- and 8 or 17 hex digits"),
+                bad("egressCidrWithHostBitsIsRefused", minimalWith("""
+                        service:
+                          egress:
+                            - port: 5432
+                              cidr: 10.0.0.1/16
+                        """),
+                        "service.egress[0].cidr: \"10.0.0.1/16\" has host bits set; allowed: the block's network address, 10.0.0.0/16"),
+                bad("egressProtocolOtherThanTcpOrUdpIsRefused", minimalWith("""
+                        service:
+                          egress:
+                            - port: 53
+                              protocol: icmp
+                              cidr: 10.0.0.2/32
+                        """),
+                        "service.egress[0].protocol: \"icmp\" is not allowed; allowed: tcp, udp"),
+                bad("egressDescriptionWithCharactersEc2RefusesIsRefused", minimalWith("""
+                        service:
+                          egress:
+                            - port: 5432
+                              cidr: 10.0.0.0/16
+                              description: "Postgres <primary>"
+                        """),
+                        "service.egress[0].description: \"Postgres <primary>\" is not allowed; allowed: 1 to 200 letters, digits, spaces and . _ - : / ( ) # , @ [ ] + = & ; { } ! $ *"),
+                bad("egressRuleGivenTwiceIsRefused", minimalWith("""
+                        service:
+                          egress:
+                            - port: 5432
+                              cidr: 10.0.0.0/16
+                              description: PostgreSQL
+                            - port: 5432
+                              protocol: tcp
+                              cidr: 10.0.0.0/16
+                        """),
+                        "service.egress[1]: is the same rule as service.egress[0] (tcp 5432 to 10.0.0.0/16); allowed: each rule once"),
+                bad("egressRuleRepeatingTheHttpsRuleIsRefused", minimalWith("""
+                        service:
+                          egress:
+                            - port: 443
+                              cidr: 0.0.0.0/0
+                        """),
+                        "service.egress[0]: is the HTTPS rule every service has (tcp 443 to 0.0.0.0/0); allowed: other rules only, leave this one out"),
                 // load balancer
                 bad("testListenerOnPort80IsAProductionPort", minimalWith("loadBalancer:\n  testListenerPort: 80\n"),
                         "loadBalancer.testListenerPort: 80 is a production listener port; allowed: any port but 80"),

@@ -50,6 +50,6 @@ class ConfigurationDocsTest {
                 rows++;
             }
         }
-        assertEquals(74, rows, "rows in the configuration reference");
+        assertEquals(82, rows, "rows in the configuration reference");
     }
 }

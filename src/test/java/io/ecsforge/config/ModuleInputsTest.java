@@ -38,6 +38,21 @@ class ModuleInputsTest {
     }
 
     @Test
+    void egressRulesAreObjectsWithTheirKeysInSnakeCaseAndEnvironmentNamesStayAsWritten() throws Exception {
+        var inputs = ModuleInputs.of(new YAMLMapper().readTree("""
+                service:
+                  environment: {logLevel: info}
+                  egress:
+                    - {port: 6379, toPort: 6380, securityGroupId: sg-0123456789abcdef0}
+                    - {port: 5432, cidr: 10.0.0.0/16, description: PostgreSQL}
+                """));
+        assertEquals(JSON.readTree("""
+                [{"port": 6379, "to_port": 6380, "security_group_id": "sg-0123456789abcdef0"},
+                 {"port": 5432, "cidr": "10.0.0.0/16", "description": "PostgreSQL"}]"""), inputs.get("egress"));
+        assertEquals(JSON.readTree("{\"logLevel\": \"info\"}"), inputs.get("environment_variables"));
+    }
+
+    @Test
     void aFileIsValidatedFirstAsSynthValidatesIt() throws Exception {
         String dev = Files.readString(Repo.config().resolve("dev.yaml"));
         Files.writeString(dir.resolve("dev.yaml"), dev.replace("azCount: 2", "azCount: 9"));

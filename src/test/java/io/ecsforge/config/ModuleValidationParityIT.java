@@ -65,6 +65,12 @@ class ModuleValidationParityIT {
             "secretAlsoSetAsPlainValueIsRejected", "DB_PASSWORD is also set in environment_variables; allowed: a name in one"
                     + " of the two, as a plain value or as a secret"),
             Map.of(
+            "egressRuleWithoutDestinationIsRefused", "has no destination; allowed: exactly one of cidr, prefix_list_id or"
+                    + " security_group_id",
+            "egressRuleWithTwoDestinationsIsRefused", "has 2 destinations (cidr, security_group_id); allowed: exactly one of"
+                    + " cidr, prefix_list_id or security_group_id, a rule each",
+            "egressRuleGivenTwiceIsRefused", "\"tcp_5432_10.0.0.0/16\" is given twice; allowed: each rule once"),
+            Map.of(
             "dynamodbLockWithoutTableNeedsATable", "is required when state_lock is dynamodb; name the lock table (e.g."
                     + " webapp-tflock) or use state_lock = \"lockfile\"",
             "bothLocksWithoutTableNeedATable", "is required when state_lock is both; name the lock table (e.g."
@@ -101,6 +107,8 @@ class ModuleValidationParityIT {
                     + " does not take"),
             Map.entry("taskPolicyWithoutActionsOrResourcesIsRejected", "a statement without actions or resources:"
                     + " Terraform's type check refuses an object without the type's attributes, in its own words"),
+            Map.entry("egressRuleWithoutPortIsRefused", "a rule without port: Terraform's type check refuses an object"
+                    + " without the type's required attributes, in its own words"),
             Map.entry("everyProblemOfTheFileIsReportedOnePerLineInFileOrder", "several sections at once; its values are"
                     + " appNameWithCapitalsIsRejected's and azCountZeroIsOutOfRange's"),
             Map.entry("wordWhereBooleanIsNotABoolean", "\"maybe\" for a bool: Terraform's type check refuses it, in its own"
@@ -148,7 +156,7 @@ class ModuleValidationParityIT {
             new Module("ecs-service", List.of("cluster", "loadBalancer", "service.containerName", "service.containerPort",
                     "service.cpu", "service.memory", "service.cpuArchitecture", "service.desiredCount", "service.healthCheckPath",
                     "service.healthCheckGracePeriodSeconds", "service.environment", "service.secrets", "service.autoscaling",
-                    "service.logRetentionDays", "service.readonlyRootFilesystem"),
+                    "service.logRetentionDays", "service.readonlyRootFilesystem", "service.egress"),
                     Stream.concat(ModuleVariables.names().stream(), ModuleVariables.ecsService().stream()).toList(),
                     Map.of("app", "\"webapp\"", "environment", "\"dev\"", "vpc_id", "\"vpc-0123456789abcdef0\"",
                             "public_subnet_ids", "[\"subnet-0a\"]", "private_subnet_ids", "[\"subnet-0b\"]",
@@ -283,7 +291,7 @@ class ModuleValidationParityIT {
                 value = value.path(part);
             }
             if (!value.isMissingNode()) {
-                arguments.put(variable.name(), value.toString());
+                arguments.put(variable.name(), ModuleInputs.value(value).toString());
             }
         }
         StringBuilder call = new StringBuilder();

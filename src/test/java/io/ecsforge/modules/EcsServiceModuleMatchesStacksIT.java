@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.ecsforge.config.ConfigLoader;
+import io.ecsforge.config.ModuleInputs;
 import io.ecsforge.config.ModuleVariables;
 import io.ecsforge.testing.MotoServer;
 import io.ecsforge.testing.RealProvider;
@@ -19,6 +21,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -64,6 +67,30 @@ class EcsServiceModuleMatchesStacksIT {
         assertSamePlans("prod", "210987654321", PROD);
     }
 
+    /** Dev with an egress rule to each kind of destination, one with a range and one over UDP. */
+    @Test
+    void egressRulesToEveryKindOfDestinationPlanTheSameInTheModuleAsInTheServiceStack() throws IOException {
+        Path configs = Files.createDirectories(work.resolve("config"));
+        String dev = Files.readString(Repo.config().resolve("dev.yaml"));
+        Files.writeString(configs.resolve("dev.yaml"), dev.replaceFirst("(?m)^service:\n", """
+                service:
+                  egress:
+                    - {port: 5432, cidr: 10.0.0.0/16, description: PostgreSQL}
+                    - {port: 443, prefixListId: pl-0123456789abcdef0}
+                    - {port: 6379, toPort: 6380, securityGroupId: sg-0123456789abcdef0, description: Redis}
+                    - {port: 53, protocol: udp, cidr: 10.0.0.2/32}
+                """));
+        Synthesized synthesized = Synthesized.of(List.of(new ConfigLoader(configs).load("dev")));
+        Set<String> planned = assertSamePlans("dev", "123456789012", DEV, synthesized, configs);
+        String rule = "aws_vpc_security_group_egress_rule.service_egress_";
+        assertTrue(planned.containsAll(List.of(rule + "tcp_5432_10_0_0_0_16", rule + "tcp_443_pl_0123456789abcdef0",
+                rule + "tcp_6379_6380_sg_0123456789abcdef0", rule + "udp_53_10_0_0_2_32")), () -> "planned: " + planned);
+    }
+
+    private void assertSamePlans(String env, String account, MotoServer moto) throws IOException {
+        assertSamePlans(env, account, moto, Synthesized.examples(), Repo.config());
+    }
+
     /** What the other stacks would give, as literals: by the cross-stack output's name, and by the module's input. */
     private record Inputs(Map<String, String> byOutput, ObjectNode byVariable) {
         static Inputs of(String env, String account, int zones) {
@@ -93,13 +120,14 @@ class EcsServiceModuleMatchesStacksIT {
         }
     }
 
-    private void assertSamePlans(String env, String account, MotoServer moto) throws IOException {
+    /** The addresses planned, the same in both. */
+    private Set<String> assertSamePlans(String env, String account, MotoServer moto, Synthesized synthesized, Path configs)
+            throws IOException {
         RealProvider.Binary terraform = RealProvider.terraform();
-        Synthesized synthesized = Synthesized.examples();
         ObjectNode cluster = (ObjectNode) synthesized.stack("webapp-" + env + "-cluster").deepCopy();
         ObjectNode service = (ObjectNode) synthesized.stack("webapp-" + env + "-service").deepCopy();
         ObjectNode provider = provider(cluster, moto);
-        JsonNode file = YAML.readTree(Repo.config().resolve(env + ".yaml").toFile());
+        JsonNode file = YAML.readTree(configs.resolve(env + ".yaml").toFile());
         Inputs inputs = Inputs.of(env, account, file.path("network").path("azCount").asInt());
 
         ObjectNode stacks = JSON.createObjectNode();
@@ -137,6 +165,7 @@ class EcsServiceModuleMatchesStacksIT {
                         () -> address + " " + field + ": the stack's first, then the module's " + fromModule.path("address"));
             }
         });
+        return stackChanges.keySet();
     }
 
     /**
@@ -155,7 +184,7 @@ class EcsServiceModuleMatchesStacksIT {
                 value = value.path(part);
             }
             if (!value.isMissingNode()) {
-                call.set(variable.name(), value);
+                call.set(variable.name(), ModuleInputs.value(value));
             }
         }
         call.setAll(inputs.byVariable());

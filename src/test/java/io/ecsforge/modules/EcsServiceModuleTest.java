@@ -127,10 +127,37 @@ class EcsServiceModuleTest {
     }
 
     @Test
+    void egressRulesAreOneResourceForEachRuleKeyedAsTheStacksNameThem() {
+        JsonNode rule = module.resource("aws_vpc_security_group_egress_rule", "service_egress");
+        assertAt(rule, "for_each", "${{ for item in var.egress : format(\"%s_%d%s_%s\", item.protocol, item.port, item.to_port"
+                + " == null || item.to_port == item.port ? \"\" : format(\"_%d\", item.to_port), coalesce(item.cidr,"
+                + " item.prefix_list_id, item.security_group_id)) => item }}");
+        assertAt(rule, "cidr_ipv4", "${each.value.cidr}");
+        assertAt(rule, "prefix_list_id", "${each.value.prefix_list_id}");
+        assertAt(rule, "referenced_security_group_id", "${each.value.security_group_id}");
+        assertAt(rule, "to_port", "${coalesce(each.value.to_port, each.value.port)}");
+        assertAt(module.resource("aws_vpc_security_group_egress_rule", "service_egress_https"), "cidr_ipv4", "0.0.0.0/0");
+    }
+
+    @Test
+    void egressRulesAreCheckedAsTheLoaderChecksThem() {
+        JsonNode variable = module.json().path("variable").path("egress");
+        assertTrue(variable.path("type").asText().startsWith("list(object({ port = number, to_port = optional(number),"),
+                () -> Resources.show(variable));
+        List<String> messages = new java.util.ArrayList<>();
+        variable.path("validation").forEach(validation -> messages.add(validation.path("error_message").asText()));
+        assertTrue(messages.contains("has no destination; allowed: exactly one of cidr, prefix_list_id or security_group_id"),
+                () -> String.join("\n", messages));
+        assertTrue(messages.contains("is the HTTPS rule every service has (tcp 443 to 0.0.0.0/0); allowed: other rules only,"
+                + " leave this one out"), () -> String.join("\n", messages));
+        assertEquals(14, messages.size(), () -> String.join("\n", messages));
+    }
+
+    @Test
     void everyKeyOfTheSectionsAndEveryInputIsAVariable() {
         assertEquals(List.of("allowed_cidrs", "app", "autoscaling_cpu_target", "autoscaling_enabled", "autoscaling_max",
                 "autoscaling_min", "certificate_arn", "container_insights", "container_name", "container_port", "cpu",
-                "cpu_architecture", "deletion_protection", "desired_count", "environment", "environment_variables",
+                "cpu_architecture", "deletion_protection", "desired_count", "egress", "environment", "environment_variables",
                 "execute_command", "execution_role_arn", "fargate_spot_weight", "health_check_grace_period_seconds",
                 "health_check_path", "idle_timeout_seconds", "image_tag", "log_retention_days", "memory", "private_subnet_ids",
                 "public_subnet_ids", "readonly_root_filesystem", "repository_url", "secrets", "ssl_policy", "task_role_arn",

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ecsforge.modules.StateMoves.Move;
+import io.ecsforge.stacks.ExecSpotVariant;
 import io.ecsforge.testing.Synthesized;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +34,20 @@ class StateMovesTest {
         assertEquals("module.platform.module.registry.aws_ecr_repository.repository",
                 moves.get("registry aws_ecr_repository.repository"));
         assertEquals(25, moves.size(), () -> "every resource of dev's network and registry stacks: " + moves.keySet());
+    }
+
+    @Test
+    void anEgressRuleMovesToTheModulesRuleUnderTheKeyItsProtocolPortsAndDestinationMake() {
+        Map<String, String> moves = new LinkedHashMap<>();
+        StateMoves.of(Map.of("service", ExecSpotVariant.resources("service").json()), BuiltModules.documents())
+                .forEach(move -> moves.put(move.from(), move.to()));
+        String rule = "aws_vpc_security_group_egress_rule.service_egress";
+        String module = "module.platform.module.ecs_service." + rule;
+        assertEquals(module + "[\"tcp_5432_10.0.0.0/16\"]", moves.get(rule + "_tcp_5432_10_0_0_0_16"));
+        assertEquals(module + "[\"tcp_443_pl-0123456789abcdef0\"]", moves.get(rule + "_tcp_443_pl_0123456789abcdef0"));
+        assertEquals(module + "[\"tcp_6379_6380_sg-0123456789abcdef0\"]", moves.get(rule + "_tcp_6379_6380_sg_0123456789abcdef0"));
+        assertEquals(module + "[\"udp_53_10.0.0.2/32\"]", moves.get(rule + "_udp_53_10_0_0_2_32"));
+        assertEquals("module.platform.module.ecs_service." + rule + "_https", moves.get(rule + "_https"));
     }
 
     @Test

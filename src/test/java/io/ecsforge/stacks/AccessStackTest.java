@@ -76,14 +76,14 @@ class AccessStackTest {
                     s.environment(), Map.of(), s.autoscaling(), s.logRetentionDays(), s.readonlyRootFilesystem(), List.of(
                             new PolicyStatement(List.of("s3:GetObject"), List.of("arn:aws:s3:::webapp-uploads/*")),
                             new PolicyStatement(List.of("sqs:ReceiveMessage", "sqs:DeleteMessage"),
-                                    List.of("arn:aws:sqs:us-east-1:123456789012:webapp-jobs"))));
+                                    List.of("arn:aws:sqs:us-east-1:123456789012:webapp-jobs"))), List.of());
             Map<String, String> secrets = new LinkedHashMap<>();
             secrets.put("DB_PASSWORD", "arn:aws:secretsmanager:us-east-1:123456789012:secret:webapp/db-AbCdEf:password::");
             secrets.put("DB_USER", "arn:aws:secretsmanager:us-east-1:123456789012:secret:webapp/db-AbCdEf:username::");
             secrets.put("API_KEY", "arn:aws:ssm:us-east-1:123456789012:parameter/webapp/api-key");
             ServiceConfig mixedService = new ServiceConfig(s.containerName(), s.containerPort(), s.cpu(), s.memory(),
                     s.cpuArchitecture(), s.desiredCount(), s.healthCheckPath(), s.healthCheckGracePeriodSeconds(), s.imageTag(),
-                    s.environment(), secrets, s.autoscaling(), s.logRetentionDays(), s.readonlyRootFilesystem(), List.of());
+                    s.environment(), secrets, s.autoscaling(), s.logRetentionDays(), s.readonlyRootFilesystem(), List.of(), List.of());
             GithubConfig lookedUp = new GithubConfig(dev.github().repository(), "release", false);
             EnvironmentConfig bare = new EnvironmentConfig(dev.file(), dev.app(), "bare", dev.aws(), dev.state(), dev.network(),
                     dev.registry(), lookedUp, dev.cluster(), bareService, dev.loadBalancer(), dev.deployment(), dev.tags());

@@ -434,6 +434,53 @@ class ServiceStackTest {
     }
 
     /** Two subnets (dev has two zones), each a reference to one of the network stack's {@code kind} subnets. */
+    // --- egress ---
+
+    @Test
+    void withoutEgressRulesTheTasksReachHttpsOnly() {
+        for (Resources stack : List.of(dev, prod)) {
+            Set<String> rules = names(stack.ofType("aws_vpc_security_group_egress_rule"));
+            assertEquals(Set.of("service_egress_https"), rules, "egress rules");
+        }
+    }
+
+    @Test
+    void eachEgressRuleIsOneResourceNamedAfterItsProtocolPortsAndDestination() {
+        Resources variant = ExecSpotVariant.resources("service");
+        Set<String> rules = names(variant.ofType("aws_vpc_security_group_egress_rule"));
+        assertEquals(new TreeSet<>(Set.of("service_egress_https", "service_egress_tcp_5432_10_0_0_0_16",
+                "service_egress_tcp_443_pl_0123456789abcdef0", "service_egress_tcp_6379_6380_sg_0123456789abcdef0",
+                "service_egress_udp_53_10_0_0_2_32")), rules, "egress rules");
+    }
+
+    @Test
+    void anEgressRuleSetsOnlyTheDestinationItNames() {
+        Resources variant = ExecSpotVariant.resources("service");
+        JsonNode cidr = variant.resource("aws_vpc_security_group_egress_rule", "service_egress_tcp_5432_10_0_0_0_16");
+        assertAt(cidr, "cidr_ipv4", "10.0.0.0/16");
+        assertAt(cidr, "ip_protocol", "tcp");
+        assertAt(cidr, "from_port", 5432);
+        assertAt(cidr, "to_port", 5432);
+        assertAt(cidr, "description", "webapp-exec tasks out: PostgreSQL");
+        assertFalse(cidr.has("prefix_list_id") || cidr.has("referenced_security_group_id"), () -> Resources.show(cidr));
+        JsonNode list = variant.resource("aws_vpc_security_group_egress_rule", "service_egress_tcp_443_pl_0123456789abcdef0");
+        assertAt(list, "prefix_list_id", "pl-0123456789abcdef0");
+        assertAt(list, "description", "webapp-exec tasks out");
+        assertFalse(list.has("cidr_ipv4") || list.has("referenced_security_group_id"), () -> Resources.show(list));
+        JsonNode group = variant.resource("aws_vpc_security_group_egress_rule",
+                "service_egress_tcp_6379_6380_sg_0123456789abcdef0");
+        assertAt(group, "referenced_security_group_id", "sg-0123456789abcdef0");
+        assertAt(group, "from_port", 6379);
+        assertAt(group, "to_port", 6380);
+        assertFalse(group.has("cidr_ipv4") || group.has("prefix_list_id"), () -> Resources.show(group));
+        assertAt(variant.resource("aws_vpc_security_group_egress_rule", "service_egress_udp_53_10_0_0_2_32"), "ip_protocol", "udp");
+    }
+
+    /** The egress rules of the tasks' security group, by construct id. */
+    private static Set<String> names(List<Map.Entry<String, JsonNode>> resources) {
+        return new TreeSet<>(resources.stream().map(Map.Entry::getKey).filter(name -> name.startsWith("service_")).toList());
+    }
+
     private static void assertSubnets(JsonNode subnets, String kind, JsonNode resource) {
         assertEquals(2, subnets.size(), () -> "expected the two " + kind + " subnets in\n" + Resources.show(resource));
         subnets.forEach(subnet -> assertTrue(subnet.asText().contains("webapp-dev-network")
