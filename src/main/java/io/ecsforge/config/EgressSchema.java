@@ -77,13 +77,14 @@ final class EgressSchema {
         }
         int port = s.integer(PORT);
         ok &= s.ok(PORT);
-        int toPort = s.has(TO_PORT) ? s.integer(TO_PORT) : port;
+        // Read whether given or not, so that an unknown key's message lists the keys in their order.
+        int givenToPort = s.integer(TO_PORT);
+        int toPort = s.has(TO_PORT) ? givenToPort : port;
         if (s.has(TO_PORT) && s.ok(TO_PORT, PORT) && toPort < port) {
             s.problem(TO_PORT, toPort + " is below port " + port + "; allowed: " + port + " to 65535");
             ok = false;
         }
         ok &= s.ok(TO_PORT);
-        String description = s.optionalString(DESCRIPTION).orElse("");
         Protocol protocol = s.choice(PROTOCOL);
         ok &= s.ok(PROTOCOL);
         List<Destination> given = new ArrayList<>();
@@ -96,6 +97,7 @@ final class EgressSchema {
                 target = value.get();
             }
         }
+        String description = s.optionalString(DESCRIPTION).orElse("");
         String choices = CIDR.name() + ", " + PREFIX_LIST_ID.name() + " or " + SECURITY_GROUP_ID.name();
         if (given.isEmpty()) {
             s.problemHere("has no destination; allowed: exactly one of " + choices);

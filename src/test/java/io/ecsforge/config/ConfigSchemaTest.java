@@ -55,6 +55,10 @@ class ConfigSchemaTest {
               readonlyRootFilesystem: false
               taskPolicy:
                 - {actions: [s3:GetObject], resources: ["arn:aws:s3:::web/*"]}
+              egress:
+                - {port: 5432, toPort: 5433, protocol: tcp, cidr: 10.0.0.0/16, description: the database}
+                - {port: 443, prefixListId: pl-0123abcd}
+                - {port: 6379, securityGroupId: sg-0123abcd}
             loadBalancer: {certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/abc", allowedCidrs: [10.0.0.0/8],
                            testListenerPort: 9443, testListenerCidrs: [10.1.0.0/16], deletionProtection: true,
                            sslPolicy: ELBSecurityPolicy-FS-1-2-Res-2020-10, idleTimeoutSeconds: 30}
@@ -76,7 +80,7 @@ class ConfigSchemaTest {
         Set<String> declared = new TreeSet<>(Schema.keys().stream().map(Key::path).toList());
 
         assertEquals(declared, paths(EVERY_KEY));
-        assertEquals(76, declared.size(), "declared keys");
+        assertEquals(84, declared.size(), "declared keys");
     }
 
     @Test
@@ -103,6 +107,7 @@ class ConfigSchemaTest {
         sections.put("service.autoscaling", "service: {autoscaling: {zzzzzz: 1}}\n");
         sections.put("service.taskPolicy[]", "service: {taskPolicy: [{actions: [s3:GetObject], resources: [\"arn:aws:s3:::b\"],"
                 + " zzzzzz: 1}]}\n");
+        sections.put("service.egress[]", "service: {egress: [{port: 5432, cidr: 10.0.0.0/16, zzzzzz: 1}]}\n");
         sections.put("loadBalancer", "loadBalancer: {zzzzzz: 1}\n");
         sections.put("deployment", "deployment: {zzzzzz: 1}\n");
         sections.put("deployment.alarms", "deployment: {alarms: {zzzzzz: 1}}\n");
