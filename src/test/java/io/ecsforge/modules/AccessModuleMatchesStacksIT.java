@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.ecsforge.config.ConfigLoader;
+import io.ecsforge.testing.MotoPlans;
 import io.ecsforge.testing.MotoServer;
 import io.ecsforge.testing.RealProvider;
 import io.ecsforge.testing.Repo;
@@ -17,7 +18,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -169,9 +169,9 @@ class AccessModuleMatchesStacksIT {
         Files.writeString(moduleRoot.resolve("main.tf.json"), JSON.writeValueAsString(root));
         Files.writeString(moduleRoot.resolve("provider.tf.json"), JSON.writeValueAsString(provider));
 
-        Map<String, JsonNode> stackChanges = changes(terraform, stackDir);
+        Map<String, JsonNode> stackChanges = MotoPlans.changes(terraform, stackDir);
         Map<String, JsonNode> moduleChanges = new TreeMap<>();
-        changes(terraform, moduleRoot).forEach((address, change) -> moduleChanges.put(stackAddress(change), change));
+        MotoPlans.changes(terraform, moduleRoot).forEach((address, change) -> moduleChanges.put(stackAddress(change), change));
 
         assertEquals(stackChanges.keySet(), moduleChanges.keySet(), "planned addresses, the module's as the stack names them");
         assertTrue(stackChanges.size() >= 13, () -> "expected every role and policy, planned: " + stackChanges.keySet());
@@ -207,31 +207,7 @@ class AccessModuleMatchesStacksIT {
 
     /** The stack's provider with moto's endpoints and dummy keys; the module's root is given the same. */
     private static ObjectNode provider(ObjectNode stack, MotoServer moto) {
-        ObjectNode aws = (ObjectNode) stack.path("provider").path("aws").path(0).deepCopy();
-        aws.put("access_key", MotoServer.ACCESS_KEY_ID);
-        aws.put("secret_key", MotoServer.SECRET_ACCESS_KEY);
-        aws.put("skip_credentials_validation", true);
-        aws.put("skip_metadata_api_check", "true");
-        aws.put("skip_region_validation", true);
-        ObjectNode endpoints = aws.putArray("endpoints").addObject();
-        for (String service : List.of("ec2", "iam", "sts")) {
-            endpoints.put(service, moto.endpoint().toString());
-        }
-        ObjectNode provider = JSON.createObjectNode();
-        provider.putObject("provider").putArray("aws").add(aws);
-        return provider;
-    }
-
-    /** Every planned change by address, after {@code init} and {@code plan -out}, from {@code show -json}. */
-    private static Map<String, JsonNode> changes(RealProvider.Binary terraform, Path dir) throws IOException {
-        terraform.run(dir, "init", "-input=false", "-no-color").succeeded();
-        terraform.run(dir, "plan", "-input=false", "-no-color", "-out=plan.out").succeeded();
-        RealProvider.Run show = terraform.run(dir, "show", "-json", "plan.out").succeeded();
-        Map<String, JsonNode> changes = new LinkedHashMap<>();
-        for (JsonNode change : JSON.readTree(show.stdout()).path("resource_changes")) {
-            changes.put(change.path("address").asText(), change);
-        }
-        return changes;
+        return MotoPlans.provider(stack, moto, List.of("ec2", "iam", "sts"));
     }
 
     /** The stack's address of a module's change: the access stack makes everything once, the module what is optional with a count. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecsforge.config.ConfigLoader;
+import io.ecsforge.testing.MotoPlans;
 import io.ecsforge.testing.MotoServer;
 import io.ecsforge.testing.RealProvider;
 import io.ecsforge.testing.Repo;
@@ -14,7 +15,6 @@ import io.ecsforge.testing.Synthesized;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -126,10 +126,10 @@ class ModulesMatchStacksIT {
         Files.writeString(moduleRoot.resolve("main.tf.json"), JSON.writeValueAsString(root));
         Files.writeString(moduleRoot.resolve("provider.tf.json"), JSON.writeValueAsString(provider));
 
-        Map<String, JsonNode> stackChanges = changes(terraform, stackDir);
+        Map<String, JsonNode> stackChanges = MotoPlans.changes(terraform, stackDir);
         Map<String, JsonNode> moduleChanges = new TreeMap<>();
-        changes(terraform, moduleRoot).forEach((address, change) -> moduleChanges.put(stackAddress(change, stackChanges),
-                change));
+        MotoPlans.changes(terraform, moduleRoot).forEach((address, change) ->
+                moduleChanges.put(stackAddress(change, stackChanges), change));
 
         assertEquals(stackChanges.keySet(), moduleChanges.keySet(), "planned addresses, the module's as the stack names them");
         assertTrue(stackChanges.size() >= 2, () -> "expected the whole " + module + ", planned: " + stackChanges.keySet());
@@ -147,31 +147,7 @@ class ModulesMatchStacksIT {
      * allowed account are the stack's, and the module's root is given the same.
      */
     private static ObjectNode provider(ObjectNode stack, MotoServer moto) {
-        ObjectNode aws = (ObjectNode) stack.path("provider").path("aws").path(0).deepCopy();
-        aws.put("access_key", MotoServer.ACCESS_KEY_ID);
-        aws.put("secret_key", MotoServer.SECRET_ACCESS_KEY);
-        aws.put("skip_credentials_validation", true);
-        aws.put("skip_metadata_api_check", "true");
-        aws.put("skip_region_validation", true);
-        ObjectNode endpoints = aws.putArray("endpoints").addObject();
-        for (String service : List.of("ec2", "ecr", "iam", "logs", "sts")) {
-            endpoints.put(service, moto.endpoint().toString());
-        }
-        ObjectNode provider = JSON.createObjectNode();
-        provider.putObject("provider").putArray("aws").add(aws);
-        return provider;
-    }
-
-    /** Every planned change by address, after {@code init} and {@code plan -out}, from {@code show -json}. */
-    private static Map<String, JsonNode> changes(RealProvider.Binary terraform, Path dir) throws IOException {
-        terraform.run(dir, "init", "-input=false", "-no-color").succeeded();
-        terraform.run(dir, "plan", "-input=false", "-no-color", "-out=plan.out").succeeded();
-        RealProvider.Run show = terraform.run(dir, "show", "-json", "plan.out").succeeded();
-        Map<String, JsonNode> changes = new LinkedHashMap<>();
-        for (JsonNode change : JSON.readTree(show.stdout()).path("resource_changes")) {
-            changes.put(change.path("address").asText(), change);
-        }
-        return changes;
+        return MotoPlans.provider(stack, moto, List.of("ec2", "ecr", "iam", "logs", "sts"));
     }
 
     /**

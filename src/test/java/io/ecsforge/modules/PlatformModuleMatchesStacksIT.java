@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecsforge.config.ModuleInputs;
+import io.ecsforge.testing.MotoPlans;
 import io.ecsforge.testing.MotoServer;
 import io.ecsforge.testing.RealProvider;
 import io.ecsforge.testing.Repo;
@@ -77,8 +78,8 @@ class PlatformModuleMatchesStacksIT {
                 PlatformModule.call("./modules/" + PlatformModule.NAME, ModuleInputs.of(Repo.config(), env)));
         Files.writeString(platformRoot.resolve("provider.tf.json"), JSON.writeValueAsString(provider));
 
-        Map<String, JsonNode> fromStacks = changes(terraform, stacksRoot, moto);
-        Map<String, JsonNode> fromPlatform = changes(terraform, platformRoot, moto);
+        Map<String, JsonNode> fromStacks = MotoPlans.changes(terraform, stacksRoot, at(moto));
+        Map<String, JsonNode> fromPlatform = MotoPlans.changes(terraform, platformRoot, at(moto));
         int resources = 0;
         for (String stackName : parts.keySet()) {
             resources += synthesized.stack(stackName).path("resource").properties().stream()
@@ -169,14 +170,4 @@ class PlatformModuleMatchesStacksIT {
         return Map.of("AWS_ENDPOINT_URL", moto.endpoint().toString());
     }
 
-    private static Map<String, JsonNode> changes(RealProvider.Binary terraform, Path dir, MotoServer moto) throws IOException {
-        terraform.run(dir, "init", "-input=false", "-no-color").succeeded();
-        terraform.run(dir, at(moto), "plan", "-input=false", "-no-color", "-out=plan.out").succeeded();
-        RealProvider.Run show = terraform.run(dir, "show", "-json", "plan.out").succeeded();
-        Map<String, JsonNode> changes = new LinkedHashMap<>();
-        for (JsonNode change : JSON.readTree(show.stdout()).path("resource_changes")) {
-            changes.put(change.path("address").asText(), change);
-        }
-        return changes;
-    }
 }
