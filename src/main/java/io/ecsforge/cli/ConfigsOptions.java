@@ -4,7 +4,6 @@ import io.ecsforge.config.AwsEndpoint;
 import io.ecsforge.config.ConfigLoader;
 import io.ecsforge.config.EnvironmentConfig;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -19,16 +18,17 @@ final class ConfigsOptions {
             description = "Folder of the environment files (default: ${DEFAULT-VALUE}).")
     Path configDir;
 
-    /** Loads and validates every named environment, each once, before anything is written. */
+    /**
+     * Loads and validates every named environment, each once, and checks it against the folder's
+     * other environments, before anything is written.
+     */
     List<EnvironmentConfig> load(Optional<AwsEndpoint> endpoint) {
         return load(configDir, environments, endpoint);
     }
 
     /** As {@link #load}, with every environment pointed at the emulator when there is one. */
     static List<EnvironmentConfig> load(Path configDir, List<String> environments, Optional<AwsEndpoint> endpoint) {
-        ConfigLoader loader = new ConfigLoader(configDir);
-        return new LinkedHashSet<>(environments).stream()
-                .map(loader::load)
+        return new ConfigLoader(configDir).loadBesideTheOthers(environments).stream()
                 .map(config -> endpoint.map(config::withAwsEndpoint).orElse(config))
                 .toList();
     }

@@ -50,7 +50,7 @@ final class SynthOptions {
         }
         Optional<AwsEndpoint> endpoint = AwsEndpoint.resolve(awsEndpoint, main.environment());
         Path dir = configDir != null ? configDir : environment.workspace().directory().resolve("config");
-        EnvironmentConfig loaded = new ConfigLoader(dir).load(environment.env);
+        EnvironmentConfig loaded = new ConfigLoader(dir).loadBesideTheOthers(List.of(environment.env)).get(0);
         EnvironmentConfig withCaller = callerCredentials ? loaded.withCallerCredentials() : loaded;
         EnvironmentConfig config = endpoint.map(withCaller::withAwsEndpoint).orElse(withCaller);
         Synthesizer.Result result = Synthesizer.synthesize(List.of(config), environment.workspace().outDir(),

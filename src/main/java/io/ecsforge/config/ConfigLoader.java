@@ -15,7 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.yaml.snakeyaml.error.Mark;
@@ -54,6 +57,46 @@ public final class ConfigLoader {
             throw new UserError(file + ": cannot be read: " + e.getMessage());
         }
         return parse(file.toString(), text, env);
+    }
+
+    /**
+     * Reads and validates each of {@code environments} once, in order, then refuses them when one
+     * would create a name that another environment of the folder creates too ({@link SharedAccount}).
+     * The folder's other files are read for that alone, and one with a problem of its own is
+     * passed over: it cannot be synthesized or applied until fixed, and then its own run compares it.
+     */
+    public List<EnvironmentConfig> loadBesideTheOthers(List<String> environments) {
+        List<EnvironmentConfig> chosen = new LinkedHashSet<>(environments).stream().map(this::load).toList();
+        List<String> names = chosen.stream().map(EnvironmentConfig::environment).toList();
+        List<EnvironmentConfig> others = environmentFiles().stream()
+                .filter(env -> !names.contains(env))
+                .map(this::loadIfValid)
+                .flatMap(Optional::stream)
+                .toList();
+        SharedAccount.check(chosen, others);
+        return chosen;
+    }
+
+    private Optional<EnvironmentConfig> loadIfValid(String env) {
+        try {
+            return Optional.of(load(env));
+        } catch (UserError e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The names of the folder's files that could be environments ({@code <env>.yaml}), sorted. */
+    private List<String> environmentFiles() {
+        try (Stream<Path> files = Files.list(configDir)) {
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".yaml"))
+                    .map(n -> n.substring(0, n.length() - ".yaml".length()))
+                    .filter(Format.ENV_NAME::matches)
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     /** The environments that have a file in the config folder, for messages. */
