@@ -14,10 +14,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -201,6 +203,22 @@ class SharedAccountSynthTest {
                 + NL, refused.err(), refused::toString);
     }
 
+    @Test
+    void planIsRefusedTooBeforeAnyTerraformRuns() throws IOException {
+        // Only looked up, never run: the check across environments fails first.
+        Path binary = Files.createFile(dir.resolve("tofu"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        String clash = Files.readString(fixture(), StandardCharsets.UTF_8).replace("createOidcProvider: false",
+                "createOidcProvider: true");
+
+        CliResult refused = refusedWith(clash, () -> CliResult.run(Map.of(), "plan", "--env", "staging", "-C",
+                dir.toString(), "--terraform", binary.toString()));
+
+        assertTrue(refused.err().startsWith("error: " + staging() + ": github.createOidcProvider: true, as in " + prod() + ", "),
+                refused::toString);
+        assertEquals(1, refused.err().lines().count(), refused::toString);
+    }
+
     /** One name the fixture gives staging, set back to prod's: the edit, and the message's text after the file and field. */
     record Clash(String behaviour, String from, String to, String field, String problem) {
         @Override
@@ -270,12 +288,16 @@ class SharedAccountSynthTest {
      * on stdout and the previous output untouched; the fixture is put back after.
      */
     private static CliResult refusedWith(String stagingYaml, String env) throws IOException {
+        return refusedWith(stagingYaml, () -> synth(env));
+    }
+
+    private static CliResult refusedWith(String stagingYaml, Supplier<CliResult> command) throws IOException {
         assertEquals(0, first.exitCode(), first::toString);
         Map<String, String> before = contents(outDir);
         try {
             Files.writeString(staging(), stagingYaml, StandardCharsets.UTF_8);
 
-            CliResult refused = synth(env);
+            CliResult refused = command.get();
 
             assertEquals(ExitCodes.BAD_INPUT, refused.exitCode(), refused::toString);
             assertEquals("", refused.out(), refused::toString);
