@@ -22,7 +22,8 @@ import java.util.function.Function;
  *   <li>{@code state.dynamodbTable}, created by each state stack that locks there;
  *   <li>{@code registry.repositoryName}, which defaults to the app's name, the same in every
  *       environment. It is not made {@code <app>-<env>} by default: an environment already applied
- *       would see its repository, images and all, replaced;
+ *       would see its repository replaced: a new, empty one created and the old one, with the
+ *       images releases pushed, planned for deletion;
  *   <li>the account's one GitHub OIDC provider, created where {@code github.createOidcProvider}
  *       is true and looked up everywhere else.
  * </ul>
@@ -81,9 +82,8 @@ final class SharedAccount {
                     SharedAccount::accountAndRegion,
                     (later, earlier, repository) -> "\"" + repository + "\", as in " + earlier.file() + "; the registry"
                             + " stack of each creates that ECR repository, both in account " + accountOf(later) + ", "
-                            + later.aws().region() + ", and destroying either environment would delete it with its"
-                            + " images; allowed: a repository of its own (the default is the app name, the same in"
-                            + " every environment): set " + RegistrySchema.REPOSITORY_NAME.path() + ": " + repository
+                            + later.aws().region() + ", so the second to apply would fail; allowed: a repository of its"
+                            + " own (the default is the app name, the same in every environment): set " + RegistrySchema.REPOSITORY_NAME.path() + ": " + repository
                             + "-" + later.environment() + " in " + later.file()),
             new Name(GithubSchema.CREATE_OIDC_PROVIDER.path(),
                     config -> config.github().createOidcProvider() ? Optional.of("true") : Optional.empty(),

@@ -192,10 +192,9 @@ class SharedAccountSynthTest {
                         + " creates that lock table, both in account 210987654321, us-east-1, so the second to apply would"
                         + " fail; allowed: a table of its own: set state.dynamodbTable: webapp-staging-tflock in " + staging(),
                 staging() + ": registry.repositoryName: \"webapp\", as in " + prod() + "; the registry stack of each"
-                        + " creates that ECR repository, both in account 210987654321, us-east-1, and destroying either"
-                        + " environment would delete it with its images; allowed: a repository of its own (the default is"
-                        + " the app name, the same in every environment): set registry.repositoryName: webapp-staging in "
-                        + staging(),
+                        + " creates that ECR repository, both in account 210987654321, us-east-1, so the second to apply"
+                        + " would fail; allowed: a repository of its own (the default is the app name, the same in every"
+                        + " environment): set registry.repositoryName: webapp-staging in " + staging(),
                 staging() + ": github.createOidcProvider: true, as in " + prod() + ", both in account 210987654321,"
                         + " which has one GitHub OIDC provider (token.actions.githubusercontent.com), so the second to"
                         + " apply would fail to create it; allowed: true in one environment of the account: set"
@@ -239,9 +238,9 @@ class SharedAccountSynthTest {
                         + " table of its own: set state.dynamodbTable: webapp-staging-tflock in %1$s"),
                 new Clash("theRepositoryOfProdByDefault", "  repositoryName: webapp-staging\n", "",
                         "registry.repositoryName", "\"webapp\", as in %2$s; the registry stack of each creates that ECR"
-                        + " repository, both in account 210987654321, us-east-1, and destroying either environment would"
-                        + " delete it with its images; allowed: a repository of its own (the default is the app name, the"
-                        + " same in every environment): set registry.repositoryName: webapp-staging in %1$s"),
+                        + " repository, both in account 210987654321, us-east-1, so the second to apply would fail;"
+                        + " allowed: a repository of its own (the default is the app name, the same in every environment):"
+                        + " set registry.repositoryName: webapp-staging in %1$s"),
                 new Clash("theOidcProviderProdCreates", "createOidcProvider: false", "createOidcProvider: true",
                         "github.createOidcProvider", "true, as in %2$s, both in account 210987654321, which has one GitHub"
                         + " OIDC provider (token.actions.githubusercontent.com), so the second to apply would fail to create"
