@@ -75,6 +75,7 @@ module "ecs_service" {
   image_tag                         = var.image_tag
   log_retention_days                = var.log_retention_days
   memory                            = var.memory
+  nat_public_ips                    = module.network.nat_public_ips
   private_subnet_ids                = module.network.private_subnet_ids
   public_subnet_ids                 = module.network.public_subnet_ids
   readonly_root_filesystem          = var.readonly_root_filesystem

@@ -324,9 +324,9 @@ variable "ssl_policy" {
 }
 
 variable "test_listener_cidrs" {
-  description = "Who may reach the test listener. Allowed: at least one IPv4 CIDR block with its host bits zero. The `loadBalancer.testListenerCidrs` key of an ecsforge environment file."
+  description = "Who may reach the test listener besides the NAT gateways' public addresses, which it admits unlisted: requests from inside the VPC (a CI runner, a smoke-test Lambda, a bastion) reach the internet-facing load balancer through a NAT gateway and arrive from its address. List the public egress of testers outside the VPC (an office, a VPN). With `network.natGateways: none` nothing inside the VPC can reach it. Costs nothing; each block or NAT gateway is one security group rule. Allowed: IPv4 CIDR blocks with their host bits zero, public ones: none inside 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 or `network.cidr`. The `loadBalancer.testListenerCidrs` key of an ecsforge environment file."
   type        = list(string)
-  default     = ["10.0.0.0/8"]
+  default     = []
   nullable    = false
 }
 

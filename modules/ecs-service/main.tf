@@ -345,6 +345,17 @@ resource "aws_vpc_security_group_ingress_rule" "alb_ingress_test" {
   to_port           = var.test_listener_port
 }
 
+resource "aws_vpc_security_group_ingress_rule" "alb_ingress_test_nat" {
+  count = length(var.nat_public_ips)
+
+  cidr_ipv4         = "${(var.nat_public_ips)[count.index]}/32"
+  description       = "the test listener on ${var.test_listener_port} from NAT gateway ${count.index}"
+  from_port         = var.test_listener_port
+  ip_protocol       = "tcp"
+  security_group_id = aws_security_group.alb_security_group.id
+  to_port           = var.test_listener_port
+}
+
 resource "aws_vpc_security_group_ingress_rule" "service_ingress_from_alb" {
   description                  = "requests and health checks from the load balancer"
   from_port                    = var.container_port

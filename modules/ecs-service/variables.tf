@@ -412,6 +412,13 @@ variable "memory" {
   }
 }
 
+variable "nat_public_ips" {
+  description = "The public addresses requests from inside the VPC leave through, one a NAT gateway (the network module's `nat_public_ips`): the test listener admits each as a /32, as the load balancer is internet-facing and sees those requests come from them. Empty: only `test_listener_cidrs` reach the test listener."
+  type        = list(string)
+  default     = []
+  nullable    = false
+}
+
 variable "private_subnet_ids" {
   description = "The private subnets the tasks run in, one a zone."
   type        = list(string)
@@ -478,15 +485,10 @@ variable "task_role_arn" {
 }
 
 variable "test_listener_cidrs" {
-  description = "Who may reach the test listener. Allowed: at least one IPv4 CIDR block with its host bits zero. The `loadBalancer.testListenerCidrs` key of an ecsforge environment file."
+  description = "Who may reach the test listener besides the NAT gateways' public addresses, which it admits unlisted: requests from inside the VPC (a CI runner, a smoke-test Lambda, a bastion) reach the internet-facing load balancer through a NAT gateway and arrive from its address. List the public egress of testers outside the VPC (an office, a VPN). With `network.natGateways: none` nothing inside the VPC can reach it. Costs nothing; each block or NAT gateway is one security group rule. Allowed: IPv4 CIDR blocks with their host bits zero, public ones: none inside 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 or `network.cidr`. The `loadBalancer.testListenerCidrs` key of an ecsforge environment file."
   type        = list(string)
-  default     = ["10.0.0.0/8"]
+  default     = []
   nullable    = false
-
-  validation {
-    condition     = length(var.test_listener_cidrs) > 0
-    error_message = "is empty; list at least one CIDR block, e.g. [0.0.0.0/0]"
-  }
 
   validation {
     condition     = alltrue([for block in var.test_listener_cidrs : try((can(regex("^\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2}$", block)) && can(cidrhost(block, 0))), true)])
@@ -496,6 +498,11 @@ variable "test_listener_cidrs" {
   validation {
     condition     = alltrue([for block in var.test_listener_cidrs : try(!(can(regex("^\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2}$", block)) && can(cidrhost(block, 0))) || cidrsubnet(block, 0, 0) == block, true)])
     error_message = "\"${try([for block in var.test_listener_cidrs : block if !try(!(can(regex("^\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2}$", block)) && can(cidrhost(block, 0))) || cidrsubnet(block, 0, 0) == block, true)][0], "")}\" has host bits set; allowed: the block's network address, ${try(cidrsubnet([for block in var.test_listener_cidrs : block if !try(!(can(regex("^\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2}$", block)) && can(cidrhost(block, 0))) || cidrsubnet(block, 0, 0) == block, true)][0], 0, 0), "")}"
+  }
+
+  validation {
+    condition     = alltrue([for block in var.test_listener_cidrs : try(!((can(regex("^\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2}$", block)) && can(cidrhost(block, 0))) && cidrsubnet(block, 0, 0) == block) || !((tonumber(split("/", block)[1]) >= 8 && cidrsubnet(format("%s/8", split("/", block)[0]), 0, 0) == "10.0.0.0/8") || (tonumber(split("/", block)[1]) >= 12 && cidrsubnet(format("%s/12", split("/", block)[0]), 0, 0) == "172.16.0.0/12") || (tonumber(split("/", block)[1]) >= 16 && cidrsubnet(format("%s/16", split("/", block)[0]), 0, 0) == "192.168.0.0/16")), true)])
+    error_message = "\"${try([for block in var.test_listener_cidrs : block if !try(!((can(regex("^\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2}$", block)) && can(cidrhost(block, 0))) && cidrsubnet(block, 0, 0) == block) || !((tonumber(split("/", block)[1]) >= 8 && cidrsubnet(format("%s/8", split("/", block)[0]), 0, 0) == "10.0.0.0/8") || (tonumber(split("/", block)[1]) >= 12 && cidrsubnet(format("%s/12", split("/", block)[0]), 0, 0) == "172.16.0.0/12") || (tonumber(split("/", block)[1]) >= 16 && cidrsubnet(format("%s/16", split("/", block)[0]), 0, 0) == "192.168.0.0/16")), true)][0], "")}\" is a private range (${try([for block in var.test_listener_cidrs : join("", [((tonumber(split("/", block)[1]) >= 8 && cidrsubnet(format("%s/8", split("/", block)[0]), 0, 0) == "10.0.0.0/8") ? "10.0.0.0/8" : ""), ((tonumber(split("/", block)[1]) >= 12 && cidrsubnet(format("%s/12", split("/", block)[0]), 0, 0) == "172.16.0.0/12") ? "172.16.0.0/12" : ""), ((tonumber(split("/", block)[1]) >= 16 && cidrsubnet(format("%s/16", split("/", block)[0]), 0, 0) == "192.168.0.0/16") ? "192.168.0.0/16" : "")]) if !try(!((can(regex("^\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2}$", block)) && can(cidrhost(block, 0))) && cidrsubnet(block, 0, 0) == block) || !((tonumber(split("/", block)[1]) >= 8 && cidrsubnet(format("%s/8", split("/", block)[0]), 0, 0) == "10.0.0.0/8") || (tonumber(split("/", block)[1]) >= 12 && cidrsubnet(format("%s/12", split("/", block)[0]), 0, 0) == "172.16.0.0/12") || (tonumber(split("/", block)[1]) >= 16 && cidrsubnet(format("%s/16", split("/", block)[0]), 0, 0) == "192.168.0.0/16")), true)][0], "")}), from which no request reaches the internet-facing load balancer: clients in the VPC arrive from its NAT gateways' public addresses, which the test listener admits without being listed; allowed: public blocks, such as an office's or a VPN's egress; remove this one"
   }
 }
 

@@ -34,6 +34,13 @@ mock_provider "aws" {
     }
   }
 
+  # The test listener admits the NAT gateway's address as a /32: the mock's is an address too.
+  mock_resource "aws_nat_gateway" {
+    defaults = {
+      public_ip = "198.51.100.10"
+    }
+  }
+
   mock_resource "aws_lb" {
     defaults = {
       arn = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/webapp-test/0123456789abcdef"

@@ -224,6 +224,44 @@ run "a_test_listener_on_a_production_port_is_refused" {
   expect_failures = [var.test_listener_port]
 }
 
+run "the_test_listener_admits_each_nat_address_as_a_slash_32_and_each_listed_block" {
+  command = plan
+
+  variables {
+    nat_public_ips      = ["198.51.100.7", "198.51.100.8"]
+    test_listener_cidrs = ["203.0.113.0/24"]
+  }
+
+  assert {
+    condition     = [for rule in aws_vpc_security_group_ingress_rule.alb_ingress_test_nat : rule.cidr_ipv4] == ["198.51.100.7/32", "198.51.100.8/32"]
+    error_message = "each NAT address should be one /32 rule on the test listener, in order"
+  }
+
+  assert {
+    condition     = aws_vpc_security_group_ingress_rule.alb_ingress_test["203.0.113.0/24"].from_port == 8443
+    error_message = "a listed block should be one rule on the test listener"
+  }
+}
+
+run "without_nat_addresses_or_blocks_the_test_listener_admits_nobody" {
+  command = plan
+
+  assert {
+    condition     = length(aws_vpc_security_group_ingress_rule.alb_ingress_test_nat) == 0 && length(aws_vpc_security_group_ingress_rule.alb_ingress_test) == 0
+    error_message = "with no NAT addresses and no blocks there should be no rule on the test listener"
+  }
+}
+
+run "a_test_listener_block_in_a_private_range_is_refused" {
+  command = plan
+
+  variables {
+    test_listener_cidrs = ["10.20.0.0/16"]
+  }
+
+  expect_failures = [var.test_listener_cidrs]
+}
+
 run "each_egress_rule_is_one_rule_keyed_by_its_protocol_ports_and_destination" {
   command = plan
 

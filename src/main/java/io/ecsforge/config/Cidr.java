@@ -1,11 +1,18 @@
 package io.ecsforge.config;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** An IPv4 CIDR block, as a network address and a prefix length. */
 public record Cidr(long address, int prefix) {
+    /** The private ranges of RFC 1918, which no request to a public address comes from. */
+    public static final List<Cidr> PRIVATE = List.of(new Cidr(10L << 24, 8), new Cidr((172L << 24) | (16 << 16), 12),
+            new Cidr((192L << 24) | (168 << 16), 16));
+    /** {@link #PRIVATE} in words: {@code 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16}. */
+    public static final String PRIVATE_TEXT = PRIVATE.get(0) + ", " + PRIVATE.get(1) + ", " + PRIVATE.get(2);
+
     private static final Pattern FORM = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})/(\\d{1,2})");
 
     /** Parses {@code a.b.c.d/n}; empty when the text is not a CIDR block with its host bits zero. */

@@ -186,7 +186,8 @@ public final class ConfigLoader {
         ClusterConfig cluster = ClusterSchema.read(root.section(EnvironmentSchema.CLUSTER));
         ServiceConfig service = ServiceSchema.read(root.section(EnvironmentSchema.SERVICE), app);
         LoadBalancerConfig loadBalancer = LoadBalancerSchema.read(root.section(EnvironmentSchema.LOAD_BALANCER), aws,
-                root.ok(EnvironmentSchema.AWS.name(), AwsSchema.REGION.path()));
+                root.ok(EnvironmentSchema.AWS.name(), AwsSchema.REGION.path()),
+                root.ok(EnvironmentSchema.NETWORK.name(), NetworkSchema.CIDR.path()) ? Cidr.parse(network.cidr()) : Optional.empty());
         DeploymentConfig deployment = deployment(root, root.section(EnvironmentSchema.DEPLOYMENT));
         Map<String, String> tags = EnvironmentSchema.tags(root);
         root.rejectUnknownKeys();

@@ -16,8 +16,13 @@ final class LoadBalancerSchema {
     static final Key<Integer> TEST_LISTENER_PORT = Key.whole("loadBalancer.testListenerPort", 8443, 1, 65535,
             "The listener CodeDeploy uses to test a new version before it takes traffic.")
             .note("not a production port: not 80, and not 443 when `certificateArn` is set");
-    static final Key<List<String>> TEST_LISTENER_CIDRS = Key.strings("loadBalancer.testListenerCidrs", List.of("10.0.0.0/8"),
-            CIDR_BLOCKS, "Who may reach the test listener.");
+    static final Key<List<String>> TEST_LISTENER_CIDRS = Key.strings("loadBalancer.testListenerCidrs", List.of(),
+            "IPv4 CIDR blocks with their host bits zero, public ones: none inside " + Cidr.PRIVATE_TEXT + " or `network.cidr`",
+            "Who may reach the test listener besides the NAT gateways' public addresses, which it admits unlisted:"
+                    + " requests from inside the VPC (a CI runner, a smoke-test Lambda, a bastion) reach the"
+                    + " internet-facing load balancer through a NAT gateway and arrive from its address. List the public"
+                    + " egress of testers outside the VPC (an office, a VPN). With `network.natGateways: none` nothing"
+                    + " inside the VPC can reach it. Costs nothing; each block or NAT gateway is one security group rule.");
     static final Key<Boolean> DELETION_PROTECTION = Key.bool("loadBalancer.deletionProtection", false,
             "The load balancer's deletion protection.");
     static final Key<String> SSL_POLICY = Key.string("loadBalancer.sslPolicy", "ELBSecurityPolicy-TLS13-1-2-2021-06",
@@ -30,8 +35,12 @@ final class LoadBalancerSchema {
 
     private LoadBalancerSchema() {}
 
-    /** @param regionOk whether {@code aws.region} is the user's own, to compare the certificate's region with */
-    static LoadBalancerConfig read(Section s, AwsConfig aws, boolean regionOk) {
+    /**
+     * @param regionOk whether {@code aws.region} is the user's own, to compare the certificate's region with
+     * @param vpc the VPC's block when {@code network.cidr} is the user's own and well formed, which test
+     *     listener blocks may not be inside
+     */
+    static LoadBalancerConfig read(Section s, AwsConfig aws, boolean regionOk, Optional<Cidr> vpc) {
         Optional<String> certificate = s.optionalString(CERTIFICATE_ARN);
         // A load balancer can only use a certificate from its own region.
         certificate.filter(arn -> Format.CERTIFICATE_ARN.matches(arn) && regionOk && !aws.region().isEmpty())
@@ -41,7 +50,9 @@ final class LoadBalancerSchema {
                         + "; allowed: a certificate in aws.region (" + aws.region() + "), where the load balancer is"));
         List<String> allowed = cidrs(s, ALLOWED_CIDRS);
         int testPort = s.integer(TEST_LISTENER_PORT);
-        List<String> testCidrs = cidrs(s, TEST_LISTENER_CIDRS);
+        List<String> testCidrs = s.strings(TEST_LISTENER_CIDRS);
+        wellFormed(s, TEST_LISTENER_CIDRS, testCidrs);
+        publicOnly(s, testCidrs, vpc);
         boolean deletionProtection = s.bool(DELETION_PROTECTION);
         String sslPolicy = s.unchecked(SSL_POLICY, SSL_POLICY.defaultValue());
         if (!Format.SSL_POLICY.matches(sslPolicy)) {
@@ -64,10 +75,43 @@ final class LoadBalancerSchema {
         if (cidrs.isEmpty()) {
             s.problem(key, "is empty; list at least one CIDR block, e.g. [0.0.0.0/0]");
         }
+        wellFormed(s, key, cidrs);
+        return cidrs;
+    }
+
+    private static void wellFormed(Section s, Key<List<String>> key, List<String> cidrs) {
         for (int i = 0; i < cidrs.size(); i++) {
             String path = key.name() + "[" + i + "]";
             Cidr.problem(cidrs.get(i)).ifPresent(problem -> s.problem(path, problem));
         }
-        return cidrs;
+    }
+
+    /**
+     * The load balancer is internet-facing: its name resolves to public addresses, so a request
+     * from a private address never arrives from that address. A block inside a private range or
+     * inside the VPC can never match, and listing one was how a test listener was meant to be
+     * opened to the VPC, which its NAT gateways' addresses now do.
+     */
+    private static void publicOnly(Section s, List<String> cidrs, Optional<Cidr> vpc) {
+        for (int i = 0; i < cidrs.size(); i++) {
+            String text = cidrs.get(i);
+            Optional<Cidr> block = Cidr.parse(text);
+            if (block.isEmpty()) {
+                continue;
+            }
+            Optional<String> where = Cidr.PRIVATE.stream().filter(range -> range.contains(block.get())).findFirst()
+                    .map(range -> "a private range (" + range + ")")
+                    .or(() -> vpc.filter(own -> own.contains(block.get())).map(own -> "inside the VPC (network.cidr "
+                            + own + ")"));
+            int index = i;
+            where.ifPresent(place -> s.problem(TEST_LISTENER_CIDRS.name() + "[" + index + "]", privateBlock(text, place)));
+        }
+    }
+
+    /** Why a private block can never match, and what admits those clients instead. */
+    static String privateBlock(String block, String place) {
+        return "\"" + block + "\" is " + place + ", from which no request reaches the internet-facing load balancer:"
+                + " clients in the VPC arrive from its NAT gateways' public addresses, which the test listener admits"
+                + " without being listed; allowed: public blocks, such as an office's or a VPN's egress; remove this one";
     }
 }

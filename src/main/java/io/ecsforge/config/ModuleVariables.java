@@ -200,6 +200,12 @@ public final class ModuleVariables {
         variables.add(input("vpc_id", "string", "The VPC the load balancer, the tasks and their security groups are in."));
         variables.add(input("public_subnet_ids", "list(string)", "The public subnets the load balancer listens in, one a zone."));
         variables.add(input("private_subnet_ids", "list(string)", "The private subnets the tasks run in, one a zone."));
+        // Optional, unlike the other inputs: a service with no NAT gateways in front of it has none.
+        variables.add(new Variable("nat_public_ips", "nat_public_ips", "list(string)", "The public addresses requests"
+                + " from inside the VPC leave through, one a NAT gateway (the network module's `nat_public_ips`): the"
+                + " test listener admits each as a /32, as the load balancer is internet-facing and sees those"
+                + " requests come from them. Empty: only `test_listener_cidrs` reach the test listener.", List.of(),
+                List.of()));
         variables.add(input("repository_url", "string", "The ECR repository the task's image is pulled from"
                 + " (`<repository_url>:<image_tag>`)."));
         variables.add(input("execution_role_arn", "string", "The role ECS pulls the image, reads the secrets and writes"
@@ -237,8 +243,13 @@ public final class ModuleVariables {
             Variable variable = variable(key);
             if (key == LoadBalancerSchema.CERTIFICATE_ARN) {
                 variables.add(emptyMeans(variable, "none: plain HTTP on port 80"));
-            } else if (key == LoadBalancerSchema.ALLOWED_CIDRS || key == LoadBalancerSchema.TEST_LISTENER_CIDRS) {
+            } else if (key == LoadBalancerSchema.ALLOWED_CIDRS) {
                 variables.add(withRules(variable, cidrBlocks("var." + variable.name())));
+            } else if (key == LoadBalancerSchema.TEST_LISTENER_CIDRS) {
+                String ref = "var." + variable.name();
+                List<Validation> rules = new ArrayList<>(cidrBlocks(ref).subList(1, 3));
+                rules.add(publicBlocks(ref));
+                variables.add(withRules(variable, rules));
             } else if (key == LoadBalancerSchema.TEST_LISTENER_PORT) {
                 variables.add(withRule(variable, notAProductionPort("var." + variable.name(), certificate)));
             } else if (key == LoadBalancerSchema.SSL_POLICY) {
@@ -369,6 +380,26 @@ public final class ModuleVariables {
                         + " a.b.c.d/n with a to d from 0 to 255 and n from 0 to 32"),
                 eachBlock(list, "!" + wellFormed + " || " + network("block") + " == block", first -> "\"" + shown(first)
                         + "\" has host bits set; allowed: the block's network address, " + shown(network(first))));
+    }
+
+    /**
+     * No block inside a private range, as {@link LoadBalancerSchema} refuses it: a block's first
+     * address, with the range's prefix, is the range's, and its prefix is at least as long.
+     */
+    private static Validation publicBlocks(String list) {
+        List<String> inside = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (Cidr range : Cidr.PRIVATE) {
+            inside.add("(" + prefix("block") + " >= " + range.prefix() + " && " + network("format(\"%s/" + range.prefix()
+                    + "\", split(\"/\", block)[0])") + " == \"" + range + "\")");
+            names.add("(" + inside.get(inside.size() - 1) + " ? \"" + range + "\" : \"\")");
+        }
+        // A block that is not whole is refused for that alone, as the loader does.
+        String allowed = guarded("!" + whole("block") + " || !(" + String.join(" || ", inside) + ")");
+        String first = "[for block in " + list + " : block if !" + allowed + "][0]";
+        String range = "[for block in " + list + " : join(\"\", [" + String.join(", ", names) + "]) if !" + allowed + "][0]";
+        return new Validation("alltrue([for block in " + list + " : " + allowed + "])",
+                LoadBalancerSchema.privateBlock(shown(first), "a private range (" + shown(range) + ")"));
     }
 
     /** The test listener on a port production does not use: 80, and 443 with a certificate. */

@@ -46,6 +46,7 @@ final class EcsServiceModule extends ModuleStack {
                 variable("allowed_cidrs", List.of()),
                 variable("test_listener_port", (Number) 0),
                 variable("test_listener_cidrs", List.of()),
+                variable("nat_public_ips", List.of()),
                 variable("deletion_protection", false),
                 variable("idle_timeout_seconds", (Number) 0));
         ServiceSettings settings = new ServiceSettings(

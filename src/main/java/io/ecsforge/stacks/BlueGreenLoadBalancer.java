@@ -72,6 +72,7 @@ public final class BlueGreenLoadBalancer {
                 Setting.of(List.of(), https.label())), "production");
         allowIn(Setting.of(HTTP_PORT, https.label()), settings.allowedCidrs(), "production");
         allowIn(settings.testListenerPort(), settings.testListenerCidrs(), "test");
+        allowInFromNat(settings.testListenerPort(), settings.natPublicIps());
         Lb.Builder alb = Lb.Builder.create(scope, "alb")
                 .name(props.names().loadBalancer())
                 .loadBalancerType("application")
@@ -150,6 +151,25 @@ public final class BlueGreenLoadBalancer {
                 .fromPort(port.value())
                 .toPort(port.value())
                 .cidrIpv4(cidr.key().value())
+                .build());
+    }
+
+    /**
+     * One rule per NAT gateway on the test listener, for what tests it from inside the VPC: the
+     * load balancer's name resolves to public addresses, so those requests leave through a NAT
+     * gateway and arrive from its address. Named after the gateway's index, not its address,
+     * which is known only once it is made, nor the port, so that a stack's rule and a module's
+     * are the same instance.
+     */
+    private void allowInFromNat(Setting<Number> port, Setting<List<String>> addresses) {
+        props.shapes().repeat("alb_ingress_test_nat", Setting.size(addresses), nat -> VpcSecurityGroupIngressRule.Builder
+                .create(scope, nat.id())
+                .securityGroupId(securityGroup.getId())
+                .description("the test listener on " + port.text() + " from NAT gateway " + nat.index().text())
+                .ipProtocol("tcp")
+                .fromPort(port.value())
+                .toPort(port.value())
+                .cidrIpv4(Setting.element(addresses, nat.index()).value() + "/32")
                 .build());
     }
 

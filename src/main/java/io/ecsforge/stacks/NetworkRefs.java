@@ -9,10 +9,13 @@ import java.util.List;
  * @param vpcCidr the VPC's block
  * @param publicSubnetIds where the load balancer listens, one subnet per zone
  * @param privateSubnetIds where the tasks run, one subnet per zone
+ * @param natPublicIps the NAT gateways' public addresses, which the test listener admits: one a gateway
  */
-public record NetworkRefs(String vpcId, String vpcCidr, List<String> publicSubnetIds, List<String> privateSubnetIds) {
+public record NetworkRefs(String vpcId, String vpcCidr, List<String> publicSubnetIds, List<String> privateSubnetIds,
+        List<String> natPublicIps) {
     public NetworkRefs {
         publicSubnetIds = List.copyOf(publicSubnetIds);
         privateSubnetIds = List.copyOf(privateSubnetIds);
+        natPublicIps = List.copyOf(natPublicIps);
     }
 }

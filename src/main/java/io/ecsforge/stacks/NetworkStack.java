@@ -39,4 +39,9 @@ public final class NetworkStack extends PlatformStack {
     public List<String> privateSubnetIds() {
         return network.privateSubnetIds();
     }
+
+    /** What requests from the private subnets to public addresses come from: one a NAT gateway. */
+    public List<String> natPublicIps() {
+        return network.natPublicIps();
+    }
 }

@@ -23,7 +23,8 @@ public final class Platform {
         ClusterStack cluster = new ClusterStack(app, config);
         stacks.add(cluster);
         ServiceStack service = new ServiceStack(app, config,
-                new NetworkRefs(network.vpcId(), network.vpcCidr(), network.publicSubnetIds(), network.privateSubnetIds()),
+                new NetworkRefs(network.vpcId(), network.vpcCidr(), network.publicSubnetIds(), network.privateSubnetIds(),
+                        network.natPublicIps()),
                 new ServiceInputs(cluster.clusterArn(), registry.repositoryUrl(), access.executionRoleArn(), access.taskRoleArn()));
         stacks.add(service);
         stacks.add(new DeliveryStack(app, config, service.releaseTargets(), access.codeDeployRoleArn()));

@@ -62,15 +62,16 @@ public record ServiceSettings(ServiceNames names, String vpcId, List<String> pub
      * @param sslPolicy the TLS policy of the HTTPS listeners; read only when there may be a certificate
      * @param allowedCidrs who may reach the production listener(s)
      * @param testListenerPort the listener CodeDeploy tests a new version on
-     * @param testListenerCidrs who may reach the test listener
+     * @param testListenerCidrs who else may reach the test listener: public blocks
+     * @param natPublicIps the NAT gateways' public addresses, which the test listener admits, each as a /32
      * @param deletionProtection the load balancer's deletion protection
      * @param idleTimeoutSeconds the load balancer's idle timeout
      */
     public record LoadBalancer(Setting<Boolean> https, Setting<String> certificateArn, Setting<String> sslPolicy,
             Setting<List<String>> allowedCidrs, Setting<Number> testListenerPort, Setting<List<String>> testListenerCidrs,
-            Setting<Boolean> deletionProtection, Setting<Number> idleTimeoutSeconds) {
+            Setting<List<String>> natPublicIps, Setting<Boolean> deletionProtection, Setting<Number> idleTimeoutSeconds) {
 
-        static LoadBalancer of(LoadBalancerConfig config) {
+        static LoadBalancer of(LoadBalancerConfig config, List<String> natPublicIps) {
             String certificate = "loadBalancer.certificateArn";
             return new LoadBalancer(
                     Setting.of(config.certificateArn().isPresent(), certificate),
@@ -79,6 +80,7 @@ public record ServiceSettings(ServiceNames names, String vpcId, List<String> pub
                     Setting.of(config.allowedCidrs(), "loadBalancer.allowedCidrs"),
                     Setting.<Number>of(config.testListenerPort(), "loadBalancer.testListenerPort"),
                     Setting.of(config.testListenerCidrs(), "loadBalancer.testListenerCidrs"),
+                    Setting.of(natPublicIps, "network.natGateways"),
                     Setting.of(config.deletionProtection(), "loadBalancer.deletionProtection"),
                     Setting.<Number>of(config.idleTimeoutSeconds(), "loadBalancer.idleTimeoutSeconds"));
         }
@@ -119,6 +121,6 @@ public record ServiceSettings(ServiceNames names, String vpcId, List<String> pub
                 Setting.of(config.cluster().executeCommand(), "cluster.executeCommand"),
                 Setting.<Number>of(config.cluster().fargateSpotWeight(), "cluster.fargateSpotWeight"),
                 Setting.of(service.egress(), "service.egress"),
-                LoadBalancer.of(config.loadBalancer()));
+                LoadBalancer.of(config.loadBalancer(), network.natPublicIps()));
     }
 }

@@ -137,6 +137,14 @@ public final class Setting<T> {
         return expression(Kind.STRING, "(" + list.expression() + ")[" + index.expression() + "]", list.label());
     }
 
+    /** How many elements {@code list} has. */
+    public static Setting<Number> size(Setting<List<String>> list) {
+        if (list.isLiteral()) {
+            return of(list.literal().size(), list.label());
+        }
+        return expression(Kind.NUMBER, "length(" + list.expression() + ")", list.label());
+    }
+
     /** {@code ifTrue} when {@code flag} is true, else {@code ifFalse}: picked here when the flag is configured. */
     public static <T> Setting<T> either(Setting<Boolean> flag, Setting<T> ifTrue, Setting<T> ifFalse) {
         if (flag.isLiteral()) {

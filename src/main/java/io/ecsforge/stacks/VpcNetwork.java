@@ -154,6 +154,11 @@ public final class VpcNetwork {
         return privateSubnets.all("id");
     }
 
+    /** The NAT gateways' public addresses, in index order: none, one, or one a zone. */
+    public List<String> natPublicIps() {
+        return nats.all("public_ip");
+    }
+
     /**
      * Zones come from the region's list rather than from names built from the region, since
      * which zones an account has differs between accounts.

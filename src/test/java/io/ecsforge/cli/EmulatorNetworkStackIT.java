@@ -86,4 +86,21 @@ class EmulatorNetworkStackIT {
         assertTrue(state.path("resources").size() > 20, () -> "network state in moto: " + state);
     }
 
+    /**
+     * What the service stack's test listener admits: each NAT gateway's address, which it reads
+     * from this state's cross-stack output (sensitive, so {@code output} masks it; the state holds it).
+     */
+    @Test
+    @Order(4)
+    void afterApplyTheNatGatewaysPublicAddressIsAnAddressTheServiceStackCanRead() throws IOException {
+        CliResult output = project.ecsforge("output", "--env", "dev", "--stack", "network", "--json");
+        assertEquals(0, output.exitCode(), output::toString);
+        JsonNode addresses = JSON.readTree(output.out()).path("nat_public_ips").path("value");
+        assertEquals(1, addresses.size(), output::toString);
+        assertTrue(addresses.path(0).asText().matches("\\d{1,3}(\\.\\d{1,3}){3}"), output::toString);
+        JsonNode state = JSON.readTree(MOTO.object(BUCKET, "webapp/dev/network.tfstate").orElseThrow());
+        assertEquals(addresses.path(0), state.path("outputs").path("cross-stack-output-aws_nat_gatewaynat_0public_ip")
+                .path("value"), () -> "network state outputs: " + state.path("outputs"));
+    }
+
 }

@@ -376,6 +376,27 @@ final class BadConfigs {
                         "loadBalancer.testListenerPort: 65536 is out of range; allowed: 1 to 65535"),
                 bad("testListenerCidrWithHostBitsSetIsRejected", minimalWith("loadBalancer:\n  testListenerCidrs: [10.0.0.1/8]\n"),
                         "loadBalancer.testListenerCidrs[0]: \"10.0.0.1/8\" has host bits set; allowed: the block's network address, 10.0.0.0/8"),
+                bad("testListenerCidrInAPrivateRangeNeverMatchesAndIsRefused", minimalWith("loadBalancer:\n  testListenerCidrs: [10.0.0.0/8]\n"),
+                        "loadBalancer.testListenerCidrs[0]: \"10.0.0.0/8\" is a private range (10.0.0.0/8), from which no request"
+                                + " reaches the internet-facing load balancer: clients in the VPC arrive from its NAT gateways'"
+                                + " public addresses, which the test listener admits without being listed; allowed: public"
+                                + " blocks, such as an office's or a VPN's egress; remove this one"),
+                bad("testListenerCidrInsideAPrivateRangeIsRefusedWithTheRange", minimalWith(
+                                "loadBalancer:\n  testListenerCidrs: [203.0.113.0/24, 192.168.10.0/24]\n"),
+                        "loadBalancer.testListenerCidrs[1]: \"192.168.10.0/24\" is a private range (192.168.0.0/16), from which"
+                                + " no request reaches the internet-facing load balancer: clients in the VPC arrive from its NAT"
+                                + " gateways' public addresses, which the test listener admits without being listed; allowed:"
+                                + " public blocks, such as an office's or a VPN's egress; remove this one"),
+                bad("testListenerCidrInsideTheVpcIsRefused", minimalWith("""
+                        network:
+                          cidr: 100.64.0.0/16
+                        loadBalancer:
+                          testListenerCidrs: [100.64.0.0/20]
+                        """),
+                        "loadBalancer.testListenerCidrs[0]: \"100.64.0.0/20\" is inside the VPC (network.cidr 100.64.0.0/16), from"
+                                + " which no request reaches the internet-facing load balancer: clients in the VPC arrive from"
+                                + " its NAT gateways' public addresses, which the test listener admits without being listed;"
+                                + " allowed: public blocks, such as an office's or a VPN's egress; remove this one"),
                 // deployment
                 bad("canaryPercentZeroIsOutOfRange", minimalWith("deployment:\n  percent: 0\n"),
                         "deployment.percent: 0 is out of range; allowed: 1 to 99"),

@@ -41,7 +41,7 @@ class ConfigLoaderTest {
                 new ClusterConfig(true, false, 0),
                 new ServiceConfig("webapp", 3000, 256, 512, ServiceConfig.CpuArchitecture.X86_64, 2, "/health", 60, "initial",
                         Map.of(), Map.of(), Optional.of(new Autoscaling(2, 6, 70)), 30, true, List.of(), List.of()),
-                new LoadBalancerConfig(Optional.empty(), List.of("0.0.0.0/0"), 8443, List.of("10.0.0.0/8"), false,
+                new LoadBalancerConfig(Optional.empty(), List.of("0.0.0.0/0"), 8443, List.of(), false,
                         "ELBSecurityPolicy-TLS13-1-2-2021-06", 60),
                 new DeploymentConfig(DeploymentConfig.Strategy.CANARY, 25, 10, 5, new Alarms(5.0, 1, Optional.empty(), 60, 2)),
                 Map.of());
@@ -107,7 +107,7 @@ class ConfigLoaderTest {
                         Map.of("LOG_LEVEL", "info"),
                         Map.of("DB_PASSWORD", "arn:aws:ssm:us-east-1:123456789012:parameter/webapp/db-password"),
                         Optional.of(new Autoscaling(2, 6, 70)), 30, true, List.of(), List.of()),
-                new LoadBalancerConfig(Optional.empty(), List.of("0.0.0.0/0"), 8443, List.of("10.0.0.0/8"), false,
+                new LoadBalancerConfig(Optional.empty(), List.of("0.0.0.0/0"), 8443, List.of(), false,
                         "ELBSecurityPolicy-TLS13-1-2-2021-06", 60),
                 new DeploymentConfig(DeploymentConfig.Strategy.CANARY, 25, 10, 5, new Alarms(5.0, 1, Optional.empty(), 60, 2)),
                 Map.of("Team", "platform"));
@@ -135,7 +135,7 @@ class ConfigLoaderTest {
                         Optional.of(new Autoscaling(3, 12, 60)), 365, true, List.of(), List.of()),
                 new LoadBalancerConfig(
                         Optional.of("arn:aws:acm:us-east-1:210987654321:certificate/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b"),
-                        List.of("0.0.0.0/0"), 8443, List.of("10.20.0.0/16"), true, "ELBSecurityPolicy-TLS13-1-2-2021-06", 60),
+                        List.of("0.0.0.0/0"), 8443, List.of("203.0.113.0/24"), true, "ELBSecurityPolicy-TLS13-1-2-2021-06", 60),
                 new DeploymentConfig(DeploymentConfig.Strategy.CANARY, 25, 10, 30, new Alarms(2.0, 1, Optional.of(1.5), 60, 2)),
                 Map.of("Team", "platform", "CostCenter", "web"));
 
@@ -228,6 +228,13 @@ class ConfigLoaderTest {
     void canaryWindowOfExactlyTwoAlarmPeriodsIsEnough() {
         DeploymentConfig deployment = parse(minimalWith("deployment:\n  intervalMinutes: 2\n  alarms: {periodSeconds: 60}\n")).deployment();
         assertEquals(2, deployment.intervalMinutes());
+    }
+
+    @Test
+    void testListenerTakesPublicBlocksAndBlocksThatOnlyContainAPrivateRange() {
+        assertEquals(List.of("198.51.100.0/24", "0.0.0.0/0", "100.64.0.0/10"), parse(minimalWith(
+                "loadBalancer:\n  testListenerCidrs: [198.51.100.0/24, 0.0.0.0/0, 100.64.0.0/10]\n")).loadBalancer()
+                .testListenerCidrs());
     }
 
     @Test

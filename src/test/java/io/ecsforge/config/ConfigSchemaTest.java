@@ -60,7 +60,7 @@ class ConfigSchemaTest {
                 - {port: 443, prefixListId: pl-0123abcd}
                 - {port: 6379, securityGroupId: sg-0123abcd}
             loadBalancer: {certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/abc", allowedCidrs: [10.0.0.0/8],
-                           testListenerPort: 9443, testListenerCidrs: [10.1.0.0/16], deletionProtection: true,
+                           testListenerPort: 9443, testListenerCidrs: [198.51.100.0/24], deletionProtection: true,
                            sslPolicy: ELBSecurityPolicy-FS-1-2-Res-2020-10, idleTimeoutSeconds: 30}
             deployment:
               strategy: linear

@@ -122,6 +122,8 @@ class ModuleValidationParityIT {
             Map.entry("taskPolicyLargerThanARolesInlinePoliciesMayBeIsRefused", "the size of the role's inline policies as IAM"
                     + " counts it, the rendered JSON of the task's statements and ecsforge's own, which a validation of the"
                     + " variable cannot compute; IAM refuses such a policy at apply"),
+            Map.entry("testListenerCidrInsideTheVpcIsRefused", "about network.cidr as well, which the ecs-service module does"
+                    + " not take: it is given the VPC's id; the private ranges are refused there as here"),
             Map.entry("fractionalEnvironmentValueMustBeQuoted", "1.10 for a string: Terraform turns the number 1.1 into"
                     + " \"1.1\", as it turns a number into a string wherever one is wanted"));
 

@@ -42,8 +42,10 @@ import org.junit.jupiter.api.io.TempDir;
  * to {@code aws_lb_listener.http_redirect_listener},
  * {@code aws_vpc_security_group_ingress_rule.alb_ingress_80["0.0.0.0/0"]} to
  * {@code aws_vpc_security_group_ingress_rule.alb_ingress_80_0_0_0_0_0}, and the test listener's
- * rules, {@code alb_ingress_test[...]}, to its port's). Dev is plain HTTP with autoscaling; prod
- * HTTPS with deletion protection, ARM64 and another test listener block. Terraform and the real
+ * rules, {@code alb_ingress_test[...]}, to its port's; the NAT addresses' rules,
+ * {@code alb_ingress_test_nat[i]}, to {@code alb_ingress_test_nat_i}). Dev is plain HTTP with
+ * autoscaling and one NAT gateway; prod HTTPS with deletion protection, ARM64, a NAT gateway a zone
+ * and a public test listener block. Terraform and the real
  * provider plan both against moto, in the environment's account.
  */
 class EcsServiceModuleMatchesStacksIT {
@@ -94,7 +96,7 @@ class EcsServiceModuleMatchesStacksIT {
 
     /** What the other stacks would give, as literals: by the cross-stack output's name, and by the module's input. */
     private record Inputs(Map<String, String> byOutput, ObjectNode byVariable) {
-        static Inputs of(String env, String account, int zones) {
+        static Inputs of(String env, String account, int zones, int nats) {
             Map<String, String> byOutput = new LinkedHashMap<>();
             ObjectNode byVariable = JSON.createObjectNode();
             byOutput.put("aws_vpcvpcid", "vpc-0123456789abcdef0");
@@ -106,6 +108,13 @@ class EcsServiceModuleMatchesStacksIT {
                     byOutput.put("aws_subnet" + tier + "_" + zone + "id", id);
                     ids.add(id);
                 }
+            }
+            // The network's NAT addresses, which the test listener admits each as a /32.
+            var addresses = byVariable.putArray("nat_public_ips");
+            for (int nat = 0; nat < nats; nat++) {
+                String address = "198.51.100." + (10 + nat);
+                byOutput.put("aws_nat_gatewaynat_" + nat + "public_ip", address);
+                addresses.add(address);
             }
             String repository = account + ".dkr.ecr.us-east-1.amazonaws.com/webapp";
             byOutput.put("aws_ecr_repositoryrepositoryrepository_url", repository);
@@ -129,7 +138,9 @@ class EcsServiceModuleMatchesStacksIT {
         ObjectNode service = (ObjectNode) synthesized.stack("webapp-" + env + "-service").deepCopy();
         ObjectNode provider = provider(cluster, moto);
         JsonNode file = YAML.readTree(configs.resolve(env + ".yaml").toFile());
-        Inputs inputs = Inputs.of(env, account, file.path("network").path("azCount").asInt());
+        int zones = file.path("network").path("azCount").asInt();
+        String nat = file.path("network").path("natGateways").asText();
+        Inputs inputs = Inputs.of(env, account, zones, nat.equals("none") ? 0 : nat.equals("one-per-az") ? zones : 1);
 
         ObjectNode stacks = JSON.createObjectNode();
         ObjectNode resources = stacks.putObject("resource");
@@ -154,7 +165,8 @@ class EcsServiceModuleMatchesStacksIT {
         Map<String, JsonNode> stackChanges = MotoPlans.changes(terraform, stackDir);
         int testPort = file.path("loadBalancer").path("testListenerPort").asInt(8443);
         Map<String, JsonNode> moduleChanges = new TreeMap<>();
-        MotoPlans.changes(terraform, moduleRoot).forEach((address, change) -> moduleChanges.put(stackAddress(address, testPort), change));
+        MotoPlans.changes(terraform, moduleRoot).forEach((address, change) ->
+                moduleChanges.put(stackAddress(address, testPort, stackChanges.keySet()), change));
 
         assertEquals(new TreeMap<>(stackChanges).keySet(), moduleChanges.keySet(),
                 "planned addresses, the module's as the stacks name them");
@@ -233,16 +245,23 @@ class EcsServiceModuleMatchesStacksIT {
     }
 
     /**
-     * The stacks' address of a module's resource: without the module, without the {@code [0]} of
-     * what is optional, and a rule a block named after its port and block.
+     * The stacks' address of a module's resource: without the module, a rule a block named after
+     * its port and block, an instance of what the stack makes once an instance
+     * ({@code alb_ingress_test_nat[1]}) numbered as the stack numbers it, and without the
+     * {@code [0]} of what is optional.
      */
-    static String stackAddress(String address, int testListenerPort) {
+    static String stackAddress(String address, int testListenerPort, Set<String> stackAddresses) {
         String local = address.startsWith(MODULE) ? address.substring(MODULE.length()) : address;
         Matcher keyed = Pattern.compile("(.+)\\[\"(.+)\"]").matcher(local);
         if (keyed.matches()) {
             String resource = keyed.group(1).replace("alb_ingress_test", "alb_ingress_" + testListenerPort);
             return resource + "_" + keyed.group(2).replaceAll("\\W", "_");
         }
-        return local.replaceFirst("\\[0]$", "");
+        Matcher counted = Pattern.compile("(.+)\\[(\\d+)]").matcher(local);
+        if (counted.matches()) {
+            String numbered = counted.group(1) + "_" + counted.group(2);
+            return stackAddresses.contains(numbered) || !counted.group(2).equals("0") ? numbered : counted.group(1);
+        }
+        return local;
     }
 }

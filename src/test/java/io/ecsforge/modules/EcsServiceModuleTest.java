@@ -70,6 +70,31 @@ class EcsServiceModuleTest {
     }
 
     @Test
+    void testListenerAdmitsEachNatAddressAsASlash32CountedRule() {
+        JsonNode nat = module.resource("aws_vpc_security_group_ingress_rule", "alb_ingress_test_nat");
+        assertAt(nat, "count", "${length(var.nat_public_ips)}");
+        assertAt(nat, "cidr_ipv4", "${(var.nat_public_ips)[count.index]}/32");
+        assertAt(nat, "from_port", "${var.test_listener_port}");
+        assertAt(nat, "to_port", "${var.test_listener_port}");
+        assertAt(nat, "description", "the test listener on ${var.test_listener_port} from NAT gateway ${count.index}");
+        assertAt(module.json(), "variable.nat_public_ips.default", List.of());
+    }
+
+    @Test
+    void testListenerBlocksInAPrivateRangeAreRefusedAsTheLoaderRefusesThem() {
+        JsonNode validations = module.json().path("variable").path("test_listener_cidrs").path("validation");
+        assertEquals(3, validations.size(), () -> Resources.show(validations));
+        String message = validations.path(2).path("error_message").asText();
+        assertTrue(message.endsWith(", from which no request reaches the internet-facing load balancer: clients in the VPC"
+                + " arrive from its NAT gateways' public addresses, which the test listener admits without being listed;"
+                + " allowed: public blocks, such as an office's or a VPN's egress; remove this one"), message);
+        String condition = validations.path(2).path("condition").asText();
+        for (String range : List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16")) {
+            assertTrue(condition.contains("\"" + range + "\""), () -> range + " in " + condition);
+        }
+    }
+
+    @Test
     void autoscalingAndExecAreOptionalAndTheirReferencesNameTheOnlyInstance() {
         assertAt(module.resource("aws_appautoscaling_policy", "cpu_target_tracking"), "count", "${var.autoscaling_enabled ? 1 : 0}");
         assertAt(module.resource("aws_appautoscaling_policy", "cpu_target_tracking"), "resource_id",
@@ -159,7 +184,7 @@ class EcsServiceModuleTest {
                 "autoscaling_min", "certificate_arn", "container_insights", "container_name", "container_port", "cpu",
                 "cpu_architecture", "deletion_protection", "desired_count", "egress", "environment", "environment_variables",
                 "execute_command", "execution_role_arn", "fargate_spot_weight", "health_check_grace_period_seconds",
-                "health_check_path", "idle_timeout_seconds", "image_tag", "log_retention_days", "memory", "private_subnet_ids",
+                "health_check_path", "idle_timeout_seconds", "image_tag", "log_retention_days", "memory", "nat_public_ips", "private_subnet_ids",
                 "public_subnet_ids", "readonly_root_filesystem", "repository_url", "secrets", "ssl_policy", "task_role_arn",
                 "test_listener_cidrs", "test_listener_port", "vpc_id"), NetworkModuleTest.fieldNames(module.json().path("variable")));
     }

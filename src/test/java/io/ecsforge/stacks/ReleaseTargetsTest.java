@@ -24,7 +24,8 @@ class ReleaseTargetsTest {
     static void build() {
         EnvironmentConfig dev = new ConfigLoader(Repo.config()).load("dev");
         stack = new ServiceStack(Testing.app(), dev,
-                new NetworkRefs("vpc-0a1b2c3d", "10.0.0.0/16", List.of("subnet-pub1", "subnet-pub2"), List.of("subnet-app1", "subnet-app2")),
+                new NetworkRefs("vpc-0a1b2c3d", "10.0.0.0/16", List.of("subnet-pub1", "subnet-pub2"), List.of("subnet-app1", "subnet-app2"),
+                        List.of("${aws_nat_gateway.nat_0.public_ip}")),
                 new ServiceInputs("arn:aws:ecs:us-east-1:123456789012:cluster/webapp-dev",
                         "123456789012.dkr.ecr.us-east-1.amazonaws.com/webapp",
                         "arn:aws:iam::123456789012:role/webapp-dev-execution", "arn:aws:iam::123456789012:role/webapp-dev-task"));

@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ecsforge.config.ConfigLoader;
+import io.ecsforge.testing.Repo;
 import io.ecsforge.testing.Resources;
 import io.ecsforge.testing.Synthesized;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -185,11 +188,48 @@ class ServiceStackTest {
     }
 
     @Test
-    void loadBalancerAdmitsAllowedCidrsOnProductionPortsAndTestCidrsOnTheTestPort() {
-        assertEquals(Set.of("80 0.0.0.0/0", "8443 10.0.0.0/8"), albIngress(dev),
+    void loadBalancerAdmitsAllowedCidrsOnProductionPortsAndTestCidrsAndNatAddressesOnTheTestPort() {
+        assertEquals(Set.of("80 0.0.0.0/0", "8443 " + natAddress("dev", 0)), albIngress(dev),
                 () -> Resources.show(dev.json().path("resource").path("aws_vpc_security_group_ingress_rule")));
-        assertEquals(Set.of("443 0.0.0.0/0", "80 0.0.0.0/0", "8443 10.20.0.0/16"), albIngress(prod),
+        assertEquals(Set.of("443 0.0.0.0/0", "80 0.0.0.0/0", "8443 203.0.113.0/24", "8443 " + natAddress("prod", 0),
+                "8443 " + natAddress("prod", 1), "8443 " + natAddress("prod", 2)), albIngress(prod),
                 () -> Resources.show(prod.json().path("resource").path("aws_vpc_security_group_ingress_rule")));
+    }
+
+    @Test
+    void testListenerAdmitsEachNatGatewaysPublicAddressAsASlash32RuleNamedAfterItsIndex() {
+        for (int nat = 0; nat < 3; nat++) {
+            JsonNode rule = prod.resource("aws_vpc_security_group_ingress_rule", "alb_ingress_test_nat_" + nat);
+            assertAt(rule, "cidr_ipv4", natAddress("prod", nat));
+            assertAt(rule, "from_port", 8443);
+            assertAt(rule, "to_port", 8443);
+            assertAt(rule, "ip_protocol", "tcp");
+            assertAt(rule, "security_group_id", "${aws_security_group.alb_security_group.id}");
+            assertAt(rule, "description", "the test listener on 8443 from NAT gateway " + nat);
+        }
+        assertFalse(prod.has("aws_vpc_security_group_ingress_rule", "alb_ingress_test_nat_3"),
+                () -> Resources.show(prod.json().path("resource").path("aws_vpc_security_group_ingress_rule")));
+    }
+
+    @Test
+    void testListenerAdmitsTheOneNatGatewayOfASingleNatNetwork() {
+        assertAt(dev.resource("aws_vpc_security_group_ingress_rule", "alb_ingress_test_nat_0"), "cidr_ipv4", natAddress("dev", 0));
+        assertFalse(dev.has("aws_vpc_security_group_ingress_rule", "alb_ingress_test_nat_1"),
+                () -> Resources.show(dev.json().path("resource").path("aws_vpc_security_group_ingress_rule")));
+    }
+
+    @Test
+    void testListenerAdmitsListedPublicBlocksBesideTheNatAddresses() {
+        JsonNode office = prod.resource("aws_vpc_security_group_ingress_rule", "alb_ingress_8443_203_0_113_0_24");
+        assertAt(office, "cidr_ipv4", "203.0.113.0/24");
+        assertAt(office, "description", "the test listener on 8443");
+    }
+
+    @Test
+    void withoutNatGatewaysTheTestListenerAdmitsOnlyTheListedBlocks() {
+        Resources noNat = noNat().resources("webapp-nonat-service");
+        assertEquals(Set.of("80 0.0.0.0/0", "8443 198.51.100.0/24"), albIngress(noNat),
+                () -> Resources.show(noNat.json().path("resource").path("aws_vpc_security_group_ingress_rule")));
     }
 
     @Test
@@ -500,6 +540,31 @@ class ServiceStackTest {
     }
 
     /** The load balancer's ingress rules as "port cidr". */
+    private static Synthesized noNat;
+
+    /** dev without NAT gateways (its tasks reach AWS through endpoints), its test listener open to one public block. */
+    private static synchronized Synthesized noNat() {
+        if (noNat == null) {
+            try {
+                String yaml = Files.readString(Repo.config().resolve("dev.yaml"))
+                        .replace("environment: dev", "environment: nonat")
+                        .replace("natGateways: single", "natGateways: none")
+                        .replace("vpcEndpoints: false", "vpcEndpoints: true")
+                        .replace("testListenerCidrs: []", "testListenerCidrs: [198.51.100.0/24]");
+                noNat = Synthesized.of(List.of(ConfigLoader.parse("nonat.yaml", yaml, "nonat")));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return noNat;
+    }
+
+    /** The address of NAT gateway {@code index} of the environment's network stack, as a /32, read from its state. */
+    private static String natAddress(String env, int index) {
+        return "${data.terraform_remote_state.cross-stack-reference-input-webapp-" + env + "-network.outputs"
+                + ".cross-stack-output-aws_nat_gatewaynat_" + index + "public_ip}/32";
+    }
+
     private static Set<String> albIngress(Resources stack) {
         Set<String> rules = new TreeSet<>();
         rulesOf(stack, "aws_vpc_security_group_ingress_rule", "alb_security_group").forEach(rule -> {

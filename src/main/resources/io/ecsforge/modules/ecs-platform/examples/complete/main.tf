@@ -48,7 +48,7 @@ module "platform" {
   log_retention_days           = 30
   allowed_cidrs                = ["0.0.0.0/0"]
   test_listener_port           = 8443
-  test_listener_cidrs          = ["10.0.0.0/8"]
+  test_listener_cidrs          = []
   strategy                     = "canary"
   percent                      = 25
   interval_minutes             = 10

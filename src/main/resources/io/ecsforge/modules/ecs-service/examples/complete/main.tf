@@ -28,6 +28,11 @@ variable "private_subnet_ids" {
   type        = list(string)
 }
 
+variable "nat_public_ips" {
+  description = "The NAT gateways' public addresses, e.g. the network module's nat_public_ips"
+  type        = list(string)
+}
+
 module "ecs_service" {
   source = "../.."
 
@@ -36,6 +41,7 @@ module "ecs_service" {
   vpc_id             = var.vpc_id
   public_subnet_ids  = var.public_subnet_ids
   private_subnet_ids = var.private_subnet_ids
+  nat_public_ips     = var.nat_public_ips
   repository_url     = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/webapp"
   execution_role_arn = "arn:aws:iam::123456789012:role/webapp-prod-execution"
   task_role_arn      = "arn:aws:iam::123456789012:role/webapp-prod-task"
@@ -56,7 +62,7 @@ module "ecs_service" {
   }
 
   certificate_arn     = "arn:aws:acm:eu-west-1:123456789012:certificate/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b"
-  test_listener_cidrs = ["10.20.0.0/16"]
+  test_listener_cidrs = ["203.0.113.0/24"]
   deletion_protection = true
 }
 
