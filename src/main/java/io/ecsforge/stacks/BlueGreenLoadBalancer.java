@@ -21,8 +21,9 @@ import software.constructs.Construct;
 /**
  * An internet-facing Application Load Balancer for CodeDeploy blue/green releases: its security
  * group, a blue and a green target group, a production and a test listener that both start on
- * blue, and with a certificate a listener that redirects HTTP to HTTPS. Made in the scope it is
- * given, so its construct ids are the stack's own.
+ * blue, and with a certificate a listener that redirects HTTP to HTTPS; when asked, its access logs
+ * and its association with a WAF web ACL. Made in the scope it is given, so its construct ids are
+ * the stack's own.
  */
 public final class BlueGreenLoadBalancer {
     /** Seconds a target keeps serving requests in flight after it leaves a target group. */
