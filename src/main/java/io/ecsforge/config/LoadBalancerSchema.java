@@ -26,19 +26,20 @@ final class LoadBalancerSchema {
     static final Key<Integer> IDLE_TIMEOUT_SECONDS = Key.whole("loadBalancer.idleTimeoutSeconds", 60, 1, 4000,
             "The load balancer's idle timeout.");
 
-    static final Key<Void> ACCESS_LOGS = Key.mapping("loadBalancer.accessLogs", "The load balancer's access logs, one"
-            + " entry a request, written by Elastic Load Balancing to an S3 bucket of your own every 5 minutes. The bucket"
-            + " is not made here: it must be in `aws.region`, encrypted with SSE-S3 (the only encryption ELB writes to),"
-            + " with a bucket policy that lets Elastic Load Balancing write (the service principal"
-            + " `logdelivery.elasticloadbalancing.amazonaws.com`, or the region's ELB account in older regions); see"
-            + " [Load balancer access logs](security.md#load-balancer-access-logs). Costs S3 storage and requests only;"
-            + " ELB charges nothing for writing them.").defaultText("none: no access logs");
+    static final Key<Void> ACCESS_LOGS = Key.mapping("loadBalancer.accessLogs", "The load balancer's access logs.")
+            .defaultText("none: no access logs");
     static final Key<String> ACCESS_LOGS_BUCKET = Key.string("loadBalancer.accessLogs.bucket", null, Format.BUCKET,
-            "The S3 bucket the load balancer's access logs go to: one of your own, in `aws.region`, that Elastic Load"
-                    + " Balancing may write to.").defaultText("required with `accessLogs`").note(StateSchema.BUCKET_NAME_RULES);
+            "Turns on the load balancer's access logs, one line a request, which Elastic Load Balancing writes to this S3"
+                    + " bucket every 5 minutes. The bucket is your own and is not made here: in `aws.region`, encrypted"
+                    + " with SSE-S3 (the only encryption ELB writes with), and with a bucket policy that lets Elastic Load"
+                    + " Balancing write: to the region's Elastic Load Balancing account in regions opened before August"
+                    + " 2022, to the service principal `logdelivery.elasticloadbalancing.amazonaws.com` in newer ones; see"
+                    + " [Load balancer access"
+                    + " logs](security.md#load-balancer-access-logs). Costs S3 storage and requests only: ELB charges"
+                    + " nothing for writing them.").defaultText("none: no access logs").note(StateSchema.BUCKET_NAME_RULES);
     static final Key<String> ACCESS_LOGS_PREFIX = Key.string("loadBalancer.accessLogs.prefix", null, Format.LOG_PREFIX,
             "Where in the bucket the access logs go: under `<prefix>/AWSLogs/<account>/elasticloadbalancing/<region>/`.")
-            .defaultText("none: `AWSLogs/...` at the top of the bucket");
+            .defaultText("none: `AWSLogs/...` at the top of the bucket").note("needs `bucket`");
     static final Key<String> WAF_WEB_ACL_ARN = Key.string("loadBalancer.wafWebAclArn", null, Format.WEB_ACL_ARN,
             "A regional AWS WAF web ACL of your own that filters every request to the load balancer (an"
             + " `aws_wafv2_web_acl_association`). The web ACL is not made here. WAF costs per web ACL and per rule a month,"

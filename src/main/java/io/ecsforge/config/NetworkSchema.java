@@ -30,7 +30,8 @@ final class NetworkSchema {
                     + " in a `/16`), leaving room to grow.").defaultText("computed from `cidr`");
 
     static final Key<List<String>> AVAILABILITY_ZONES = Key.strings("network.availabilityZones", List.of(),
-            Format.ZONE.allowed() + ", of `aws.region`; `azCount` of them, each once",
+            "`azCount` zones of `aws.region`, each named once, as the region's name and one letter (e.g. us-east-1a);"
+                    + " full zones only, not Local or Wavelength Zones",
             "The zones the subnets are in, pinned: the VPC takes these, and a zone AWS adds to the region later cannot"
                     + " change which zones it uses. Unpinned, it takes the region's first `azCount` available zones. Zone"
                     + " names map to different physical zones in different accounts, so pin them only where"

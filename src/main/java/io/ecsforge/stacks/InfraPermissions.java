@@ -633,8 +633,8 @@ public final class InfraPermissions {
                         arn("elasticloadbalancing", "listener-rule/app/" + settings.loadBalancer().text() + "/*"),
                         arn("elasticloadbalancing", "targetgroup/" + settings.blueTargetGroup().text() + "/*"),
                         arn("elasticloadbalancing", "targetgroup/" + settings.greenTargetGroup().text() + "/*"));
-                case WEB_ACL -> List.of(new Statements.Part(settings.feature(Feature.WEB_ACL),
-                        List.of(settings.webAclArn().text())));
+                // Named only where the environment has one: the scope is on only then.
+                case WEB_ACL -> always(settings.webAclArn().text());
                 // A scalable target's ARN carries a random id, not the service it scales.
                 case SCALABLE_TARGET -> always(arn("application-autoscaling", "scalable-target/*"));
                 case CODEDEPLOY -> deployment(names);
