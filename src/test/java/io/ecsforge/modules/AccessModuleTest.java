@@ -98,8 +98,8 @@ class AccessModuleTest {
         String actions = named.path("actions").asText();
         String resources = named.path("resources").asText();
         assertTrue(actions.contains("var.waf_web_acl_arn != \"\" ? [\"elasticloadbalancing:SetWebACL\"] : []")
-                && actions.contains("var.waf_web_acl_arn != \"\" ? [\"wafv2:AssociateWebACL\", \"wafv2:DisassociateWebACL\","
-                        + " \"wafv2:GetWebACL\", \"wafv2:GetWebACLForResource\"] : []"), actions);
+                && actions.contains("var.waf_web_acl_arn != \"\" ? [\"wafv2:AssociateWebACL\",\"wafv2:DisassociateWebACL\","
+                        + "\"wafv2:GetWebACL\",\"wafv2:GetWebACLForResource\"] : []"), actions);
         assertTrue(resources.contains("var.waf_web_acl_arn != \"\" ? [\"${var.waf_web_acl_arn}\"] : []"), resources);
         assertAt(access.json().path("variable"), "waf_web_acl_arn.default", "");
     }
