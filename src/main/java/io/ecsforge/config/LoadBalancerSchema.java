@@ -34,16 +34,16 @@ final class LoadBalancerSchema {
                     + " with SSE-S3 (the only encryption ELB writes with), and with a bucket policy that lets Elastic Load"
                     + " Balancing write: to the region's Elastic Load Balancing account in regions opened before August"
                     + " 2022, to the service principal `logdelivery.elasticloadbalancing.amazonaws.com` in newer ones; see"
-                    + " [Load balancer access"
-                    + " logs](security.md#load-balancer-access-logs). Costs S3 storage and requests only: ELB charges"
-                    + " nothing for writing them.").defaultText("none: no access logs").note(StateSchema.BUCKET_NAME_RULES);
+                    + " [Load balancer access logs](security.md#load-balancer-access-logs). Costs S3 storage and requests"
+                    + " only: ELB charges nothing for writing them.").defaultText("none: no access logs").note(StateSchema.BUCKET_NAME_RULES);
     static final Key<String> ACCESS_LOGS_PREFIX = Key.string("loadBalancer.accessLogs.prefix", null, Format.LOG_PREFIX,
             "Where in the bucket the access logs go: under `<prefix>/AWSLogs/<account>/elasticloadbalancing/<region>/`.")
             .defaultText("none: `AWSLogs/...` at the top of the bucket").note("needs `bucket`");
     static final Key<String> WAF_WEB_ACL_ARN = Key.string("loadBalancer.wafWebAclArn", null, Format.WEB_ACL_ARN,
             "A regional AWS WAF web ACL of your own that filters every request to the load balancer (an"
-            + " `aws_wafv2_web_acl_association`). The web ACL is not made here. WAF costs per web ACL and per rule a month,"
-            + " and per million requests inspected; see [Web application firewall](security.md#web-application-firewall).")
+                    + " `aws_wafv2_web_acl_association`). The web ACL is not made here. WAF costs per web ACL and per rule"
+                    + " a month, and per million requests inspected; see [Web application"
+                    + " firewall](security.md#web-application-firewall).")
             .defaultText("none: no web ACL").note("in `aws.region`, and of `aws.accountId` when that is set");
 
     static final List<Key<?>> KEYS = List.of(CERTIFICATE_ARN, ALLOWED_CIDRS, TEST_LISTENER_PORT, TEST_LISTENER_CIDRS,
