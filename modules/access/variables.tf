@@ -279,3 +279,15 @@ variable "vpc_endpoints" {
   default     = false
   nullable    = false
 }
+
+variable "waf_web_acl_arn" {
+  description = "A regional AWS WAF web ACL of your own that filters every request to the load balancer (an `aws_wafv2_web_acl_association`). The web ACL is not made here. WAF costs per web ACL and per rule a month, and per million requests inspected; see [Web application firewall](../../docs/security.md#web-application-firewall). Allowed: a regional WAF web ACL ARN, arn:aws:wafv2:<region>:<account>:regional/webacl/<name>/<id>; in `aws.region`, and of `aws.accountId` when that is set. The `loadBalancer.wafWebAclArn` key of an ecsforge environment file. (Empty: no web ACL.)"
+  type        = string
+  default     = ""
+  nullable    = false
+
+  validation {
+    condition     = var.waf_web_acl_arn == "" || can(regex("^(?:arn:aws[a-z-]*:wafv2:[a-z0-9-]+:\\d{12}:regional/webacl/[\\w-]{1,128}/[0-9a-f-]{1,128})$", var.waf_web_acl_arn))
+    error_message = "\"${var.waf_web_acl_arn}\" is not allowed; allowed: a regional WAF web ACL ARN, arn:aws:wafv2:<region>:<account>:regional/webacl/<name>/<id>"
+  }
+}

@@ -2,6 +2,7 @@ module "network" {
   source = "../network"
 
   app                     = var.app
+  availability_zones      = var.availability_zones
   az_count                = var.az_count
   cidr                    = var.cidr
   environment             = var.environment
@@ -44,11 +45,14 @@ module "access" {
   state_region         = var.state_region
   task_policy          = var.task_policy
   vpc_endpoints        = var.vpc_endpoints
+  waf_web_acl_arn      = var.waf_web_acl_arn
 }
 
 module "ecs_service" {
   source = "../ecs-service"
 
+  access_logs_bucket                = var.access_logs_bucket
+  access_logs_prefix                = var.access_logs_prefix
   allowed_cidrs                     = var.allowed_cidrs
   app                               = var.app
   autoscaling_cpu_target            = var.autoscaling_cpu_target
@@ -85,6 +89,7 @@ module "ecs_service" {
   test_listener_cidrs               = var.test_listener_cidrs
   test_listener_port                = var.test_listener_port
   vpc_id                            = module.network.vpc_id
+  waf_web_acl_arn                   = var.waf_web_acl_arn
 }
 
 module "blue_green" {

@@ -4,6 +4,13 @@ variable "app" {
   nullable    = false
 }
 
+variable "availability_zones" {
+  description = "The zones the subnets are in, pinned: the VPC takes these, and a zone AWS adds to the region later cannot change which zones it uses. Unpinned, it takes the region's first `azCount` available zones. Zone names map to different physical zones in different accounts, so pin them only where `aws.accountId` is known. Costs nothing. Allowed: `azCount` zones of `aws.region`, each named once, as the region's name and one letter (e.g. us-east-1a); full zones only, not Local or Wavelength Zones. The `network.availabilityZones` key of an ecsforge environment file."
+  type        = list(string)
+  default     = []
+  nullable    = false
+}
+
 variable "az_count" {
   description = "Availability zones; each gets one public and one private subnet. Allowed: 1 to 6. The `network.azCount` key of an ecsforge environment file."
   type        = number
@@ -159,6 +166,27 @@ variable "task_policy" {
   description = "IAM statements granted to the task role. Allowed: each with `actions` and `resources`; together up to 9740 characters without whitespace (IAM's 10240 for a role's inline policies, less what ecsforge adds). The `service.taskPolicy` key of an ecsforge environment file. Each statement allows its `actions` on its `resources`."
   type        = list(object({ actions = list(string), resources = list(string) }))
   default     = []
+  nullable    = false
+}
+
+variable "waf_web_acl_arn" {
+  description = "A regional AWS WAF web ACL of your own that filters every request to the load balancer (an `aws_wafv2_web_acl_association`). The web ACL is not made here. WAF costs per web ACL and per rule a month, and per million requests inspected; see [Web application firewall](../../docs/security.md#web-application-firewall). Allowed: a regional WAF web ACL ARN, arn:aws:wafv2:<region>:<account>:regional/webacl/<name>/<id>; in `aws.region`, and of `aws.accountId` when that is set. The `loadBalancer.wafWebAclArn` key of an ecsforge environment file. (Empty: no web ACL.)"
+  type        = string
+  default     = ""
+  nullable    = false
+}
+
+variable "access_logs_bucket" {
+  description = "Turns on the load balancer's access logs, one line a request, which Elastic Load Balancing writes to this S3 bucket every 5 minutes. The bucket is your own and is not made here: in `aws.region`, encrypted with SSE-S3 (the only encryption ELB writes with), and with a bucket policy that lets Elastic Load Balancing write: to the region's Elastic Load Balancing account in regions opened before August 2022, to the service principal `logdelivery.elasticloadbalancing.amazonaws.com` in newer ones; see [Load balancer access logs](../../docs/security.md#load-balancer-access-logs). Costs S3 storage and requests only: ELB charges nothing for writing them. Allowed: an S3 bucket name: 3 to 63 lower-case letters, digits, dots and dashes; starting and ending with a letter or digit; no two periods in a row, not an IP address, not starting with xn--, sthree-, amzn-s3-demo- and not ending with -s3alias, --ol-s3, .mrap, --x-s3, --table-s3. The `loadBalancer.accessLogs.bucket` key of an ecsforge environment file. (Empty: no access logs.)"
+  type        = string
+  default     = ""
+  nullable    = false
+}
+
+variable "access_logs_prefix" {
+  description = "Where in the bucket the access logs go: under `<prefix>/AWSLogs/<account>/elasticloadbalancing/<region>/`. Allowed: an S3 key prefix: letters, digits and ! _ . * ' ( ) -, in parts separated by single slashes, not starting or ending with a slash and not containing AWSLogs; needs `bucket`. The `loadBalancer.accessLogs.prefix` key of an ecsforge environment file. (Empty: the top of the bucket.)"
+  type        = string
+  default     = ""
   nullable    = false
 }
 

@@ -173,6 +173,16 @@ resource "aws_lb" "alb" {
   name                       = length("${var.app}-${var.environment}") <= 32 ? "${var.app}-${var.environment}" : "${replace(substr("${var.app}-${var.environment}", 0, 25), "/-+$/", "")}-${substr(sha256("${var.app}-${var.environment}"), 0, 6)}"
   security_groups            = [aws_security_group.alb_security_group.id]
   subnets                    = var.public_subnet_ids
+
+  dynamic "access_logs" {
+    for_each = var.access_logs_bucket != "" ? [1] : []
+
+    content {
+      bucket  = var.access_logs_bucket
+      enabled = true
+      prefix  = var.access_logs_prefix != "" ? var.access_logs_prefix : null
+    }
+  }
 }
 
 resource "aws_lb_listener" "http_redirect_listener" {
@@ -352,4 +362,11 @@ resource "aws_vpc_security_group_ingress_rule" "service_ingress_from_alb" {
   referenced_security_group_id = aws_security_group.alb_security_group.id
   security_group_id            = aws_security_group.service_security_group.id
   to_port                      = var.container_port
+}
+
+resource "aws_wafv2_web_acl_association" "alb_web_acl" {
+  count = var.waf_web_acl_arn != "" ? 1 : 0
+
+  resource_arn = aws_lb.alb.arn
+  web_acl_arn  = var.waf_web_acl_arn
 }

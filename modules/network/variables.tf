@@ -9,6 +9,28 @@ variable "app" {
   }
 }
 
+variable "availability_zones" {
+  description = "The zones the subnets are in, pinned: the VPC takes these, and a zone AWS adds to the region later cannot change which zones it uses. Unpinned, it takes the region's first `azCount` available zones. Zone names map to different physical zones in different accounts, so pin them only where `aws.accountId` is known. Costs nothing. Allowed: `azCount` zones of `aws.region`, each named once, as the region's name and one letter (e.g. us-east-1a); full zones only, not Local or Wavelength Zones. The `network.availabilityZones` key of an ecsforge environment file."
+  type        = list(string)
+  default     = []
+  nullable    = false
+
+  validation {
+    condition     = length(var.availability_zones) == 0 || length(var.availability_zones) == var.az_count
+    error_message = "${length(var.availability_zones)} zones given; allowed: ${var.az_count}, one for each zone of az_count"
+  }
+
+  validation {
+    condition     = alltrue([for zone in var.availability_zones : can(regex("^(?:[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d[a-z])$", zone))])
+    error_message = "\"${try([for zone in var.availability_zones : zone if !(can(regex("^(?:[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d[a-z])$", zone)))][0], "")}\" is not allowed; allowed: an availability zone: the region's name and one letter, e.g. us-east-1a"
+  }
+
+  validation {
+    condition     = length(distinct(var.availability_zones)) == length(var.availability_zones)
+    error_message = "\"${try([for i, zone in var.availability_zones : zone if index(var.availability_zones, zone) != i][0], "")}\" is given twice; allowed: each zone once"
+  }
+}
+
 variable "az_count" {
   description = "Availability zones; each gets one public and one private subnet. Allowed: 1 to 6. The `network.azCount` key of an ecsforge environment file."
   type        = number

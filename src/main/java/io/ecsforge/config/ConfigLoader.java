@@ -180,13 +180,15 @@ public final class ConfigLoader {
         environmentNamesTheFile(root, environment, env);
         AwsConfig aws = AwsSchema.read(root.section(EnvironmentSchema.AWS));
         StateConfig state = StateSchema.read(root.section(EnvironmentSchema.STATE), app, aws);
-        NetworkConfig network = network(root.section(EnvironmentSchema.NETWORK));
+        NetworkConfig network = network(root.section(EnvironmentSchema.NETWORK), aws,
+                root.ok(EnvironmentSchema.AWS.name(), AwsSchema.REGION.path()));
         RegistryConfig registry = RegistrySchema.read(root.section(EnvironmentSchema.REGISTRY), app);
         GithubConfig github = GithubSchema.read(root.section(EnvironmentSchema.GITHUB));
         ClusterConfig cluster = ClusterSchema.read(root.section(EnvironmentSchema.CLUSTER));
         ServiceConfig service = ServiceSchema.read(root.section(EnvironmentSchema.SERVICE), app);
         LoadBalancerConfig loadBalancer = LoadBalancerSchema.read(root.section(EnvironmentSchema.LOAD_BALANCER), aws,
-                root.ok(EnvironmentSchema.AWS.name(), AwsSchema.REGION.path()));
+                root.ok(EnvironmentSchema.AWS.name(), AwsSchema.REGION.path()),
+                root.ok(EnvironmentSchema.AWS.name(), AwsSchema.ACCOUNT_ID.path()));
         DeploymentConfig deployment = deployment(root, root.section(EnvironmentSchema.DEPLOYMENT));
         Map<String, String> tags = EnvironmentSchema.tags(root);
         root.rejectUnknownKeys();
@@ -206,9 +208,13 @@ public final class ConfigLoader {
         }
     }
 
-    /** The network's keys, then whether its tasks can reach AWS at all, then its subnets. */
-    private static NetworkConfig network(Section s) {
-        NetworkConfig network = NetworkSchema.read(s);
+    /**
+     * The network's keys, then whether its tasks can reach AWS at all, then its subnets.
+     *
+     * @param regionOk whether {@code aws.region} is the user's own, to compare the zones' region with
+     */
+    private static NetworkConfig network(Section s, AwsConfig aws, boolean regionOk) {
+        NetworkConfig network = NetworkSchema.read(s, regionOk ? aws.region() : "");
         if (network.natGateways() == NetworkConfig.NatGateways.NONE && !network.vpcEndpoints()) {
             // Without NAT or endpoints, tasks in the private subnets cannot pull their image.
             s.problem(NetworkSchema.NAT_GATEWAYS, "none needs " + NetworkSchema.VPC_ENDPOINTS.path() + ": true, or tasks"

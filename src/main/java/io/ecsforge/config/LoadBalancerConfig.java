@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param deletionProtection the load balancer's deletion protection
  * @param sslPolicy TLS policy of the HTTPS listener
  * @param idleTimeoutSeconds the load balancer's idle timeout
+ * @param accessLogs where the load balancer's access logs go; empty for none
+ * @param wafWebAclArn the regional WAF web ACL associated with the load balancer; empty for none
  */
 public record LoadBalancerConfig(
         Optional<String> certificateArn,
@@ -23,7 +25,17 @@ public record LoadBalancerConfig(
         List<String> testListenerCidrs,
         boolean deletionProtection,
         String sslPolicy,
-        int idleTimeoutSeconds) {
+        int idleTimeoutSeconds,
+        Optional<AccessLogs> accessLogs,
+        Optional<String> wafWebAclArn) {
+
+    /**
+     * An S3 bucket of the team's own that Elastic Load Balancing writes the access logs to.
+     *
+     * @param bucket the bucket's name
+     * @param prefix where in the bucket; empty for its top
+     */
+    public record AccessLogs(String bucket, Optional<String> prefix) {}
 
     /** The ports production traffic arrives on: 80, and 443 with a certificate. */
     public List<Integer> productionPorts() {

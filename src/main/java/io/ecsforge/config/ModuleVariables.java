@@ -89,6 +89,8 @@ public final class ModuleVariables {
                         "none needs " + endpoints + " = true, or tasks in the private subnets cannot reach ECR, CloudWatch"
                                 + " Logs or their secrets; allowed: " + variable.name() + " single or one-per-az, or "
                                 + endpoints + " = true"));
+            } else if (key == NetworkSchema.AVAILABILITY_ZONES) {
+                validations.addAll(zones("var." + variable.name(), azCount));
             } else if (key == NetworkSchema.PUBLIC_SUBNETS || key == NetworkSchema.PRIVATE_SUBNETS) {
                 validations.addAll(subnets("var." + variable.name(), cidr, azCount));
                 if (key == NetworkSchema.PRIVATE_SUBNETS) {
@@ -234,6 +236,10 @@ public final class ModuleVariables {
         }
         String certificate = "var." + snake(LoadBalancerSchema.CERTIFICATE_ARN);
         for (Key<?> key : LoadBalancerSchema.KEYS) {
+            if (key == LoadBalancerSchema.ACCESS_LOGS) {
+                variables.addAll(accessLogs());
+                continue;
+            }
             Variable variable = variable(key);
             if (key == LoadBalancerSchema.CERTIFICATE_ARN) {
                 variables.add(emptyMeans(variable, "none: plain HTTP on port 80"));
@@ -241,6 +247,8 @@ public final class ModuleVariables {
                 variables.add(withRules(variable, cidrBlocks("var." + variable.name())));
             } else if (key == LoadBalancerSchema.TEST_LISTENER_PORT) {
                 variables.add(withRule(variable, notAProductionPort("var." + variable.name(), certificate)));
+            } else if (key == LoadBalancerSchema.WAF_WEB_ACL_ARN) {
+                variables.add(webAcl());
             } else if (key == LoadBalancerSchema.SSL_POLICY) {
                 String ref = "var." + variable.name();
                 variables.add(new Variable(variable.name(), variable.key(), variable.type(), variable.description(),
@@ -252,6 +260,45 @@ public final class ModuleVariables {
             }
         }
         return List.copyOf(variables);
+    }
+
+    /**
+     * {@code loadBalancer.accessLogs} as two strings, {@code ""} for none: the bucket, whose name is
+     * checked as the loader checks {@code state.bucket}'s, and the prefix, which needs a bucket.
+     */
+    private static List<Variable> accessLogs() {
+        String bucket = "access_logs_bucket";
+        String prefix = "access_logs_prefix";
+        Variable bucketVariable = emptyMeans(withRules(variable(LoadBalancerSchema.ACCESS_LOGS_BUCKET, bucket),
+                reservedBucketNames("var." + bucket)), "no access logs");
+        Variable prefixVariable = emptyMeans(variable(LoadBalancerSchema.ACCESS_LOGS_PREFIX, prefix), "the top of the bucket");
+        return List.of(bucketVariable, withRule(prefixVariable, new Validation("var." + prefix + " == \"\" || var." + bucket
+                + " != \"\"", "\"${var." + prefix + "}\" is set but " + bucket + " is empty, which means no access logs;"
+                + " allowed: a bucket in " + bucket + ", or no " + prefix)));
+    }
+
+    /**
+     * {@code loadBalancer.wafWebAclArn}, {@code ""} for none. The loader also compares its region and
+     * account with {@code aws}'s, which a module knows only from its provider, not in a validation.
+     */
+    static Variable webAcl() {
+        return emptyMeans(variable(LoadBalancerSchema.WAF_WEB_ACL_ARN, "waf_web_acl_arn"), "no web ACL");
+    }
+
+    /**
+     * Pinned zones, as {@link NetworkSchema} checks them but for their region, which a module
+     * knows only from its provider: none, or one a zone of {@code az_count}, each a zone's name, once.
+     */
+    private static List<Validation> zones(String list, String azCount) {
+        String form = matches(Format.ZONE, "zone");
+        String twice = "[for i, zone in " + list + " : zone if index(" + list + ", zone) != i]";
+        return List.of(
+                new Validation("length(" + list + ") == 0 || length(" + list + ") == " + azCount, "${length(" + list
+                        + ")} zones given; allowed: ${" + azCount + "}, one for each zone of " + named(azCount)),
+                new Validation("alltrue([for zone in " + list + " : " + form + "])", "\"" + shown("[for zone in " + list
+                        + " : zone if !(" + form + ")][0]") + "\" is not allowed; allowed: " + Format.ZONE.allowed()),
+                new Validation("length(distinct(" + list + ")) == length(" + list + ")", "\"" + shown(twice + "[0]")
+                        + "\" is given twice; allowed: each zone once"));
     }
 
     /**
@@ -422,6 +469,7 @@ public final class ModuleVariables {
                 + " CPU (`service.autoscaling` is set): the infra role may then register its scalable target and"
                 + " policy.", false, List.of()));
         variables.add(infraFollows(variable(DeploymentSchema.STRATEGY, "deployment_strategy")));
+        variables.add(webAcl());
         return List.copyOf(variables);
     }
 

@@ -15,6 +15,7 @@ import java.util.List;
  * @param vpcEndpoints S3 gateway and ECR/Logs interface endpoints
  * @param publicSubnets the public subnets, one per zone, computed from cidr unless given
  * @param privateSubnets the private subnets, one per zone, computed from cidr unless given
+ * @param availabilityZones the zones the subnets are in, pinned; empty for the region's first {@code azCount}
  */
 public record NetworkConfig(
         String cidr,
@@ -24,7 +25,8 @@ public record NetworkConfig(
         int flowLogRetentionDays,
         boolean vpcEndpoints,
         List<String> publicSubnets,
-        List<String> privateSubnets) {
+        List<String> privateSubnets,
+        List<String> availabilityZones) {
 
     public enum NatGateways implements Named {
         /** No NAT: private subnets reach AWS only through VPC endpoints. Tasks cannot reach the internet. */

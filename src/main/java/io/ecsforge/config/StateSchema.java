@@ -7,11 +7,14 @@ import java.util.Optional;
 
 /** The {@code state} section: where Terraform keeps each stack's state. */
 final class StateSchema {
+    /** What the reference adds to {@link Format#BUCKET}'s words, for every key that names a bucket. */
+    static final String BUCKET_NAME_RULES = "starting and ending with a letter or digit; " + Format.BUCKET_RULES;
+
     static final Key<Backend> BACKEND = Key.choice("state.backend", Backend.S3, "`s3`: state in the bucket the state stack"
             + " creates. `local`: local state files, to synthesize and plan with no AWS account; not for shared environments.");
     static final Key<String> BUCKET = Key.string("state.bucket", null, Format.BUCKET,
             "The state bucket, created by the state stack.").defaultText("required when `backend` is `s3`")
-            .note("starting and ending with a letter or digit; " + Format.BUCKET_RULES);
+            .note(BUCKET_NAME_RULES);
     static final Key<String> REGION = Key.string("state.region", null, Format.REGION, "The bucket's region.")
             .defaultText("`aws.region`");
     static final Key<LockMode> LOCK = Key.choice("state.lock", LockMode.LOCKFILE, "How concurrent runs are kept apart."
@@ -36,6 +39,19 @@ final class StateSchema {
                 .or(() -> Format.BUCKET_RESERVED_SUFFIXES.stream().filter(bucket::endsWith).findFirst().map(x -> "ends with " + x));
     }
 
+    /**
+     * Reports {@code bucket} at {@code key} unless S3 would take it as a bucket's name: of
+     * {@link Format#BUCKET}'s form, and none of the names of that form S3 still refuses.
+     */
+    static void checkBucketName(Section s, Key<String> key, String bucket) {
+        if (Format.BUCKET.matches(bucket)) {
+            reservedBucketName(bucket).ifPresent(why -> s.problem(key, "\"" + bucket + "\" " + why
+                    + ", which S3 refuses; allowed: " + Format.BUCKET.allowed() + ", " + Format.BUCKET_RULES));
+        } else {
+            Format.BUCKET.check(s, key.name(), bucket);
+        }
+    }
+
     /** @param app and {@code aws} name the example in the message when the bucket is missing */
     static StateConfig read(Section s, String app, AwsConfig aws) {
         Backend backend = s.choice(BACKEND);
@@ -43,11 +59,8 @@ final class StateSchema {
         if (backend == Backend.S3 && bucket.isEmpty()) {
             s.problem(BUCKET, "is required when " + BACKEND.path() + " is s3; e.g. " + app + "-tfstate-"
                     + aws.accountId().orElse("<account-id>") + ", or use backend: local");
-        } else if (!bucket.isEmpty() && BUCKET.format().matches(bucket)) {
-            reservedBucketName(bucket).ifPresent(why -> s.problem(BUCKET, "\"" + bucket + "\" " + why
-                    + ", which S3 refuses; allowed: " + Format.BUCKET.allowed() + ", " + Format.BUCKET_RULES));
         } else if (!bucket.isEmpty()) {
-            BUCKET.format().check(s, BUCKET.name(), bucket);
+            checkBucketName(s, BUCKET, bucket);
         }
         String region = s.string(REGION, aws.region());
         LockMode lock = s.choice(LOCK);

@@ -38,6 +38,7 @@ final class EcsServiceModule extends ModuleStack {
 
         Setting<String> certificate = variable("certificate_arn", "");
         Setting<Boolean> https = Setting.expression(certificate.expression() + " != \"\"", false, certificate.label());
+        Setting<Boolean> accessLogs = Setting.expression("var.access_logs_bucket != \"\"", false, "access_logs_bucket");
         // Plain HTTP listeners have neither: null leaves them out, as the stack does.
         ServiceSettings.LoadBalancer loadBalancer = new ServiceSettings.LoadBalancer(
                 https,
@@ -47,7 +48,13 @@ final class EcsServiceModule extends ModuleStack {
                 variable("test_listener_port", (Number) 0),
                 variable("test_listener_cidrs", List.of()),
                 variable("deletion_protection", false),
-                variable("idle_timeout_seconds", (Number) 0));
+                variable("idle_timeout_seconds", (Number) 0),
+                accessLogs,
+                variable("access_logs_bucket", ""),
+                // "" is the top of the bucket, which the provider writes as no prefix, as the stack does.
+                Setting.expression("var.access_logs_prefix != \"\" ? var.access_logs_prefix : null", "", "access_logs_prefix"),
+                Setting.expression("var.waf_web_acl_arn != \"\"", false, "waf_web_acl_arn"),
+                variable("waf_web_acl_arn", ""));
         ServiceSettings settings = new ServiceSettings(
                 names,
                 variable("vpc_id", "").text(),

@@ -34,6 +34,7 @@ final class NetworkModule extends ModuleStack {
                 variable("vpc_endpoints", false),
                 Setting.expression(ModuleVariables.computedSubnets("public"), List.of(), "public_subnets"),
                 Setting.expression(ModuleVariables.computedSubnets("private"), List.of(), "private_subnets"),
+                variable("availability_zones", List.of()),
                 Setting.expression("data.aws_region.region.name", "", "region"),
                 new NetworkNames(variable("app", "").text() + "-" + variable("environment", "").text()),
                 () -> new AwsArns(DataAwsPartition.Builder.create(this, "partition").build().getPartition(),

@@ -74,7 +74,7 @@ public final class InfraPermissions {
      * ever match the ARNs of its own service, which are the same either way.
      */
     static final Set<Scope> NAMED = Set.of(Scope.ROLES, Scope.GITHUB_OIDC_PROVIDER, Scope.LOG_GROUPS,
-            Scope.REPOSITORY, Scope.ECS, Scope.LOAD_BALANCER, Scope.SCALABLE_TARGET, Scope.CODEDEPLOY, Scope.ALARMS);
+            Scope.REPOSITORY, Scope.ECS, Scope.LOAD_BALANCER, Scope.WEB_ACL, Scope.SCALABLE_TARGET, Scope.CODEDEPLOY, Scope.ALARMS);
     static final String NAMED_SID = "NamedResources";
 
     /**
@@ -89,6 +89,8 @@ public final class InfraPermissions {
         AUTOSCALING(config -> config.service().autoscaling().isPresent()),
         OIDC_PROVIDER_CREATED(config -> config.github().createOidcProvider()),
         OIDC_PROVIDER_LOOKED_UP(config -> !config.github().createOidcProvider()),
+        /** The load balancer's association with the team's WAF web ACL ({@code loadBalancer.wafWebAclArn}). */
+        WEB_ACL(config -> config.loadBalancer().wafWebAclArn().isPresent()),
         /** The delivery stack's own deployment configuration, made for every strategy but all-at-once. */
         DEPLOYMENT_CONFIG(config -> config.deployment().strategy() != DeploymentConfig.Strategy.ALL_AT_ONCE);
 
@@ -140,6 +142,8 @@ public final class InfraPermissions {
         REPOSITORY,
         ECS,
         LOAD_BALANCER,
+        /** The team's web ACL, by its ARN; WAF's association calls also name the load balancer. */
+        WEB_ACL,
         SCALABLE_TARGET,
         CODEDEPLOY,
         ALARMS;
@@ -411,6 +415,13 @@ public final class InfraPermissions {
                 grant(Phase.UPDATE, Scope.LOAD_BALANCER, "elasticloadbalancing:ModifyListener"),
                 grant(Phase.DELETE, Scope.LOAD_BALANCER, "elasticloadbalancing:DeleteListener"),
                 elbTags()));
+        // WAF's association calls are allowed on the web ACL and on the load balancer (named in
+        // LOAD_BALANCER, which shares the named statement); ELB checks SetWebACL on the load balancer.
+        types.put("aws_wafv2_web_acl_association", needs(Feature.WEB_ACL,
+                grant(Phase.CREATE, Scope.WEB_ACL, "wafv2:AssociateWebACL", "wafv2:GetWebACL"),
+                grant(Phase.CREATE, Scope.LOAD_BALANCER, "elasticloadbalancing:SetWebACL"),
+                grant(Phase.READ, Scope.WEB_ACL, "wafv2:GetWebACLForResource"),
+                grant(Phase.DELETE, Scope.WEB_ACL, "wafv2:DisassociateWebACL")));
         // Registering an ECS service needs the caller to describe and update it, and target
         // tracking makes CloudWatch alarms with the caller's permissions (Application Auto Scaling
         // user guide, "Permissions required for API actions on target services and CloudWatch").
@@ -622,6 +633,8 @@ public final class InfraPermissions {
                         arn("elasticloadbalancing", "listener-rule/app/" + settings.loadBalancer().text() + "/*"),
                         arn("elasticloadbalancing", "targetgroup/" + settings.blueTargetGroup().text() + "/*"),
                         arn("elasticloadbalancing", "targetgroup/" + settings.greenTargetGroup().text() + "/*"));
+                // Named only where the environment has one: the scope is on only then.
+                case WEB_ACL -> always(settings.webAclArn().text());
                 // A scalable target's ARN carries a random id, not the service it scales.
                 case SCALABLE_TARGET -> always(arn("application-autoscaling", "scalable-target/*"));
                 case CODEDEPLOY -> deployment(names);

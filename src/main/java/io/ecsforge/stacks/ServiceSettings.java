@@ -2,6 +2,7 @@ package io.ecsforge.stacks;
 
 import io.ecsforge.config.EnvironmentConfig;
 import io.ecsforge.config.LoadBalancerConfig;
+import io.ecsforge.config.LoadBalancerConfig.AccessLogs;
 import io.ecsforge.config.ServiceConfig;
 import io.ecsforge.config.ServiceConfig.Autoscaling;
 import io.ecsforge.config.ServiceConfig.EgressRule;
@@ -65,13 +66,21 @@ public record ServiceSettings(ServiceNames names, String vpcId, List<String> pub
      * @param testListenerCidrs who may reach the test listener
      * @param deletionProtection the load balancer's deletion protection
      * @param idleTimeoutSeconds the load balancer's idle timeout
+     * @param accessLogs whether the load balancer writes access logs
+     * @param accessLogsBucket the bucket they go to; read only when there may be access logs
+     * @param accessLogsPrefix where in the bucket; {@code ""} (a stack) or null (a module) for its top
+     * @param webAcl whether a WAF web ACL filters the load balancer's requests
+     * @param webAclArn that web ACL; read only when there may be one
      */
     public record LoadBalancer(Setting<Boolean> https, Setting<String> certificateArn, Setting<String> sslPolicy,
             Setting<List<String>> allowedCidrs, Setting<Number> testListenerPort, Setting<List<String>> testListenerCidrs,
-            Setting<Boolean> deletionProtection, Setting<Number> idleTimeoutSeconds) {
+            Setting<Boolean> deletionProtection, Setting<Number> idleTimeoutSeconds, Setting<Boolean> accessLogs,
+            Setting<String> accessLogsBucket, Setting<String> accessLogsPrefix, Setting<Boolean> webAcl,
+            Setting<String> webAclArn) {
 
         static LoadBalancer of(LoadBalancerConfig config) {
             String certificate = "loadBalancer.certificateArn";
+            String webAcl = "loadBalancer.wafWebAclArn";
             return new LoadBalancer(
                     Setting.of(config.certificateArn().isPresent(), certificate),
                     Setting.of(config.certificateArn().orElse(""), certificate),
@@ -80,7 +89,12 @@ public record ServiceSettings(ServiceNames names, String vpcId, List<String> pub
                     Setting.<Number>of(config.testListenerPort(), "loadBalancer.testListenerPort"),
                     Setting.of(config.testListenerCidrs(), "loadBalancer.testListenerCidrs"),
                     Setting.of(config.deletionProtection(), "loadBalancer.deletionProtection"),
-                    Setting.<Number>of(config.idleTimeoutSeconds(), "loadBalancer.idleTimeoutSeconds"));
+                    Setting.<Number>of(config.idleTimeoutSeconds(), "loadBalancer.idleTimeoutSeconds"),
+                    Setting.of(config.accessLogs().isPresent(), "loadBalancer.accessLogs"),
+                    Setting.of(config.accessLogs().map(AccessLogs::bucket).orElse(""), "loadBalancer.accessLogs.bucket"),
+                    Setting.of(config.accessLogs().flatMap(AccessLogs::prefix).orElse(""), "loadBalancer.accessLogs.prefix"),
+                    Setting.of(config.wafWebAclArn().isPresent(), webAcl),
+                    Setting.of(config.wafWebAclArn().orElse(""), webAcl));
         }
     }
 

@@ -26,7 +26,9 @@ import com.hashicorp.cdktf.providers.aws.vpc_endpoint.VpcEndpoint;
 import io.ecsforge.config.NetworkConfig.NatGateways;
 import io.ecsforge.stacks.EnvironmentNames.NetworkNames;
 import io.ecsforge.stacks.EnvironmentNames.Role;
+import io.ecsforge.stacks.Shapes.OptionalBlock;
 import io.ecsforge.stacks.Shapes.Repeated;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -156,23 +158,38 @@ public final class VpcNetwork {
 
     /**
      * Zones come from the region's list rather than from names built from the region, since
-     * which zones an account has differs between accounts.
+     * which zones an account has differs between accounts. Pinned zones narrow the list to
+     * themselves, so that a zone AWS adds later cannot change it.
      */
     private DataAwsAvailabilityZones zones() {
         Setting<Number> azCount = settings.azCount();
-        return DataAwsAvailabilityZones.Builder.create(scope, "zones")
+        Setting<List<String>> pinned = settings.availabilityZones();
+        Setting<Boolean> isPinned = pinned.isLiteral() ? Setting.of(!pinned.literal().isEmpty(), pinned.label())
+                : Setting.expression("length(" + pinned.expression() + ") > 0", false, pinned.label());
+        List<Postcondition> checks = new ArrayList<>();
+        checks.add(Postcondition.builder()
+                .condition("${length(self.names) >= " + azCount.expression() + "}")
+                .errorMessage(azCount.label() + " is " + azCount.text() + " but the region has fewer"
+                        + " available availability zones; lower " + azCount.label())
+                .build());
+        if (isPinned.mayBeTrue()) {
+            String allThere = isPinned.isLiteral() ? "length(self.names) == " + pinned.literal().size()
+                    : "!(" + isPinned.expression() + ") || length(self.names) == length(" + pinned.expression() + ")";
+            checks.add(Postcondition.builder()
+                    .condition("${" + allThere + "}")
+                    .errorMessage(pinned.label() + " names a zone this account does not have available in the region;"
+                            + " allowed: zones that aws ec2 describe-availability-zones lists as available")
+                    .build());
+        }
+        // Local and Wavelength Zones an account opted in to are not full zones.
+        List<DataAwsAvailabilityZonesFilter> filters = new ArrayList<>(List.of(DataAwsAvailabilityZonesFilter.builder()
+                .name("opt-in-status").values(List.of("opt-in-not-required")).build()));
+        DataAwsAvailabilityZones.Builder zones = DataAwsAvailabilityZones.Builder.create(scope, "zones")
                 .state("available")
-                // Local and Wavelength Zones an account opted in to are not full zones.
-                .filter(List.of(DataAwsAvailabilityZonesFilter.builder()
-                        .name("opt-in-status").values(List.of("opt-in-not-required")).build()))
-                .lifecycle(TerraformResourceLifecycle.builder()
-                        .postcondition(List.of(Postcondition.builder()
-                                .condition("${length(self.names) >= " + azCount.expression() + "}")
-                                .errorMessage(azCount.label() + " is " + azCount.text() + " but the region has fewer"
-                                        + " available availability zones; lower " + azCount.label())
-                                .build()))
-                        .build())
-                .build();
+                .lifecycle(TerraformResourceLifecycle.builder().postcondition(checks).build());
+        return shapes.withBlocks(() -> zones.filter(filters).build(), List.of(new OptionalBlock(isPinned,
+                () -> filters.add(DataAwsAvailabilityZonesFilter.builder().name("zone-name").values(pinned.literal()).build()),
+                "filter", Map.of("name", Setting.of("zone-name", pinned.label()), "values", pinned))));
     }
 
     /**

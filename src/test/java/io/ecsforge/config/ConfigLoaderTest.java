@@ -35,14 +35,14 @@ class ConfigLoaderTest {
                 new AwsConfig("us-east-1", Optional.empty(), Optional.empty()),
                 new StateConfig(StateConfig.Backend.S3, "webapp-tfstate", "us-east-1", StateConfig.LockMode.LOCKFILE, Optional.empty()),
                 new NetworkConfig("10.0.0.0/16", 2, NetworkConfig.NatGateways.SINGLE, true, 90, false,
-                        List.of("10.0.0.0/20", "10.0.16.0/20"), List.of("10.0.128.0/20", "10.0.144.0/20")),
+                        List.of("10.0.0.0/20", "10.0.16.0/20"), List.of("10.0.128.0/20", "10.0.144.0/20"), List.of()),
                 new RegistryConfig("webapp", 30, 7),
                 new GithubConfig("my-org/webapp", "main", false),
                 new ClusterConfig(true, false, 0),
                 new ServiceConfig("webapp", 3000, 256, 512, ServiceConfig.CpuArchitecture.X86_64, 2, "/health", 60, "initial",
                         Map.of(), Map.of(), Optional.of(new Autoscaling(2, 6, 70)), 30, true, List.of(), List.of()),
                 new LoadBalancerConfig(Optional.empty(), List.of("0.0.0.0/0"), 8443, List.of("10.0.0.0/8"), false,
-                        "ELBSecurityPolicy-TLS13-1-2-2021-06", 60),
+                        "ELBSecurityPolicy-TLS13-1-2-2021-06", 60, Optional.empty(), Optional.empty()),
                 new DeploymentConfig(DeploymentConfig.Strategy.CANARY, 25, 10, 5, new Alarms(5.0, 1, Optional.empty(), 60, 2)),
                 Map.of());
 
@@ -99,7 +99,7 @@ class ConfigLoaderTest {
                 new StateConfig(StateConfig.Backend.S3, "webapp-tfstate-123456789012", "us-east-1", StateConfig.LockMode.LOCKFILE,
                         Optional.empty()),
                 new NetworkConfig("10.0.0.0/16", 2, NetworkConfig.NatGateways.SINGLE, true, 90, false,
-                        List.of("10.0.0.0/20", "10.0.16.0/20"), List.of("10.0.128.0/20", "10.0.144.0/20")),
+                        List.of("10.0.0.0/20", "10.0.16.0/20"), List.of("10.0.128.0/20", "10.0.144.0/20"), List.of()),
                 new RegistryConfig("webapp", 30, 7),
                 new GithubConfig("my-org/webapp", "main", true),
                 new ClusterConfig(true, false, 0),
@@ -108,7 +108,7 @@ class ConfigLoaderTest {
                         Map.of("DB_PASSWORD", "arn:aws:ssm:us-east-1:123456789012:parameter/webapp/db-password"),
                         Optional.of(new Autoscaling(2, 6, 70)), 30, true, List.of(), List.of()),
                 new LoadBalancerConfig(Optional.empty(), List.of("0.0.0.0/0"), 8443, List.of("10.0.0.0/8"), false,
-                        "ELBSecurityPolicy-TLS13-1-2-2021-06", 60),
+                        "ELBSecurityPolicy-TLS13-1-2-2021-06", 60, Optional.empty(), Optional.empty()),
                 new DeploymentConfig(DeploymentConfig.Strategy.CANARY, 25, 10, 5, new Alarms(5.0, 1, Optional.empty(), 60, 2)),
                 Map.of("Team", "platform"));
 
@@ -125,7 +125,8 @@ class ConfigLoaderTest {
                         Optional.of("webapp-tflock")),
                 new NetworkConfig("10.20.0.0/16", 3, NetworkConfig.NatGateways.ONE_PER_AZ, true, 365, true,
                         List.of("10.20.0.0/20", "10.20.16.0/20", "10.20.32.0/20"),
-                        List.of("10.20.128.0/20", "10.20.144.0/20", "10.20.160.0/20")),
+                        List.of("10.20.128.0/20", "10.20.144.0/20", "10.20.160.0/20"),
+                        List.of("us-east-1a", "us-east-1b", "us-east-1c")),
                 new RegistryConfig("webapp", 100, 3),
                 new GithubConfig("my-org/webapp", "main", true),
                 new ClusterConfig(true, false, 0),
@@ -135,7 +136,10 @@ class ConfigLoaderTest {
                         Optional.of(new Autoscaling(3, 12, 60)), 365, true, List.of(), List.of()),
                 new LoadBalancerConfig(
                         Optional.of("arn:aws:acm:us-east-1:210987654321:certificate/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b"),
-                        List.of("0.0.0.0/0"), 8443, List.of("10.20.0.0/16"), true, "ELBSecurityPolicy-TLS13-1-2-2021-06", 60),
+                        List.of("0.0.0.0/0"), 8443, List.of("10.20.0.0/16"), true, "ELBSecurityPolicy-TLS13-1-2-2021-06", 60,
+                        Optional.of(new LoadBalancerConfig.AccessLogs("webapp-logs-210987654321", Optional.of("alb/prod"))),
+                        Optional.of("arn:aws:wafv2:us-east-1:210987654321:regional/webacl/webapp-prod/"
+                                + "0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b")),
                 new DeploymentConfig(DeploymentConfig.Strategy.CANARY, 25, 10, 30, new Alarms(2.0, 1, Optional.of(1.5), 60, 2)),
                 Map.of("Team", "platform", "CostCenter", "web"));
 

@@ -34,7 +34,8 @@ class ConfigSchemaTest {
                   providerVersion: "~> 5.100"}
             state: {backend: s3, bucket: webapp-tfstate, region: us-west-2, lock: both, dynamodbTable: webapp-tflock}
             network: {cidr: 10.1.0.0/16, azCount: 1, natGateways: one-per-az, flowLogs: false, flowLogRetentionDays: 30,
-                      vpcEndpoints: true, publicSubnets: [10.1.0.0/20], privateSubnets: [10.1.128.0/20]}
+                      vpcEndpoints: true, publicSubnets: [10.1.0.0/20], privateSubnets: [10.1.128.0/20],
+                      availabilityZones: [us-east-1b]}
             registry: {repositoryName: web, keepImages: 10, untaggedExpiryDays: 3}
             github: {repository: my-org/webapp, branch: release, createOidcProvider: true}
             cluster: {containerInsights: false, executeCommand: true, fargateSpotWeight: 3}
@@ -61,7 +62,9 @@ class ConfigSchemaTest {
                 - {port: 6379, securityGroupId: sg-0123abcd}
             loadBalancer: {certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/abc", allowedCidrs: [10.0.0.0/8],
                            testListenerPort: 9443, testListenerCidrs: [10.1.0.0/16], deletionProtection: true,
-                           sslPolicy: ELBSecurityPolicy-FS-1-2-Res-2020-10, idleTimeoutSeconds: 30}
+                           sslPolicy: ELBSecurityPolicy-FS-1-2-Res-2020-10, idleTimeoutSeconds: 30,
+                           accessLogs: {bucket: webapp-logs, prefix: alb},
+                           wafWebAclArn: "arn:aws:wafv2:us-east-1:123456789012:regional/webacl/web/0f1e2d3c"}
             deployment:
               strategy: linear
               percent: 10
@@ -80,7 +83,7 @@ class ConfigSchemaTest {
         Set<String> declared = new TreeSet<>(Schema.keys().stream().map(Key::path).toList());
 
         assertEquals(declared, paths(EVERY_KEY));
-        assertEquals(84, declared.size(), "declared keys");
+        assertEquals(89, declared.size(), "declared keys");
     }
 
     @Test
@@ -109,6 +112,7 @@ class ConfigSchemaTest {
                 + " zzzzzz: 1}]}\n");
         sections.put("service.egress[]", "service: {egress: [{port: 5432, cidr: 10.0.0.0/16, zzzzzz: 1}]}\n");
         sections.put("loadBalancer", "loadBalancer: {zzzzzz: 1}\n");
+        sections.put("loadBalancer.accessLogs", "loadBalancer: {accessLogs: {bucket: webapp-logs, zzzzzz: 1}}\n");
         sections.put("deployment", "deployment: {zzzzzz: 1}\n");
         sections.put("deployment.alarms", "deployment: {alarms: {zzzzzz: 1}}\n");
         int keys = 0;
@@ -145,7 +149,7 @@ class ConfigSchemaTest {
             }
             checked++;
         }
-        assertEquals(46, checked, "keys with a fixed default");
+        assertEquals(47, checked, "keys with a fixed default");
         // The defaults that depend on another key, as their declarations say.
         assertEquals("the `app` name", RegistrySchema.REPOSITORY_NAME.defaultText());
         assertEquals(minimal.app(), minimal.registry().repositoryName());

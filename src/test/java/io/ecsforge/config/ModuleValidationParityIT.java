@@ -77,6 +77,9 @@ class ModuleValidationParityIT {
                     + " webapp-tflock) or use state_lock = \"lockfile\"",
             "lockTableWithLockfileLockingIsRejected", "\"webapp-tflock\" is set but state_lock is lockfile, which uses no"
                     + " table; allowed: state_lock dynamodb or both, or no state_dynamodb_table",
+            "accessLogsWithoutBucketNeedABucket", "\"alb\" is set but access_logs_bucket is empty, which means no access"
+                    + " logs; allowed: a bucket in access_logs_bucket, or no access_logs_prefix",
+            "pinnedZonesNotOneForEachZoneAreRejected", "2 zones given; allowed: 3, one for each zone of az_count",
             "alarmsEvaluatedOverMoreThanADayAreRefused", "2 periods of 86400 s are 172800 s; CloudWatch evaluates an alarm"
                     + " over at most one day; allowed: evaluation_periods x period_seconds up to 86400 s"));
 
@@ -119,6 +122,12 @@ class ModuleValidationParityIT {
                     + " module's variable is never null"),
             Map.entry("certificateFromAnotherRegionIsRejected", "the region is the caller's provider's, which a variable's"
                     + " validation cannot read"),
+            Map.entry("webAclFromAnotherRegionIsRejected", "the region is the caller's provider's, which a variable's"
+                    + " validation cannot read; WAF refuses the association at apply"),
+            Map.entry("webAclOfAnotherAccountIsRejected", "the account is the caller's credentials', which a variable's"
+                    + " validation cannot read; WAF refuses the association at apply"),
+            Map.entry("pinnedZoneOfAnotherRegionIsRejected", "the region is the caller's provider's, which a variable's"
+                    + " validation cannot read; the zones' lookup fails the plan with its postcondition instead"),
             Map.entry("taskPolicyLargerThanARolesInlinePoliciesMayBeIsRefused", "the size of the role's inline policies as IAM"
                     + " counts it, the rendered JSON of the task's statements and ecsforge's own, which a validation of the"
                     + " variable cannot compute; IAM refuses such a policy at apply"),

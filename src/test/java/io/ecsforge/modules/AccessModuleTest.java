@@ -91,6 +91,20 @@ class AccessModuleTest {
     }
 
     @Test
+    void theInfraRoleMayAssociateTheWebAclOnlyWhenOneIsGivenAndOnlyThatOne() {
+        JsonNode named = access.data("aws_iam_policy_document", "infra_permissions").path("dynamic").path("statement").path(16)
+                .path("content");
+        assertAt(named, "sid", "NamedResources");
+        String actions = named.path("actions").asText();
+        String resources = named.path("resources").asText();
+        assertTrue(actions.contains("var.waf_web_acl_arn != \"\" ? [\"elasticloadbalancing:SetWebACL\"] : []")
+                && actions.contains("var.waf_web_acl_arn != \"\" ? [\"wafv2:AssociateWebACL\",\"wafv2:DisassociateWebACL\","
+                        + "\"wafv2:GetWebACL\",\"wafv2:GetWebACLForResource\"] : []"), actions);
+        assertTrue(resources.contains("var.waf_web_acl_arn != \"\" ? [\"${var.waf_web_acl_arn}\"] : []"), resources);
+        assertAt(access.json().path("variable"), "waf_web_acl_arn.default", "");
+    }
+
+    @Test
     void aLockTableWithLockFilesIsRefusedInTheLoadersWords() {
         assertAt(access.json().path("variable"), "state_dynamodb_table.validation[2]", Map.of(
                 "condition", "${var.state_lock != \"lockfile\" || var.state_dynamodb_table == \"\"}",

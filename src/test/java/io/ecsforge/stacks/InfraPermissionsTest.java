@@ -213,6 +213,22 @@ class InfraPermissionsTest {
         assertEquals(List.of("arn:" + PARTITION + ":dynamodb:us-east-1:" + ACCOUNT + ":table/webapp-tflock"), table.resources());
     }
 
+    @Test
+    void webAclAssociationIsGrantedOnTheConfiguredWebAclOnly() {
+        Statement named = statement(statements("prod"), InfraPermissions.NAMED_SID);
+        List<String> acls = named.resources().stream().filter(arn -> arn.contains(":wafv2:")).toList();
+        assertEquals(List.of("arn:aws:wafv2:us-east-1:210987654321:regional/webacl/webapp-prod/"
+                + "0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b"), acls, named::toString);
+        assertTrue(named.actions().containsAll(List.of("wafv2:AssociateWebACL", "wafv2:DisassociateWebACL",
+                "wafv2:GetWebACL", "wafv2:GetWebACLForResource", "elasticloadbalancing:SetWebACL")), named::toString);
+    }
+
+    @Test
+    void devHasNoWafPermissionsSinceItHasNoWebAcl() {
+        assertTrue(statements("dev").stream().noneMatch(s -> s.actions().stream().anyMatch(action -> action.startsWith("wafv2:")
+                || action.equals("elasticloadbalancing:SetWebACL"))), () -> "dev has no web ACL: " + statements("dev"));
+    }
+
     private static Statement statement(List<Statement> statements, String sid) {
         return statements.stream().filter(s -> s.sid().equals(sid)).findFirst()
                 .orElseThrow(() -> new AssertionError("no statement " + sid + " in " + statements.stream().map(Statement::sid).toList()));

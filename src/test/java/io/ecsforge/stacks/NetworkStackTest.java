@@ -107,9 +107,27 @@ class NetworkStackTest {
 
     @Test
     void zoneListHoldsOnlyAvailableFullZones() {
-        JsonNode zones = prod.data("aws_availability_zones", "zones");
+        JsonNode zones = dev.data("aws_availability_zones", "zones");
         assertAt(zones, "state", "available");
         assertAt(zones, "filter", List.of(Map.of("name", "opt-in-status", "values", List.of("opt-in-not-required"))));
+        assertEquals(1, zones.path("lifecycle").path("postcondition").size(), () -> Resources.show(zones));
+    }
+
+    @Test
+    void pinnedZonesNarrowTheZoneListToThemselves() {
+        JsonNode zones = prod.data("aws_availability_zones", "zones");
+        assertAt(zones, "state", "available");
+        assertAt(zones, "filter", List.of(
+                Map.of("name", "opt-in-status", "values", List.of("opt-in-not-required")),
+                Map.of("name", "zone-name", "values", List.of("us-east-1a", "us-east-1b", "us-east-1c"))));
+    }
+
+    @Test
+    void planFailsWhenAPinnedZoneIsNotAvailableToTheAccount() {
+        JsonNode check = prod.data("aws_availability_zones", "zones").path("lifecycle").path("postcondition").path(1);
+        assertAt(check, "condition", "${length(self.names) == 3}");
+        assertAt(check, "error_message", "network.availabilityZones names a zone this account does not have available in"
+                + " the region; allowed: zones that aws ec2 describe-availability-zones lists as available");
     }
 
     @Test

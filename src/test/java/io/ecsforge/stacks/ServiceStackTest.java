@@ -180,6 +180,31 @@ class ServiceStackTest {
     }
 
     @Test
+    void prodLoadBalancerWritesAccessLogsToTheTeamsBucketUnderThePrefix() {
+        assertAt(prod.resource("aws_lb", "alb"), "access_logs",
+                Map.of("enabled", true, "bucket", "webapp-logs-210987654321", "prefix", "alb/prod"));
+    }
+
+    @Test
+    void devLoadBalancerWritesNoAccessLogsSinceDevLeavesAccessLogsUnset() {
+        JsonNode alb = dev.resource("aws_lb", "alb");
+        assertTrue(alb.path("access_logs").isMissingNode(), () -> "expected no access_logs in\n" + Resources.show(alb));
+    }
+
+    @Test
+    void prodLoadBalancerIsAssociatedWithTheConfiguredWebAcl() {
+        JsonNode association = prod.resource("aws_wafv2_web_acl_association", "alb_web_acl");
+        assertAt(association, "resource_arn", "${aws_lb.alb.arn}");
+        assertAt(association, "web_acl_arn",
+                "arn:aws:wafv2:us-east-1:210987654321:regional/webacl/webapp-prod/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b");
+    }
+
+    @Test
+    void devHasNoWebAclAssociationSinceDevLeavesWafWebAclArnUnset() {
+        assertEquals(0, dev.count("aws_wafv2_web_acl_association"), () -> Resources.show(dev.json().path("resource")));
+    }
+
+    @Test
     void loadBalancerUsesTheConfiguredIdleTimeout() {
         assertAt(prod.resource("aws_lb", "alb"), "idle_timeout", 60);
     }
