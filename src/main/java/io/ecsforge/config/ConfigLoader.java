@@ -136,7 +136,7 @@ public final class ConfigLoader {
         String environment = root.requiredString(EnvironmentSchema.ENVIRONMENT, "the environment's name, e.g. " + env);
         environmentNamesTheFile(root, environment, env);
         AwsConfig aws = AwsSchema.read(root.section(EnvironmentSchema.AWS));
-        StateConfig state = StateSchema.read(root.section(EnvironmentSchema.STATE), app, aws);
+        StateConfig state = StateSchema.read(root.section(EnvironmentSchema.STATE), app, environment, aws);
         NetworkConfig network = network(root.section(EnvironmentSchema.NETWORK));
         RegistryConfig registry = RegistrySchema.read(root.section(EnvironmentSchema.REGISTRY), app);
         GithubConfig github = GithubSchema.read(root.section(EnvironmentSchema.GITHUB));

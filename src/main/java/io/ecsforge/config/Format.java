@@ -35,6 +35,9 @@ record Format(Pattern pattern, String allowed, int minLength, int maxLength) {
     static final List<String> BUCKET_RESERVED_SUFFIXES = List.of("-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3");
     static final String BUCKET_RULES = "no two periods in a row, not an IP address, not starting with "
             + String.join(", ", BUCKET_RESERVED_PREFIXES) + " and not ending with " + String.join(", ", BUCKET_RESERVED_SUFFIXES);
+    /** An S3 key prefix of the characters S3 calls safe in object keys. */
+    static final Format LOG_PREFIX = of("[A-Za-z0-9!_.*'()/-]{1,512}",
+            "1 to 512 letters, digits and ! - _ . * ' ( ) /, e.g. state/prod/");
     static final Format TABLE = of("[A-Za-z0-9_.-]{3,255}", "a DynamoDB table name: 3 to 255 letters, digits, _ . -");
     static final Format REPOSITORY = of("[a-z0-9]+(?:[._-][a-z0-9]+)*(?:/[a-z0-9]+(?:[._-][a-z0-9]+)*)*",
             "an ECR repository name: 2 to 256 lower-case letters, digits, and . _ - / between them").lengths(2, 256);

@@ -160,6 +160,44 @@ class StateStackTest {
     }
 
     @Test
+    void lockTableIsEncryptedWithTheStateKey() {
+        JsonNode table = prod.resource("aws_dynamodb_table", "lock_table");
+        assertAt(table, "server_side_encryption.enabled", true);
+        assertAt(table, "server_side_encryption.kms_key_arn", "${aws_kms_key.state_kms_key.arn}");
+    }
+
+    @Test
+    void prodLogsStateAccessToItsLogBucketUnderItsPrefix() {
+        JsonNode logging = prod.resource("aws_s3_bucket_logging", "access_logs");
+        assertAt(logging, "bucket", "${aws_s3_bucket.bucket.id}");
+        assertAt(logging, "target_bucket", "webapp-logs-210987654321");
+        assertAt(logging, "target_prefix", "state/prod/");
+    }
+
+    @Test
+    void accessLogsWithoutAPrefixGoUnderTheAppAndEnvironment() throws IOException {
+        String yaml = Files.readString(Repo.config().resolve("dev.yaml"))
+                .replace("  lock: lockfile\n", "  lock: lockfile\n  accessLogs:\n    bucket: webapp-logs-123456789012\n");
+        Synthesized logged = Synthesized.of(List.of(ConfigLoader.parse("config/dev.yaml", yaml, "dev")));
+
+        assertAt(logged.resources("webapp-dev-state").resource("aws_s3_bucket_logging", "access_logs"), "target_prefix",
+                "webapp/dev/state/");
+    }
+
+    @Test
+    void devWithoutAccessLogsOrEventBridgeHasNeither() {
+        assertEquals(0, dev.count("aws_s3_bucket_logging"), () -> Resources.show(dev.json().path("resource")));
+        assertEquals(0, dev.count("aws_s3_bucket_notification"), () -> Resources.show(dev.json().path("resource")));
+    }
+
+    @Test
+    void prodSendsTheStateBucketsEventsToEventBridge() {
+        JsonNode events = prod.resource("aws_s3_bucket_notification", "events");
+        assertAt(events, "bucket", "${aws_s3_bucket.bucket.id}");
+        assertAt(events, "eventbridge", true);
+    }
+
+    @Test
     void providerTagsEveryResourceAndIsPinnedToTheConfiguredAccount() {
         JsonNode provider = dev.json().path("provider").path("aws").path(0);
         assertAt(provider, "region", "us-east-1");
