@@ -137,11 +137,13 @@ public final class ConfigLoader {
         environmentNamesTheFile(root, environment, env);
         AwsConfig aws = AwsSchema.read(root.section(EnvironmentSchema.AWS));
         StateConfig state = StateSchema.read(root.section(EnvironmentSchema.STATE), app, environment, aws);
-        NetworkConfig network = network(root.section(EnvironmentSchema.NETWORK));
+        // A log group's key must be in the environment's region (and account, when it is named).
+        boolean awsOk = root.ok(EnvironmentSchema.AWS.name(), AwsSchema.REGION.path(), AwsSchema.ACCOUNT_ID.path());
+        NetworkConfig network = network(root.section(EnvironmentSchema.NETWORK), aws, awsOk);
         RegistryConfig registry = RegistrySchema.read(root.section(EnvironmentSchema.REGISTRY), app);
         GithubConfig github = GithubSchema.read(root.section(EnvironmentSchema.GITHUB));
         ClusterConfig cluster = ClusterSchema.read(root.section(EnvironmentSchema.CLUSTER));
-        ServiceConfig service = ServiceSchema.read(root.section(EnvironmentSchema.SERVICE), app);
+        ServiceConfig service = ServiceSchema.read(root.section(EnvironmentSchema.SERVICE), app, aws, awsOk);
         LoadBalancerConfig loadBalancer = LoadBalancerSchema.read(root.section(EnvironmentSchema.LOAD_BALANCER), aws,
                 root.ok(EnvironmentSchema.AWS.name(), AwsSchema.REGION.path()));
         DeploymentConfig deployment = deployment(root, root.section(EnvironmentSchema.DEPLOYMENT));
@@ -164,8 +166,8 @@ public final class ConfigLoader {
     }
 
     /** The network's keys, then whether its tasks can reach AWS at all, then its subnets. */
-    private static NetworkConfig network(Section s) {
-        NetworkConfig network = NetworkSchema.read(s);
+    private static NetworkConfig network(Section s, AwsConfig aws, boolean awsOk) {
+        NetworkConfig network = NetworkSchema.read(s, aws, awsOk);
         if (network.natGateways() == NetworkConfig.NatGateways.NONE && !network.vpcEndpoints()) {
             // Without NAT or endpoints, tasks in the private subnets cannot pull their image.
             s.problem(NetworkSchema.NAT_GATEWAYS, "none needs " + NetworkSchema.VPC_ENDPOINTS.path() + ": true, or tasks"

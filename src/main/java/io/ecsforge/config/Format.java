@@ -50,6 +50,13 @@ record Format(Pattern pattern, String allowed, int minLength, int maxLength) {
     static final Format SECRET_ARN = of(
             "arn:aws[a-z-]*:(ssm:[a-z0-9-]+:\\d{12}:parameter/.+|secretsmanager:[a-z0-9-]+:\\d{12}:secret:.+)",
             "arn:aws:ssm:<region>:<account>:parameter/<name> or arn:aws:secretsmanager:<region>:<account>:secret:<name>");
+    /** A KMS key by its key ARN, as CloudWatch Logs takes it (not an alias): a key id or a multi-Region key id. */
+    static final String KMS_KEY_ARN_PATTERN = "arn:aws[a-z-]*:kms:[a-z0-9-]+:\\d{12}:key/"
+            + "(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})";
+    static final String KMS_KEY_ARN_ALLOWED = "a KMS key ARN, arn:aws:kms:<region>:<account>:key/<key id>";
+    static final Format KMS_KEY_ARN = of(KMS_KEY_ARN_PATTERN, KMS_KEY_ARN_ALLOWED);
+    static final Format LOG_KMS_KEY = of(EnvironmentConfig.STATE_KEY + "|" + KMS_KEY_ARN_PATTERN,
+            EnvironmentConfig.STATE_KEY + ", or " + KMS_KEY_ARN_ALLOWED);
     static final Format CERTIFICATE_ARN = of("arn:aws[a-z-]*:acm:[a-z0-9-]+:\\d{12}:certificate/.+", "an ACM certificate ARN");
     /** What IAM takes as a policy's resource, "*" aside: an ARN, with wildcards where IAM allows them. */
     static final Format RESOURCE_ARN = of("arn:[a-z*-]+:[a-z0-9*-]+:[a-z0-9*-]*:(?:\\d{12}|aws|\\*)?:.+",

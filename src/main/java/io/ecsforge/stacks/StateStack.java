@@ -80,15 +80,29 @@ public final class StateStack extends PlatformStack {
      * ({@link EnvironmentNames#stateKeyAlias}). Its policy is KMS's default one: the account may
      * use and manage it, through IAM, so no principal can be locked out of it and the roles that
      * read and write state are granted it in their own policies ({@link StateAccess},
-     * {@link InfraPermissions}).
+     * {@link InfraPermissions}). Beside it, CloudWatch Logs may use the key for this
+     * environment's two log groups, which {@code service.logKmsKey} and
+     * {@code network.flowLogKmsKey} may put under it: always, so that choosing the state key for a
+     * group later needs no second bootstrap.
      */
     private KmsKey encryptionKey() {
         AwsArns arns = lookUpArns("account");
+        String region = config().aws().region();
+        AwsArns logs = new AwsArns(arns.partition(), region, config().aws().accountId().orElse(arns.account()));
         DataAwsIamPolicyDocument policy = PolicyBuilder.document(this, "state_kms_key_policy", List.of(
                 PolicyBuilder.allow("AccountUsesAndManagesTheKeyThroughIam")
                         .principal("AWS", arns.global("iam", "root"))
                         .actions("kms:*")
                         .resources("*")
+                        .build(),
+                // CloudWatch Logs names the group in the encryption context of every request it makes.
+                PolicyBuilder.allow("CloudWatchLogsUsesTheKeyForThisEnvironmentsLogGroups")
+                        .principal("Service", "logs." + region + ".amazonaws.com")
+                        .actions("kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*")
+                        .resources("*")
+                        .when("ArnLike", "kms:EncryptionContext:aws:logs:arn",
+                                logs.regional("logs", "log-group:" + names().serviceLogGroup()),
+                                logs.regional("logs", "log-group:" + names().flowLogGroup()))
                         .build()));
         KmsKey key = KmsKey.Builder.create(this, "state_kms_key")
                 .description("Encrypts the Terraform state of " + names().prefix())

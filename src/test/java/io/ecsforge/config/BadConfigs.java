@@ -86,9 +86,9 @@ final class BadConfigs {
                 bad("unknownTopLevelKeyFarFromAnyListsTheKeys", minimalWith("colour: blue\n"),
                         "colour: unknown key; allowed keys: app, environment, aws, state, network, registry, github, cluster, service, loadBalancer, deployment, tags"),
                 bad("misspeltNestedKeySuggestsTheNearest", minimalWith("network:\n  azcount: 3\n"),
-                        "network.azcount: unknown key; did you mean 'azCount'? allowed keys: cidr, azCount, natGateways, flowLogs, flowLogRetentionDays, vpcEndpoints, publicSubnets, privateSubnets"),
+                        "network.azcount: unknown key; did you mean 'azCount'? allowed keys: cidr, azCount, natGateways, flowLogs, flowLogRetentionDays, flowLogKmsKey, vpcEndpoints, publicSubnets, privateSubnets"),
                 bad("unknownNestedKeyFarFromAnyListsTheKeys", minimalWith("network:\n  ipv6: true\n"),
-                        "network.ipv6: unknown key; allowed keys: cidr, azCount, natGateways, flowLogs, flowLogRetentionDays, vpcEndpoints, publicSubnets, privateSubnets"),
+                        "network.ipv6: unknown key; allowed keys: cidr, azCount, natGateways, flowLogs, flowLogRetentionDays, flowLogKmsKey, vpcEndpoints, publicSubnets, privateSubnets"),
                 // names
                 bad("appNameWithCapitalsIsRejected", minimalReplacing("app: webapp\n", "app: WebApp\n"),
                         "app: \"WebApp\" is not allowed; allowed: 2 to 21 lower-case letters, digits and single dashes, starting with a letter and not ending with a dash"),
@@ -467,6 +467,19 @@ final class BadConfigs {
                 bad("eventBridgeThatIsNotABooleanIsRefused",
                         minimalReplacing("  bucket: webapp-tfstate\n", "  bucket: webapp-tfstate\n  eventBridge: \"yes\"\n"),
                         "state.eventBridge: \"yes\" is not a boolean; allowed: true, false"),
+                bad("logKmsKeyThatIsNeitherStateNorAKeyArnIsRefused",
+                        minimalWith("service:\n  logKmsKey: alias/webapp-dev-state\n"),
+                        "service.logKmsKey: \"alias/webapp-dev-state\" is not allowed; allowed: state, or a KMS key ARN, arn:aws:kms:<region>:<account>:key/<key id>"),
+                bad("flowLogKmsKeyGivenByItsAliasArnIsRefused",
+                        minimalWith("network:\n  flowLogKmsKey: \"arn:aws:kms:us-east-1:123456789012:alias/logs\"\n"),
+                        "network.flowLogKmsKey: \"arn:aws:kms:us-east-1:123456789012:alias/logs\" is not allowed; allowed: state, or a KMS key ARN, arn:aws:kms:<region>:<account>:key/<key id>"),
+                bad("logKmsKeyFromAnotherRegionIsRefused",
+                        minimalWith("service:\n  logKmsKey: \"arn:aws:kms:eu-west-1:123456789012:key/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b\"\n"),
+                        "service.logKmsKey: \"arn:aws:kms:eu-west-1:123456789012:key/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b\" is in eu-west-1; allowed: a key in aws.region (us-east-1), where CloudWatch Logs keeps the group"),
+                bad("flowLogKmsKeyFromAnotherAccountIsRefused",
+                        minimalReplacing("  region: us-east-1\n", "  region: us-east-1\n  accountId: \"123456789012\"\n")
+                                + "network:\n  flowLogKmsKey: \"arn:aws:kms:us-east-1:999999999999:key/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b\"\n",
+                        "network.flowLogKmsKey: \"arn:aws:kms:us-east-1:999999999999:key/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b\" is in account 999999999999; allowed: a key in aws.accountId (123456789012)"),
                 bad("certificateFromAnotherRegionIsRejected", minimalWith("""
                         loadBalancer:
                           certificateArn: "arn:aws:acm:eu-west-1:123456789012:certificate/0f1e2d3c"

@@ -35,7 +35,7 @@ class ConfigSchemaTest {
             state: {backend: s3, bucket: webapp-tfstate, region: us-west-2, lock: both, dynamodbTable: webapp-tflock,
                     accessLogs: {bucket: webapp-logs, prefix: state/}, eventBridge: true}
             network: {cidr: 10.1.0.0/16, azCount: 1, natGateways: one-per-az, flowLogs: false, flowLogRetentionDays: 30,
-                      vpcEndpoints: true, publicSubnets: [10.1.0.0/20], privateSubnets: [10.1.128.0/20]}
+                      flowLogKmsKey: state, vpcEndpoints: true, publicSubnets: [10.1.0.0/20], privateSubnets: [10.1.128.0/20]}
             registry: {repositoryName: web, keepImages: 10, untaggedExpiryDays: 3}
             github: {repository: my-org/webapp, branch: release, createOidcProvider: true}
             cluster: {containerInsights: false, executeCommand: true, fargateSpotWeight: 3}
@@ -53,6 +53,7 @@ class ConfigSchemaTest {
               secrets: {DB_PASSWORD: "arn:aws:ssm:us-east-1:123456789012:parameter/db"}
               autoscaling: {enabled: true, min: 1, max: 4, cpuTarget: 60}
               logRetentionDays: 14
+              logKmsKey: "arn:aws:kms:us-east-1:123456789012:key/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b"
               readonlyRootFilesystem: false
               taskPolicy:
                 - {actions: [s3:GetObject], resources: ["arn:aws:s3:::web/*"]}
@@ -81,7 +82,7 @@ class ConfigSchemaTest {
         Set<String> declared = new TreeSet<>(Schema.keys().stream().map(Key::path).toList());
 
         assertEquals(declared, paths(EVERY_KEY));
-        assertEquals(88, declared.size(), "declared keys");
+        assertEquals(90, declared.size(), "declared keys");
     }
 
     @Test

@@ -50,6 +50,6 @@ class ConfigurationDocsTest {
                 rows++;
             }
         }
-        assertEquals(85, rows, "rows in the configuration reference");
+        assertEquals(87, rows, "rows in the configuration reference");
     }
 }

@@ -47,6 +47,8 @@ class AccessStackTest {
      * root principal) kms:* so that IAM policies decide who uses the key and no one is locked out.
      */
     private static final String KEY_POLICY_SID = "AccountUsesAndManagesTheKeyThroughIam";
+    /** The state key's statement for CloudWatch Logs, narrowed by the encryption context to this environment's log groups. */
+    private static final String LOGS_KEY_SID = "CloudWatchLogsUsesTheKeyForThisEnvironmentsLogGroups";
 
     private static final Map<String, String> STAR_RESOURCES = Map.of(
             "webapp-dev-access EcrAuthorizationToken", "ecr:GetAuthorizationToken has no resource-level permissions",
@@ -54,7 +56,9 @@ class AccessStackTest {
             "webapp-dev-access ReadAnywhere", "the infrastructure role's Describe calls (EC2, ELB, autoscaling, log groups,"
                     + " alarms, task definitions) have no resource-level permissions",
             "webapp-dev-state " + KEY_POLICY_SID, "in a key policy \"*\" is the key itself",
-            "webapp-prod-state " + KEY_POLICY_SID, "in a key policy \"*\" is the key itself");
+            "webapp-prod-state " + KEY_POLICY_SID, "in a key policy \"*\" is the key itself",
+            "webapp-dev-state " + LOGS_KEY_SID, "in a key policy \"*\" is the key itself",
+            "webapp-prod-state " + LOGS_KEY_SID, "in a key policy \"*\" is the key itself");
 
 
     private final Resources dev = Synthesized.examples().resources("webapp-dev-access");
