@@ -157,7 +157,8 @@ class ModulesCommandTest {
 
                 module "platform" {
                 """), result.out());
-        assertTrue(result.out().contains("  log_kms_key_arn = data.aws_kms_alias.state_key.target_key_arn\n"), result.out());
+        assertTrue(result.out().matches("(?s).*\n  log_kms_key_arn += data\\.aws_kms_alias\\.state_key\\.target_key_arn\n.*"),
+                result.out());
     }
 
     @Test
