@@ -151,7 +151,7 @@ class EcsServiceModuleMatchesStacksIT {
 
         ObjectNode call = moduleCall(env, file, inputs);
         if (file.path("service").path("logKmsKey").asText().equals(EnvironmentConfig.STATE_KEY)) {
-            call.put("log_kms_key_arn", moto.kmsKeyWithAlias("alias/webapp-" + env + "-state"));
+            call.put("log_kms_key_arn", moto.kmsKeyWithAlias(file.path("aws").path("region").asText(), "alias/webapp-" + env + "-state"));
         }
         Path moduleRoot = Files.createDirectories(work.resolve("root"));
         Repo.copyModules(moduleRoot.resolve("modules"));
@@ -238,7 +238,7 @@ class EcsServiceModuleMatchesStacksIT {
      * allowed account are the stack's, and the module's root is given the same.
      */
     private static ObjectNode provider(ObjectNode stack, MotoServer moto) {
-        return MotoPlans.provider(stack, moto, List.of("applicationautoscaling", "ec2", "ecs", "elbv2", "iam", "logs", "sts"));
+        return MotoPlans.provider(stack, moto, List.of("applicationautoscaling", "ec2", "ecs", "elbv2", "iam", "kms", "logs", "sts"));
     }
 
     /**

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecsforge.config.ConfigLoader;
 import io.ecsforge.config.ModuleInputs;
 import io.ecsforge.testing.MotoPlans;
 import io.ecsforge.testing.MotoServer;
@@ -79,7 +80,7 @@ class PlatformModuleMatchesStacksIT {
         Files.writeString(platformRoot.resolve("provider.tf.json"), JSON.writeValueAsString(provider));
 
         // Prod's log groups are under the state key, which both look up by the alias the state stack makes.
-        moto.kmsKeyWithAlias("alias/webapp-" + env + "-state");
+        moto.kmsKeyWithAlias(new ConfigLoader(Repo.config()).load(env).aws().region(), "alias/webapp-" + env + "-state");
         Map<String, JsonNode> fromStacks = MotoPlans.changes(terraform, stacksRoot, at(moto));
         Map<String, JsonNode> fromPlatform = MotoPlans.changes(terraform, platformRoot, at(moto));
         int resources = 0;

@@ -162,17 +162,17 @@ public final class MotoServer implements BeforeAllCallback, BeforeEachCallback, 
     }
 
     /**
-     * A KMS key under {@code alias}, made with the AWS CLI as the state stack makes the state key:
+     * A KMS key under {@code alias} in {@code region}, made with the AWS CLI as the state stack makes the state key:
      * for plans of stacks that look the key up by its alias. Returns the key's ARN; the key the
      * alias names already when an earlier test of the class made it.
      */
-    public String kmsKeyWithAlias(String alias) {
-        Processes.Finished existing = kms("describe-key", "--key-id", alias, "--query", "KeyMetadata.Arn");
+    public String kmsKeyWithAlias(String region, String alias) {
+        Processes.Finished existing = kms(region, "describe-key", "--key-id", alias, "--query", "KeyMetadata.Arn");
         if (existing.exitCode() == 0) {
             return existing.stdout().trim().replace("\"", "");
         }
-        String keyArn = succeeded(kms("create-key", "--query", "KeyMetadata.Arn")).trim().replace("\"", "");
-        succeeded(kms("create-alias", "--alias-name", alias, "--target-key-id", keyArn));
+        String keyArn = succeeded(kms(region, "create-key", "--query", "KeyMetadata.Arn")).trim().replace("\"", "");
+        succeeded(kms(region, "create-alias", "--alias-name", alias, "--target-key-id", keyArn));
         return keyArn;
     }
 
@@ -184,12 +184,13 @@ public final class MotoServer implements BeforeAllCallback, BeforeEachCallback, 
         return finished.stdout();
     }
 
-    private Processes.Finished kms(String... args) {
+    private Processes.Finished kms(String region, String... args) {
         List<String> command = new ArrayList<>(List.of(Tools.aws().toString(), "kms"));
         command.addAll(List.of(args));
         command.addAll(List.of("--output", "json"));
         Map<String, String> environment = clientEnvironment();
-        environment.put("AWS_DEFAULT_REGION", TerraformDataApp.REGION);
+        environment.put("AWS_REGION", region);
+        environment.put("AWS_DEFAULT_REGION", region);
         environment.put("AWS_ENDPOINT_URL", endpoint.toString());
         return Processes.run(command, Path.of("."), environment, Duration.ofSeconds(60));
     }
