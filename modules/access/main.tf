@@ -156,7 +156,7 @@ data "aws_iam_policy_document" "infra_permissions" {
     for_each = !(var.assume_role_arn != "") ? [1] : []
 
     content {
-      actions   = sort(distinct(concat(["cloudwatch:DescribeAlarms", "ec2:Describe*", "ecs:DescribeTaskDefinition", "elasticloadbalancing:Describe*", "logs:DescribeLogGroups"], var.autoscaling ? ["application-autoscaling:Describe*"] : [], !(var.create_oidc_provider) ? ["iam:ListOpenIDConnectProviders"] : [])))
+      actions   = sort(distinct(concat(["cloudwatch:DescribeAlarms", "ec2:Describe*", "ecs:DescribeTaskDefinition", "elasticloadbalancing:Describe*", "kms:ListAliases", "logs:DescribeLogGroups"], var.autoscaling ? ["application-autoscaling:Describe*"] : [], !(var.create_oidc_provider) ? ["iam:ListOpenIDConnectProviders"] : [])))
       effect    = "Allow"
       resources = ["*"]
       sid       = "ReadAnywhere"
@@ -197,7 +197,7 @@ data "aws_iam_policy_document" "infra_permissions" {
     for_each = !(var.assume_role_arn != "") ? [1] : []
 
     content {
-      actions = ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"]
+      actions = ["kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey"]
       effect  = "Allow"
       resources = [
         "arn:${data.aws_partition.partition.partition}:kms:${local.state_region}:${data.aws_caller_identity.caller.account_id}:key/*",

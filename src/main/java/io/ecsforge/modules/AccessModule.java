@@ -54,8 +54,6 @@ final class AccessModule extends ModuleStack {
         features.put(Feature.AUTOSCALING, variable("autoscaling", false));
         features.put(Feature.OIDC_PROVIDER_CREATED, variable("create_oidc_provider", false));
         features.put(Feature.OIDC_PROVIDER_LOOKED_UP, Statements.not(variable("create_oidc_provider", false)));
-        // The modules take log groups' key ARNs and look nothing up.
-        features.put(Feature.STATE_KEY_LOOKUP, Setting.of(false, "log_kms_key_arn"));
         features.put(Feature.DEPLOYMENT_CONFIG, Setting.expression("var.deployment_strategy != \"all-at-once\"", false,
                 "deployment_strategy"));
         AccessSettings settings = new AccessSettings(

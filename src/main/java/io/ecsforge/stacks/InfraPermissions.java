@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 /**
  * The permissions of the role GitHub Actions' infra-apply job uses to apply an environment's
@@ -90,9 +89,6 @@ public final class InfraPermissions {
         AUTOSCALING(config -> config.service().autoscaling().isPresent()),
         OIDC_PROVIDER_CREATED(config -> config.github().createOidcProvider()),
         OIDC_PROVIDER_LOOKED_UP(config -> !config.github().createOidcProvider()),
-        /** The state key looked up by its alias, for a log group under it ({@code state} for its key). */
-        STATE_KEY_LOOKUP(config -> Stream.of(config.service().logKmsKey(), config.network().flowLogKmsKey())
-                .anyMatch(key -> key.filter(EnvironmentConfig.STATE_KEY::equals).isPresent())),
         /** The delivery stack's own deployment configuration, made for every strategy but all-at-once. */
         DEPLOYMENT_CONFIG(config -> config.deployment().strategy() != DeploymentConfig.Strategy.ALL_AT_ONCE);
 
@@ -219,8 +215,10 @@ public final class InfraPermissions {
         types.put("data.terraform_remote_state", needs(always,
                 grant(Phase.READ, Scope.STATE_OBJECTS, "s3:GetObject"),
                 grant(Phase.READ, Scope.STATE_KEY, "kms:Decrypt")));
-        // The alias's key ARN: listing aliases has no resource type, the key is the state key.
-        types.put("data.aws_kms_alias", needs(Feature.STATE_KEY_LOOKUP,
+        // The state key's ARN, for a log group under it: listing aliases has no resource type, the
+        // key is the state key. Always, as the modules' caller looks the key up in its own root,
+        // which the access module cannot tell, and so that choosing the state key changes no role.
+        types.put("data.aws_kms_alias", needs(always,
                 grant(Phase.READ, Scope.READ_ANYWHERE, "kms:ListAliases"),
                 grant(Phase.READ, Scope.STATE_KEY, "kms:DescribeKey")));
         types.put("data.aws_iam_policy_document", none("rendered by the provider itself"));
