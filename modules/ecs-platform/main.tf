@@ -6,6 +6,7 @@ module "network" {
   az_count                = var.az_count
   cidr                    = var.cidr
   environment             = var.environment
+  flow_log_kms_key_arn    = var.flow_log_kms_key_arn
   flow_log_retention_days = var.flow_log_retention_days
   flow_logs               = var.flow_logs
   nat_gateways            = var.nat_gateways
@@ -77,6 +78,7 @@ module "ecs_service" {
   health_check_path                 = var.health_check_path
   idle_timeout_seconds              = var.idle_timeout_seconds
   image_tag                         = var.image_tag
+  log_kms_key_arn                   = var.log_kms_key_arn
   log_retention_days                = var.log_retention_days
   memory                            = var.memory
   private_subnet_ids                = module.network.private_subnet_ids

@@ -31,6 +31,13 @@ variable "environment" {
   nullable    = false
 }
 
+variable "flow_log_kms_key_arn" {
+  description = "The ARN of the customer-managed KMS key the flow log group is encrypted with, in the module's region; its policy must let `logs.<region>.amazonaws.com` use it. Empty: CloudWatch Logs' own encryption. The `network.flowLogKmsKey` key of an ecsforge environment file, where `state` names the environment's state key, which `ecsforge modules --inputs` looks up by its alias. Costs KMS requests, few: CloudWatch Logs caches data keys."
+  type        = string
+  default     = ""
+  nullable    = false
+}
+
 variable "flow_log_retention_days" {
   description = "Retention of the flow log group. Allowed: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653; a CloudWatch Logs retention. The `network.flowLogRetentionDays` key of an ecsforge environment file."
   type        = number
@@ -320,6 +327,13 @@ variable "idle_timeout_seconds" {
   description = "The load balancer's idle timeout. Allowed: 1 to 4000. The `loadBalancer.idleTimeoutSeconds` key of an ecsforge environment file."
   type        = number
   default     = 60
+  nullable    = false
+}
+
+variable "log_kms_key_arn" {
+  description = "The ARN of the customer-managed KMS key the container log group is encrypted with, in the module's region; its policy must let `logs.<region>.amazonaws.com` use it. Empty: CloudWatch Logs' own encryption. The `service.logKmsKey` key of an ecsforge environment file, where `state` names the environment's state key, which `ecsforge modules --inputs` looks up by its alias. Costs KMS requests, few: CloudWatch Logs caches data keys."
+  type        = string
+  default     = ""
   nullable    = false
 }
 

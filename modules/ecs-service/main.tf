@@ -39,6 +39,7 @@ resource "aws_cloudwatch_log_group" "exec_logs" {
 }
 
 resource "aws_cloudwatch_log_group" "logs" {
+  kms_key_id        = var.log_kms_key_arn == "" ? null : var.log_kms_key_arn
   name              = "/ecs/${var.app}-${var.environment}"
   retention_in_days = var.log_retention_days
 }

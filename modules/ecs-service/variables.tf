@@ -457,6 +457,18 @@ variable "image_tag" {
   }
 }
 
+variable "log_kms_key_arn" {
+  description = "The ARN of the customer-managed KMS key the container log group is encrypted with, in the module's region; its policy must let `logs.<region>.amazonaws.com` use it. Empty: CloudWatch Logs' own encryption. The `service.logKmsKey` key of an ecsforge environment file, where `state` names the environment's state key, which `ecsforge modules --inputs` looks up by its alias. Costs KMS requests, few: CloudWatch Logs caches data keys."
+  type        = string
+  default     = ""
+  nullable    = false
+
+  validation {
+    condition     = var.log_kms_key_arn == "" || can(regex("^(?:arn:aws[a-z-]*:kms:[a-z0-9-]+:\\d{12}:key/(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32}))$", var.log_kms_key_arn))
+    error_message = "\"${var.log_kms_key_arn}\" is not allowed; allowed: a KMS key ARN, arn:aws:kms:<region>:<account>:key/<key id>"
+  }
+}
+
 variable "log_retention_days" {
   description = "The container log group's retention. Allowed: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653; a CloudWatch Logs retention. The `service.logRetentionDays` key of an ecsforge environment file."
   type        = number

@@ -84,6 +84,7 @@ data "aws_region" "region" {
 resource "aws_cloudwatch_log_group" "flow_logs_group" {
   count = var.flow_logs ? 1 : 0
 
+  kms_key_id        = var.flow_log_kms_key_arn == "" ? null : var.flow_log_kms_key_arn
   name              = "/vpc/${var.app}-${var.environment}/flow-logs"
   retention_in_days = var.flow_log_retention_days
 }

@@ -91,6 +91,9 @@ public final class ModuleVariables {
                                 + endpoints + " = true"));
             } else if (key == NetworkSchema.AVAILABILITY_ZONES) {
                 validations.addAll(zones("var." + variable.name(), azCount));
+            } else if (key == NetworkSchema.FLOW_LOG_KMS_KEY) {
+                variables.add(logKey(NetworkSchema.FLOW_LOG_KMS_KEY, "flow_log_kms_key_arn", "the flow log group"));
+                continue;
             } else if (key == NetworkSchema.PUBLIC_SUBNETS || key == NetworkSchema.PRIVATE_SUBNETS) {
                 validations.addAll(subnets("var." + variable.name(), cidr, azCount));
                 if (key == NetworkSchema.PRIVATE_SUBNETS) {
@@ -116,6 +119,22 @@ public final class ModuleVariables {
         String zone = offset == 0 ? "zone" : offset + " + zone";
         return "length(" + listed + ") > 0 ? " + listed + " : [for zone in range(var." + snake(NetworkSchema.AZ_COUNT)
                 + ") : cidrsubnet(var." + snake(NetworkSchema.CIDR) + ", " + Subnets.NEW_BITS + ", " + zone + ")]";
+    }
+
+    /**
+     * A log group's key as a module takes it: the key's ARN, empty for CloudWatch Logs' own
+     * encryption. A file's {@code state} is the state key, which {@link ModuleInputs} looks up
+     * by its alias where the module is called.
+     */
+    private static Variable logKey(Key<String> key, String name, String group) {
+        String ref = "var." + name;
+        return new Variable(name, key.path(), "string", "The ARN of the customer-managed KMS key " + group + " is encrypted"
+                + " with, in the module's region; its policy must let `logs.<region>.amazonaws.com` use it. Empty:"
+                + " CloudWatch Logs' own encryption. The `" + key.path() + "` key of an ecsforge environment file, where"
+                + " `" + EnvironmentConfig.STATE_KEY + "` names the environment's state key, which `ecsforge modules --inputs`"
+                + " looks up by its alias. Costs KMS requests, few: CloudWatch Logs caches data keys.", "",
+                List.of(new Validation(ref + " == \"\" || " + matches(Format.KMS_KEY_ARN, ref),
+                        "\"${" + ref + "}\" is not allowed; allowed: " + Format.KMS_KEY_ARN.allowed())));
     }
 
     /** The {@code registry} section's keys, and the tag the lifecycle policy keeps ({@code service.imageTag}). */
@@ -230,6 +249,8 @@ public final class ModuleVariables {
                 }
             } else if (key == EgressSchema.SECTION) {
                 variables.add(egress());
+            } else if (key == ServiceSchema.LOG_KMS_KEY) {
+                variables.add(logKey(ServiceSchema.LOG_KMS_KEY, "log_kms_key_arn", "the container log group"));
             } else if (key.kind() != Key.Kind.MAPPINGS) {
                 variables.add(variable(key));
             }

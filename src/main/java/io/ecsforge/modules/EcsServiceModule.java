@@ -7,6 +7,7 @@ import io.ecsforge.config.ServiceConfig.EgressRule;
 import io.ecsforge.stacks.BlueGreenService;
 import io.ecsforge.stacks.ClusterSettings;
 import io.ecsforge.stacks.FargateCluster;
+import io.ecsforge.stacks.LogKey;
 import io.ecsforge.stacks.ServiceNames;
 import io.ecsforge.stacks.ServiceSettings;
 import io.ecsforge.stacks.Setting;
@@ -86,7 +87,8 @@ final class EcsServiceModule extends ModuleStack {
                 executeCommand,
                 fargateSpotWeight,
                 variable("egress", List.<EgressRule>of()),
-                loadBalancer);
+                loadBalancer,
+                LogKey.variable("log_kms_key_arn"));
         DataAwsRegion.Builder.create(this, "region").build();
         new BlueGreenService(this, settings, shapes()).outputs(true);
     }

@@ -219,6 +219,12 @@ public final class InfraPermissions {
         types.put("data.terraform_remote_state", needs(always,
                 grant(Phase.READ, Scope.STATE_OBJECTS, "s3:GetObject"),
                 grant(Phase.READ, Scope.STATE_KEY, "kms:Decrypt")));
+        // The state key's ARN, for a log group under it: listing aliases has no resource type, the
+        // key is the state key. Always, as the modules' caller looks the key up in its own root,
+        // which the access module cannot tell, and so that choosing the state key changes no role.
+        types.put("data.aws_kms_alias", needs(always,
+                grant(Phase.READ, Scope.READ_ANYWHERE, "kms:ListAliases"),
+                grant(Phase.READ, Scope.STATE_KEY, "kms:DescribeKey")));
         types.put("data.aws_iam_policy_document", none("rendered by the provider itself"));
         types.put("data.aws_partition", none("known to the provider from the region"));
         types.put("data.aws_caller_identity", none("sts:GetCallerIdentity needs no permission"));
@@ -324,6 +330,8 @@ public final class InfraPermissions {
                 grant(Phase.READ, Scope.READ_ANYWHERE, "logs:DescribeLogGroups"),
                 grant(Phase.READ, Scope.LOG_GROUPS, "logs:ListTagsLogGroup", "logs:ListTagsForResource"),
                 grant(Phase.UPDATE, Scope.LOG_GROUPS, "logs:PutRetentionPolicy", "logs:DeleteRetentionPolicy"),
+                // A group's key (service.logKmsKey, network.flowLogKmsKey) changes in place.
+                grant(Phase.UPDATE, Scope.LOG_GROUPS, "logs:AssociateKmsKey", "logs:DisassociateKmsKey"),
                 grant(Phase.DELETE, Scope.LOG_GROUPS, "logs:DeleteLogGroup"),
                 grant(Phase.TAG, Scope.LOG_GROUPS, "logs:TagLogGroup", "logs:UntagLogGroup", "logs:TagResource", "logs:UntagResource")));
 

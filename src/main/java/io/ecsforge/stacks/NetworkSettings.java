@@ -21,12 +21,13 @@ import java.util.function.Supplier;
  * @param region the region, which endpoint service names name
  * @param names the Name tags and physical names
  * @param arns the ARNs of the account flow logs are written for, asked for only when there are flow logs
+ * @param flowLogKey the key of the flow log group
  */
 public record NetworkSettings(Setting<String> cidr, Setting<Number> azCount, Setting<String> natGateways,
         Setting<Boolean> flowLogs, Setting<Number> flowLogRetentionDays, Setting<Boolean> vpcEndpoints,
         Setting<List<String>> publicSubnets, Setting<List<String>> privateSubnets,
         Setting<List<String>> availabilityZones, Setting<String> region,
-        NetworkNames names, Supplier<AwsArns> arns) {
+        NetworkNames names, Supplier<AwsArns> arns, LogKey flowLogKey) {
 
     /** A stack's settings: the configuration's values, named by their keys. */
     static NetworkSettings of(EnvironmentConfig config, Supplier<AwsArns> arns) {
@@ -43,6 +44,7 @@ public record NetworkSettings(Setting<String> cidr, Setting<Number> azCount, Set
                 Setting.of(network.availabilityZones(), "network.availabilityZones"),
                 Setting.of(config.aws().region(), "aws.region"),
                 EnvironmentNames.of(config).network(),
-                arns);
+                arns,
+                LogKey.of(network.flowLogKmsKey(), "network.flowLogKmsKey", EnvironmentNames.of(config)));
     }
 }

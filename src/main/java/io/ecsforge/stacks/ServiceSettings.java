@@ -44,6 +44,7 @@ import java.util.Map;
  * @param fargateSpotWeight the cluster's share on FARGATE_SPOT, which the service's strategy repeats
  * @param egress what the tasks may reach besides HTTPS anywhere, a security group rule each
  * @param loadBalancer the load balancer's settings
+ * @param logKey the key of the container log group
  */
 public record ServiceSettings(ServiceNames names, String vpcId, List<String> publicSubnetIds, List<String> privateSubnetIds,
         String clusterArn, String repositoryUrl, String executionRoleArn, String taskRoleArn, Setting<String> region,
@@ -53,7 +54,7 @@ public record ServiceSettings(ServiceNames names, String vpcId, List<String> pub
         Setting<Map<String, String>> secrets, Setting<Boolean> autoscaling, Setting<Number> autoscalingMin,
         Setting<Number> autoscalingMax, Setting<Number> cpuTarget, Setting<Number> logRetentionDays,
         Setting<Boolean> readonlyRootFilesystem, Setting<Boolean> executeCommand, Setting<Number> fargateSpotWeight,
-        Setting<List<EgressRule>> egress, LoadBalancer loadBalancer) {
+        Setting<List<EgressRule>> egress, LoadBalancer loadBalancer, LogKey logKey) {
 
     /**
      * What {@link BlueGreenLoadBalancer} is built from: the {@code loadBalancer} section.
@@ -133,6 +134,7 @@ public record ServiceSettings(ServiceNames names, String vpcId, List<String> pub
                 Setting.of(config.cluster().executeCommand(), "cluster.executeCommand"),
                 Setting.<Number>of(config.cluster().fargateSpotWeight(), "cluster.fargateSpotWeight"),
                 Setting.of(service.egress(), "service.egress"),
-                LoadBalancer.of(config.loadBalancer()));
+                LoadBalancer.of(config.loadBalancer()),
+                LogKey.of(service.logKmsKey(), "service.logKmsKey", EnvironmentNames.of(config)));
     }
 }

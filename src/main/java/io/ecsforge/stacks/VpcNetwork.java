@@ -273,16 +273,16 @@ public final class VpcNetwork {
     }
 
     /**
-     * Flow logs to a log group with the configured retention. The group uses CloudWatch Logs'
-     * own encryption at rest, not a customer key: records hold addresses and ports, not payloads,
-     * and a key would need a key policy naming this group and outlive a destroy by its deletion
-     * window.
+     * Flow logs to a log group with the configured retention, encrypted with the configured key or,
+     * without one, by CloudWatch Logs itself. The flow logs service writes through CloudWatch Logs,
+     * which uses the key, so its role needs no KMS permission.
      */
     private void flowLogs() {
         AwsArns arns = settings.arns().get();
         CloudwatchLogGroup group = CloudwatchLogGroup.Builder.create(scope, "flow_logs_group")
                 .name(names.flowLogGroup())
                 .retentionInDays(settings.flowLogRetentionDays().value())
+                .kmsKeyId(settings.flowLogKey().keyId(scope, "flow_logs_kms_key"))
                 .build();
         // The service may act only for this account's flow logs (the confused-deputy guard).
         DataAwsIamPolicyDocument trust = PolicyBuilder.document(scope, "flow_logs_trust", List.of(

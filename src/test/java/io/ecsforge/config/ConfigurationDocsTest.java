@@ -50,6 +50,6 @@ class ConfigurationDocsTest {
                 rows++;
             }
         }
-        assertEquals(86, rows, "rows in the configuration reference");
+        assertEquals(91, rows, "rows in the configuration reference");
     }
 }

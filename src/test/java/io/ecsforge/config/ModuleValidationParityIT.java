@@ -81,7 +81,13 @@ class ModuleValidationParityIT {
                     + " logs; allowed: a bucket in access_logs_bucket, or no access_logs_prefix",
             "pinnedZonesNotOneForEachZoneAreRejected", "2 zones given; allowed: 3, one for each zone of az_count",
             "alarmsEvaluatedOverMoreThanADayAreRefused", "2 periods of 86400 s are 172800 s; CloudWatch evaluates an alarm"
-                    + " over at most one day; allowed: evaluation_periods x period_seconds up to 86400 s"));
+                    + " over at most one day; allowed: evaluation_periods x period_seconds up to 86400 s"),
+            // A module takes a key's ARN: the file's word state is looked up where the module is called.
+            Map.of(
+            "logKmsKeyThatIsNeitherStateNorAKeyArnIsRefused", "\"alias/webapp-dev-state\" is not allowed; allowed: a KMS key"
+                    + " ARN, arn:aws:kms:<region>:<account>:key/<key id>",
+            "flowLogKmsKeyGivenByItsAliasArnIsRefused", "\"arn:aws:kms:us-east-1:123456789012:alias/logs\" is not allowed;"
+                    + " allowed: a KMS key ARN, arn:aws:kms:<region>:<account>:key/<key id>"));
 
     /** Cases not about a value a variable's validation can judge, and why. */
     static final Map<String, String> NOT_A_VALUE = Map.ofEntries(
@@ -128,6 +134,10 @@ class ModuleValidationParityIT {
                     + " validation cannot read; WAF refuses the association at apply"),
             Map.entry("pinnedZoneOfAnotherRegionIsRejected", "the region is the caller's provider's, which a variable's"
                     + " validation cannot read; the zones' lookup fails the plan with its postcondition instead"),
+            Map.entry("logKmsKeyFromAnotherRegionIsRefused", "the region is the caller's provider's, which a variable's"
+                    + " validation cannot read"),
+            Map.entry("flowLogKmsKeyFromAnotherAccountIsRefused", "aws.accountId is the file's, which no module takes; the"
+                    + " account is the caller's provider's"),
             Map.entry("taskPolicyLargerThanARolesInlinePoliciesMayBeIsRefused", "the size of the role's inline policies as IAM"
                     + " counts it, the rendered JSON of the task's statements and ecsforge's own, which a validation of the"
                     + " variable cannot compute; IAM refuses such a policy at apply"),
@@ -165,7 +175,7 @@ class ModuleValidationParityIT {
             new Module("ecs-service", List.of("cluster", "loadBalancer", "service.containerName", "service.containerPort",
                     "service.cpu", "service.memory", "service.cpuArchitecture", "service.desiredCount", "service.healthCheckPath",
                     "service.healthCheckGracePeriodSeconds", "service.environment", "service.secrets", "service.autoscaling",
-                    "service.logRetentionDays", "service.readonlyRootFilesystem", "service.egress"),
+                    "service.logRetentionDays", "service.logKmsKey", "service.readonlyRootFilesystem", "service.egress"),
                     Stream.concat(ModuleVariables.names().stream(), ModuleVariables.ecsService().stream()).toList(),
                     Map.of("app", "\"webapp\"", "environment", "\"dev\"", "vpc_id", "\"vpc-0123456789abcdef0\"",
                             "public_subnet_ids", "[\"subnet-0a\"]", "private_subnet_ids", "[\"subnet-0b\"]",

@@ -192,7 +192,7 @@ class EcsServiceModuleTest {
                 "autoscaling_min", "certificate_arn", "container_insights", "container_name", "container_port", "cpu",
                 "cpu_architecture", "deletion_protection", "desired_count", "egress", "environment", "environment_variables",
                 "execute_command", "execution_role_arn", "fargate_spot_weight", "health_check_grace_period_seconds",
-                "health_check_path", "idle_timeout_seconds", "image_tag", "log_retention_days", "memory", "private_subnet_ids",
+                "health_check_path", "idle_timeout_seconds", "image_tag", "log_kms_key_arn", "log_retention_days", "memory", "private_subnet_ids",
                 "public_subnet_ids", "readonly_root_filesystem", "repository_url", "secrets", "ssl_policy", "task_role_arn",
                 "test_listener_cidrs", "test_listener_port", "vpc_id", "waf_web_acl_arn"), NetworkModuleTest.fieldNames(module.json().path("variable")));
     }

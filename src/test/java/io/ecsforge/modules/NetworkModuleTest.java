@@ -139,7 +139,7 @@ class NetworkModuleTest {
 
     @Test
     void everyNetworkKeyAndTheNamesAreVariables() {
-        assertEquals(List.of("app", "availability_zones", "az_count", "cidr", "environment", "flow_log_retention_days", "flow_logs", "nat_gateways",
+        assertEquals(List.of("app", "availability_zones", "az_count", "cidr", "environment", "flow_log_kms_key_arn", "flow_log_retention_days", "flow_logs", "nat_gateways",
                 "private_subnets", "public_subnets", "vpc_endpoints"), fieldNames(network.json().path("variable")));
     }
 

@@ -232,6 +232,24 @@ class NetworkStackTest {
     }
 
     @Test
+    void prodsFlowLogGroupIsEncryptedWithTheStateKeyLookedUpByItsAlias() {
+        assertAt(prod.data("aws_kms_alias", "flow_logs_kms_key"), "name", "alias/webapp-prod-state");
+        assertAt(prod.resource("aws_cloudwatch_log_group", "flow_logs_group"), "kms_key_id",
+                "${data.aws_kms_alias.flow_logs_kms_key.target_key_arn}");
+    }
+
+    @Test
+    void flowLogGroupGivenAKeyArnIsEncryptedWithThatKeyAndLooksNothingUp() throws IOException {
+        String key = "arn:aws:kms:us-east-1:123456789012:key/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b";
+        String yaml = Files.readString(Repo.config().resolve("dev.yaml"))
+                .replace("  flowLogs: true\n", "  flowLogs: true\n  flowLogKmsKey: \"" + key + "\"\n");
+        Resources network = Synthesized.of(List.of(ConfigLoader.parse("config/dev.yaml", yaml, "dev"))).resources("webapp-dev-network");
+
+        assertAt(network.resource("aws_cloudwatch_log_group", "flow_logs_group"), "kms_key_id", key);
+        assertEquals(0, network.json().path("data").path("aws_kms_alias").size(), () -> Resources.show(network.json().path("data")));
+    }
+
+    @Test
     void flowLogGroupKeepsRecordsForTheConfiguredDays() {
         JsonNode devGroup = dev.resource("aws_cloudwatch_log_group", "flow_logs_group");
         assertAt(devGroup, "name", "/vpc/webapp-dev/flow-logs");

@@ -124,6 +124,19 @@ class ServiceStackTest {
     }
 
     @Test
+    void prodsLogGroupIsEncryptedWithTheStateKeyLookedUpByItsAlias() {
+        assertAt(prod.data("aws_kms_alias", "logs_kms_key"), "name", "alias/webapp-prod-state");
+        assertAt(prod.resource("aws_cloudwatch_log_group", "logs"), "kms_key_id", "${data.aws_kms_alias.logs_kms_key.target_key_arn}");
+    }
+
+    @Test
+    void devsLogGroupWithoutLogKmsKeyHasCloudWatchLogsOwnEncryption() {
+        assertFalse(dev.resource("aws_cloudwatch_log_group", "logs").has("kms_key_id"),
+                () -> Resources.show(dev.resource("aws_cloudwatch_log_group", "logs")));
+        assertEquals(0, dev.json().path("data").path("aws_kms_alias").size(), () -> Resources.show(dev.json().path("data")));
+    }
+
+    @Test
     void logGroupKeepsLogsForTheConfiguredDays() {
         assertAt(dev.resource("aws_cloudwatch_log_group", "logs"), "name", "/ecs/webapp-dev");
         assertAt(dev.resource("aws_cloudwatch_log_group", "logs"), "retention_in_days", 30);
