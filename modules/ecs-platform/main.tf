@@ -46,6 +46,7 @@ module "access" {
   state_region         = var.state_region
   task_policy          = var.task_policy
   vpc_endpoints        = var.vpc_endpoints
+  waf                  = var.waf
   waf_web_acl_arn      = var.waf_web_acl_arn
 }
 
@@ -91,6 +92,7 @@ module "ecs_service" {
   test_listener_cidrs               = var.test_listener_cidrs
   test_listener_port                = var.test_listener_port
   vpc_id                            = module.network.vpc_id
+  waf                               = var.waf
   waf_web_acl_arn                   = var.waf_web_acl_arn
 }
 

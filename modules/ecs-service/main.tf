@@ -44,6 +44,14 @@ resource "aws_cloudwatch_log_group" "logs" {
   retention_in_days = var.log_retention_days
 }
 
+resource "aws_cloudwatch_log_group" "web_acl_logs" {
+  count = var.waf == "managed" ? 1 : 0
+
+  kms_key_id        = var.log_kms_key_arn == "" ? null : var.log_kms_key_arn
+  name              = "aws-waf-logs-${var.app}-${var.environment}"
+  retention_in_days = var.log_retention_days
+}
+
 resource "aws_ecs_cluster" "cluster" {
   name = "${var.app}-${var.environment}"
 
@@ -365,9 +373,169 @@ resource "aws_vpc_security_group_ingress_rule" "service_ingress_from_alb" {
   to_port                      = var.container_port
 }
 
+resource "aws_wafv2_web_acl" "web_acl" {
+  count = var.waf == "managed" ? 1 : 0
+
+  description = "AWS managed rule groups in front of the load balancer of ${var.app}-${var.environment}"
+  name        = "${var.app}-${var.environment}"
+  scope       = "REGIONAL"
+
+  default_action {
+    allow {
+    }
+  }
+
+  rule {
+    name     = "AWSManagedRulesAmazonIpReputationList"
+    priority = 0
+
+    override_action {
+      none {
+      }
+    }
+
+    statement {
+      managed_rule_group_statement {
+        name        = "AWSManagedRulesAmazonIpReputationList"
+        vendor_name = "AWS"
+      }
+    }
+
+    visibility_config {
+      cloudwatch_metrics_enabled = true
+      metric_name                = "AWSManagedRulesAmazonIpReputationList"
+      sampled_requests_enabled   = true
+    }
+  }
+
+  rule {
+    name     = "AWSManagedRulesAnonymousIpList"
+    priority = 1
+
+    override_action {
+      none {
+      }
+    }
+
+    statement {
+      managed_rule_group_statement {
+        name        = "AWSManagedRulesAnonymousIpList"
+        vendor_name = "AWS"
+
+        rule_action_override {
+          name = "HostingProviderIPList"
+
+          action_to_use {
+            count {
+            }
+          }
+        }
+      }
+    }
+
+    visibility_config {
+      cloudwatch_metrics_enabled = true
+      metric_name                = "AWSManagedRulesAnonymousIpList"
+      sampled_requests_enabled   = true
+    }
+  }
+
+  rule {
+    name     = "AWSManagedRulesKnownBadInputsRuleSet"
+    priority = 2
+
+    override_action {
+      none {
+      }
+    }
+
+    statement {
+      managed_rule_group_statement {
+        name        = "AWSManagedRulesKnownBadInputsRuleSet"
+        vendor_name = "AWS"
+      }
+    }
+
+    visibility_config {
+      cloudwatch_metrics_enabled = true
+      metric_name                = "AWSManagedRulesKnownBadInputsRuleSet"
+      sampled_requests_enabled   = true
+    }
+  }
+
+  rule {
+    name     = "AWSManagedRulesCommonRuleSet"
+    priority = 3
+
+    override_action {
+      none {
+      }
+    }
+
+    statement {
+      managed_rule_group_statement {
+        name        = "AWSManagedRulesCommonRuleSet"
+        vendor_name = "AWS"
+      }
+    }
+
+    visibility_config {
+      cloudwatch_metrics_enabled = true
+      metric_name                = "AWSManagedRulesCommonRuleSet"
+      sampled_requests_enabled   = true
+    }
+  }
+
+  visibility_config {
+    cloudwatch_metrics_enabled = true
+    metric_name                = "${var.app}-${var.environment}"
+    sampled_requests_enabled   = true
+  }
+}
+
 resource "aws_wafv2_web_acl_association" "alb_web_acl" {
-  count = var.waf_web_acl_arn != "" ? 1 : 0
+  count = var.waf_web_acl_arn != "" || var.waf == "managed" ? 1 : 0
 
   resource_arn = aws_lb.alb.arn
-  web_acl_arn  = var.waf_web_acl_arn
+  web_acl_arn  = (var.waf == "managed" ? one(aws_wafv2_web_acl.web_acl[*].arn) : var.waf_web_acl_arn)
+}
+
+resource "aws_wafv2_web_acl_logging_configuration" "web_acl_logging" {
+  count = var.waf == "managed" ? 1 : 0
+
+  log_destination_configs = [aws_cloudwatch_log_group.web_acl_logs[0].arn]
+  resource_arn            = aws_wafv2_web_acl.web_acl[0].arn
+
+  logging_filter {
+    default_behavior = "DROP"
+
+    filter {
+      behavior    = "KEEP"
+      requirement = "MEETS_ANY"
+
+      condition {
+        action_condition {
+          action = "BLOCK"
+        }
+      }
+
+      condition {
+        action_condition {
+          action = "COUNT"
+        }
+      }
+    }
+  }
+
+  redacted_fields {
+    single_header {
+      name = "authorization"
+    }
+  }
+
+  redacted_fields {
+    single_header {
+      name = "cookie"
+    }
+  }
 }

@@ -1,6 +1,7 @@
 package io.ecsforge.config;
 
 import io.ecsforge.config.LoadBalancerConfig.AccessLogs;
+import io.ecsforge.config.LoadBalancerConfig.Waf;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -39,15 +40,28 @@ final class LoadBalancerSchema {
     static final Key<String> ACCESS_LOGS_PREFIX = Key.string("loadBalancer.accessLogs.prefix", null, Format.LOG_PREFIX,
             "Where in the bucket the access logs go: under `<prefix>/AWSLogs/<account>/elasticloadbalancing/<region>/`.")
             .defaultText("none: `AWSLogs/...` at the top of the bucket").note("needs `bucket`");
+    static final Key<Waf> WAF = Key.choice("loadBalancer.waf", Waf.NONE,
+            "`managed`: ecsforge makes a regional AWS WAF web ACL named `<app>-<env>` and associates it with the load"
+                    + " balancer: AWS's managed rule groups Core rule set, Known bad inputs, Amazon IP reputation list and"
+                    + " Anonymous IP list block what they match, but the hosting-provider addresses of the last, which are"
+                    + " only counted, since the environment's own NAT gateways, CI runners and health checkers come from"
+                    + " hosting providers. Requests it blocks or counts are logged to the log group"
+                    + " `aws-waf-logs-<app>-<env>` (`service.logRetentionDays`, under `service.logKmsKey`), without their"
+                    + " `authorization` and `cookie` headers. Costs about 5 USD a month for the web ACL, 1 USD a month"
+                    + " for each of the 4 rule groups and 0.60 USD per million requests, plus the logs' ingestion and"
+                    + " storage; see [Web application firewall](security.md#web-application-firewall). `none`: no web"
+                    + " ACL of ecsforge's; `wafWebAclArn` may name your own.")
+            .note("not with `wafWebAclArn`");
     static final Key<String> WAF_WEB_ACL_ARN = Key.string("loadBalancer.wafWebAclArn", null, Format.WEB_ACL_ARN,
             "A regional AWS WAF web ACL of your own that filters every request to the load balancer (an"
                     + " `aws_wafv2_web_acl_association`). The web ACL is not made here. WAF costs per web ACL and per rule"
                     + " a month, and per million requests inspected; see [Web application"
                     + " firewall](security.md#web-application-firewall).")
-            .defaultText("none: no web ACL").note("in `aws.region`, and of `aws.accountId` when that is set");
+            .defaultText("none: no web ACL").note("in `aws.region`, and of `aws.accountId` when that is set; not with"
+                    + " `waf: managed`");
 
     static final List<Key<?>> KEYS = List.of(CERTIFICATE_ARN, ALLOWED_CIDRS, TEST_LISTENER_PORT, TEST_LISTENER_CIDRS,
-            DELETION_PROTECTION, SSL_POLICY, IDLE_TIMEOUT_SECONDS, ACCESS_LOGS, WAF_WEB_ACL_ARN);
+            DELETION_PROTECTION, SSL_POLICY, IDLE_TIMEOUT_SECONDS, ACCESS_LOGS, WAF, WAF_WEB_ACL_ARN);
     /** The keys of {@link #ACCESS_LOGS}. */
     static final List<Key<?>> ACCESS_LOG_KEYS = List.of(ACCESS_LOGS_BUCKET, ACCESS_LOGS_PREFIX);
 
@@ -76,11 +90,18 @@ final class LoadBalancerSchema {
         }
         int idle = s.integer(IDLE_TIMEOUT_SECONDS);
         Optional<AccessLogs> accessLogs = accessLogs(s);
+        Waf waf = s.choice(WAF);
         Optional<String> webAcl = s.optionalString(WAF_WEB_ACL_ARN);
         webAcl.filter(arn -> s.ok(WAF_WEB_ACL_ARN)).ifPresent(arn -> webAclInOwnRegionAndAccount(s, arn, aws, regionOk, accountOk));
+        // A load balancer takes one web ACL: ecsforge's would replace the team's, or the reverse, on every apply.
+        if (waf == Waf.MANAGED && webAcl.isPresent() && s.ok(WAF)) {
+            s.problem(WAF_WEB_ACL_ARN, "\"" + webAcl.get() + "\" is set but " + WAF.path() + " is managed, which makes"
+                    + " ecsforge's own web ACL; allowed: one web ACL, waf: managed without wafWebAclArn, or wafWebAclArn"
+                    + " with waf: none");
+        }
         s.rejectUnknownKeys();
         LoadBalancerConfig config = new LoadBalancerConfig(certificate, allowed, testPort, testCidrs, deletionProtection,
-                sslPolicy, idle, accessLogs, webAcl);
+                sslPolicy, idle, accessLogs, webAcl, waf);
         if (s.ok(TEST_LISTENER_PORT) && config.productionPorts().contains(testPort)) {
             s.problem(TEST_LISTENER_PORT, testPort + " is a production listener port; allowed: any port but "
                     + config.productionPorts().stream().map(String::valueOf).collect(Collectors.joining(" and ")));

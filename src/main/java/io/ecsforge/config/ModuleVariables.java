@@ -299,11 +299,17 @@ public final class ModuleVariables {
     }
 
     /**
-     * {@code loadBalancer.wafWebAclArn}, {@code ""} for none. The loader also compares its region and
-     * account with {@code aws}'s, which a module knows only from its provider, not in a validation.
+     * {@code loadBalancer.wafWebAclArn}, {@code ""} for none, and not with {@code waf} managed. The
+     * loader also compares its region and account with {@code aws}'s, which a module knows only from
+     * its provider, not in a validation.
      */
     static Variable webAcl() {
-        return emptyMeans(variable(LoadBalancerSchema.WAF_WEB_ACL_ARN, "waf_web_acl_arn"), "no web ACL");
+        String arn = "var.waf_web_acl_arn";
+        String waf = "var." + snake(LoadBalancerSchema.WAF);
+        return withRule(emptyMeans(variable(LoadBalancerSchema.WAF_WEB_ACL_ARN, "waf_web_acl_arn"), "no web ACL"),
+                new Validation(waf + " != \"managed\" || " + arn + " == \"\"", "\"${" + arn + "}\" is set but "
+                        + snake(LoadBalancerSchema.WAF) + " is managed, which makes the module's own web ACL; allowed: one"
+                        + " web ACL, waf managed without waf_web_acl_arn, or waf_web_acl_arn with waf none"));
     }
 
     /**
@@ -490,6 +496,9 @@ public final class ModuleVariables {
                 + " CPU (`service.autoscaling` is set): the infra role may then register its scalable target and"
                 + " policy.", false, List.of()));
         variables.add(infraFollows(variable(DeploymentSchema.STRATEGY, "deployment_strategy")));
+        Variable waf = variable(LoadBalancerSchema.WAF);
+        variables.add(new Variable(waf.name(), waf.key(), waf.type(), waf.description() + " Here it says what the infra"
+                + " role may manage: give the value the ecs-service module has.", waf.defaultValue(), waf.validations()));
         variables.add(webAcl());
         return List.copyOf(variables);
     }

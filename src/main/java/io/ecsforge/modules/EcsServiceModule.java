@@ -54,8 +54,9 @@ final class EcsServiceModule extends ModuleStack {
                 variable("access_logs_bucket", ""),
                 // "" is the top of the bucket, which the provider writes as no prefix, as the stack does.
                 Setting.expression("var.access_logs_prefix != \"\" ? var.access_logs_prefix : null", "", "access_logs_prefix"),
-                Setting.expression("var.waf_web_acl_arn != \"\"", false, "waf_web_acl_arn"),
-                variable("waf_web_acl_arn", ""));
+                Setting.expression("var.waf_web_acl_arn != \"\" || var.waf == \"managed\"", false, "waf_web_acl_arn"),
+                variable("waf_web_acl_arn", ""),
+                Setting.is(variable("waf", ""), "managed"));
         ServiceSettings settings = new ServiceSettings(
                 names,
                 variable("vpc_id", "").text(),

@@ -50,9 +50,11 @@ public final class BlueGreenLoadBalancer {
      * @param targetPort the port targets listen on; health checks go there too
      * @param healthCheckPath the path health checks ask for
      * @param shapes how rules a block and the HTTPS-only listener are made
+     * @param webAclArn the web ACL associated with the load balancer: the team's, or ecsforge's
+     *     {@link ManagedWebAcl}; read only when {@code settings} has one
      */
     public record Props(ServiceNames names, ServiceSettings.LoadBalancer settings, String vpcId, List<String> subnetIds,
-            Setting<Number> targetPort, Setting<String> healthCheckPath, Shapes shapes) {}
+            Setting<Number> targetPort, Setting<String> healthCheckPath, Shapes shapes, Setting<String> webAclArn) {}
 
     private final Construct scope;
     private final Props props;
@@ -88,10 +90,10 @@ public final class BlueGreenLoadBalancer {
                 .idleTimeout(settings.idleTimeoutSeconds().value());
         Setting.flag(settings.deletionProtection(), alb::enableDeletionProtection, alb::enableDeletionProtection);
         loadBalancer = props.shapes().withBlocks(alb::build, List.of(accessLogs(alb)));
-        // The web ACL is the team's own, made and paid for outside ecsforge; only the association is ours.
+        // One association for the team's web ACL and ecsforge's, so that switching between them changes it in place.
         props.shapes().optional(settings.webAcl(), () -> Wafv2WebAclAssociation.Builder.create(scope, "alb_web_acl")
                 .resourceArn(loadBalancer.getArn())
-                .webAclArn(settings.webAclArn().value())
+                .webAclArn(props.webAclArn().value())
                 .build());
         blue = targetGroup(EnvironmentNames.BLUE);
         green = targetGroup(EnvironmentNames.GREEN);

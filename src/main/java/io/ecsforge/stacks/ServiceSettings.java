@@ -70,14 +70,15 @@ public record ServiceSettings(ServiceNames names, String vpcId, List<String> pub
      * @param accessLogs whether the load balancer writes access logs
      * @param accessLogsBucket the bucket they go to; read only when there may be access logs
      * @param accessLogsPrefix where in the bucket; {@code ""} (a stack) or null (a module) for its top
-     * @param webAcl whether a WAF web ACL filters the load balancer's requests
-     * @param webAclArn that web ACL; read only when there may be one
+     * @param webAcl whether a WAF web ACL filters the load balancer's requests: the team's or ecsforge's
+     * @param webAclArn the team's web ACL; read only when there may be one and it is not ecsforge's
+     * @param managedWebAcl whether that web ACL is ecsforge's own ({@link ManagedWebAcl})
      */
     public record LoadBalancer(Setting<Boolean> https, Setting<String> certificateArn, Setting<String> sslPolicy,
             Setting<List<String>> allowedCidrs, Setting<Number> testListenerPort, Setting<List<String>> testListenerCidrs,
             Setting<Boolean> deletionProtection, Setting<Number> idleTimeoutSeconds, Setting<Boolean> accessLogs,
             Setting<String> accessLogsBucket, Setting<String> accessLogsPrefix, Setting<Boolean> webAcl,
-            Setting<String> webAclArn) {
+            Setting<String> webAclArn, Setting<Boolean> managedWebAcl) {
 
         static LoadBalancer of(LoadBalancerConfig config) {
             String certificate = "loadBalancer.certificateArn";
@@ -94,8 +95,9 @@ public record ServiceSettings(ServiceNames names, String vpcId, List<String> pub
                     Setting.of(config.accessLogs().isPresent(), "loadBalancer.accessLogs"),
                     Setting.of(config.accessLogs().map(AccessLogs::bucket).orElse(""), "loadBalancer.accessLogs.bucket"),
                     Setting.of(config.accessLogs().flatMap(AccessLogs::prefix).orElse(""), "loadBalancer.accessLogs.prefix"),
-                    Setting.of(config.wafWebAclArn().isPresent(), webAcl),
-                    Setting.of(config.wafWebAclArn().orElse(""), webAcl));
+                    Setting.of(config.webAcl(), webAcl),
+                    Setting.of(config.wafWebAclArn().orElse(""), webAcl),
+                    Setting.of(config.waf() == LoadBalancerConfig.Waf.MANAGED, "loadBalancer.waf"));
         }
     }
 

@@ -81,9 +81,9 @@ public final class StateStack extends PlatformStack {
      * use and manage it, through IAM, so no principal can be locked out of it and the roles that
      * read and write state are granted it in their own policies ({@link StateAccess},
      * {@link InfraPermissions}). Beside it, CloudWatch Logs may use the key for this
-     * environment's two log groups, which {@code service.logKmsKey} and
-     * {@code network.flowLogKmsKey} may put under it: always, so that choosing the state key for a
-     * group later needs no second bootstrap.
+     * environment's log groups, which {@code service.logKmsKey} (the container's and, with
+     * {@code loadBalancer.waf: managed}, the web ACL's) and {@code network.flowLogKmsKey} may put
+     * under it: always, so that choosing the state key for a group later needs no second bootstrap.
      */
     private KmsKey encryptionKey() {
         AwsArns arns = lookUpArns("account");
@@ -102,7 +102,8 @@ public final class StateStack extends PlatformStack {
                         .resources("*")
                         .when("ArnLike", "kms:EncryptionContext:aws:logs:arn",
                                 logs.regional("logs", "log-group:" + names().serviceLogGroup()),
-                                logs.regional("logs", "log-group:" + names().flowLogGroup()))
+                                logs.regional("logs", "log-group:" + names().flowLogGroup()),
+                                logs.regional("logs", "log-group:" + names().webAclLogGroup()))
                         .build()));
         KmsKey key = KmsKey.Builder.create(this, "state_kms_key")
                 .description("Encrypts the Terraform state of " + names().prefix())

@@ -70,6 +70,7 @@ class SharedAccountSynthTest {
             entry("aws_iam_role", named("name", "name_prefix")),
             entry("aws_kms_alias", named("name", "name_prefix")),
             entry("aws_lb", named("name", "name_prefix")),
+            entry("aws_wafv2_web_acl", named("name")),
             entry("aws_lb_target_group", named("name", "name_prefix")),
             entry("aws_s3_bucket", named("bucket", "bucket_prefix")),
             // Unique only in its VPC, but compared across the account all the same.
@@ -96,6 +97,7 @@ class SharedAccountSynthTest {
             entry("aws_vpc_security_group_egress_rule", within("aws_security_group")),
             entry("aws_vpc_security_group_ingress_rule", within("aws_security_group")),
             entry("aws_wafv2_web_acl_association", within("aws_lb")),
+            entry("aws_wafv2_web_acl_logging_configuration", within("aws_wafv2_web_acl")),
             entry("aws_eip", idGivenByAws()),
             entry("aws_flow_log", idGivenByAws()),
             entry("aws_internet_gateway", idGivenByAws()),

@@ -515,6 +515,14 @@ final class BadConfigs {
                           wafWebAclArn: "arn:aws:wafv2:us-east-1:210987654321:regional/webacl/web/0f1e2d3c"
                         """,
                         "loadBalancer.wafWebAclArn: \"arn:aws:wafv2:us-east-1:210987654321:regional/webacl/web/0f1e2d3c\" is of account 210987654321; allowed: a web ACL of aws.accountId (123456789012), the load balancer's account"),
+                bad("wafValueNotAllowedIsRefused", minimalWith("loadBalancer:\n  waf: aws-managed-rules\n"),
+                        "loadBalancer.waf: \"aws-managed-rules\" is not allowed; allowed: none, managed"),
+                bad("managedWafWithTheTeamsWebAclIsRefused", minimalWith("""
+                        loadBalancer:
+                          waf: managed
+                          wafWebAclArn: "arn:aws:wafv2:us-east-1:123456789012:regional/webacl/web/0f1e2d3c"
+                        """),
+                        "loadBalancer.wafWebAclArn: \"arn:aws:wafv2:us-east-1:123456789012:regional/webacl/web/0f1e2d3c\" is set but loadBalancer.waf is managed, which makes ecsforge's own web ACL; allowed: one web ACL, waf: managed without wafWebAclArn, or wafWebAclArn with waf: none"),
                 bad("pinnedZonesNotOneForEachZoneAreRejected",
                         minimalWith("network:\n  azCount: 3\n  availabilityZones: [us-east-1a, us-east-1b]\n"),
                         "network.availabilityZones: 2 zones given; allowed: 3, one for each zone of network.azCount"),

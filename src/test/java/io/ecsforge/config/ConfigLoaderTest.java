@@ -139,8 +139,7 @@ class ConfigLoaderTest {
                         Optional.of("arn:aws:acm:us-east-1:210987654321:certificate/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b"),
                         List.of("0.0.0.0/0"), 8443, List.of("10.20.0.0/16"), true, "ELBSecurityPolicy-TLS13-1-2-2021-06", 60,
                         Optional.of(new LoadBalancerConfig.AccessLogs("webapp-logs-210987654321", Optional.of("alb/prod"))),
-                        Optional.of("arn:aws:wafv2:us-east-1:210987654321:regional/webacl/webapp-prod/"
-                                + "0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b")),
+                        Optional.empty(), LoadBalancerConfig.Waf.MANAGED),
                 new DeploymentConfig(DeploymentConfig.Strategy.CANARY, 25, 10, 30, new Alarms(2.0, 1, Optional.of(1.5), 60, 2)),
                 Map.of("Team", "platform", "CostCenter", "web"));
 

@@ -65,7 +65,7 @@ class ConfigSchemaTest {
             loadBalancer: {certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/abc", allowedCidrs: [10.0.0.0/8],
                            testListenerPort: 9443, testListenerCidrs: [10.1.0.0/16], deletionProtection: true,
                            sslPolicy: ELBSecurityPolicy-FS-1-2-Res-2020-10, idleTimeoutSeconds: 30,
-                           accessLogs: {bucket: webapp-logs, prefix: alb},
+                           accessLogs: {bucket: webapp-logs, prefix: alb}, waf: none,
                            wafWebAclArn: "arn:aws:wafv2:us-east-1:123456789012:regional/webacl/web/0f1e2d3c"}
             deployment:
               strategy: linear
@@ -85,7 +85,7 @@ class ConfigSchemaTest {
         Set<String> declared = new TreeSet<>(Schema.keys().stream().map(Key::path).toList());
 
         assertEquals(declared, paths(EVERY_KEY));
-        assertEquals(95, declared.size(), "declared keys");
+        assertEquals(96, declared.size(), "declared keys");
     }
 
     @Test
@@ -152,7 +152,7 @@ class ConfigSchemaTest {
             }
             checked++;
         }
-        assertEquals(48, checked, "keys with a fixed default");
+        assertEquals(49, checked, "keys with a fixed default");
         // The defaults that depend on another key, as their declarations say.
         assertEquals("the `app` name", RegistrySchema.REPOSITORY_NAME.defaultText());
         assertEquals(minimal.app(), minimal.registry().repositoryName());

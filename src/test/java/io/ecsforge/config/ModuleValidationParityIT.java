@@ -80,6 +80,10 @@ class ModuleValidationParityIT {
             "accessLogsWithoutBucketNeedABucket", "\"alb\" is set but access_logs_bucket is empty, which means no access"
                     + " logs; allowed: a bucket in access_logs_bucket, or no access_logs_prefix",
             "pinnedZonesNotOneForEachZoneAreRejected", "2 zones given; allowed: 3, one for each zone of az_count",
+            "wafValueNotAllowedIsRefused", "\"aws-managed-rules\" is not allowed; allowed: none, managed",
+            "managedWafWithTheTeamsWebAclIsRefused", "\"arn:aws:wafv2:us-east-1:123456789012:regional/webacl/web/0f1e2d3c\""
+                    + " is set but waf is managed, which makes the module's own web ACL; allowed: one web ACL, waf managed"
+                    + " without waf_web_acl_arn, or waf_web_acl_arn with waf none",
             "alarmsEvaluatedOverMoreThanADayAreRefused", "2 periods of 86400 s are 172800 s; CloudWatch evaluates an alarm"
                     + " over at most one day; allowed: evaluation_periods x period_seconds up to 86400 s"),
             // A module takes a key's ARN: the file's word state is looked up where the module is called.

@@ -67,11 +67,38 @@ class EcsServiceModuleTest {
     }
 
     @Test
-    void theWebAclAssociationIsCountedByWhetherAnAclIsGiven() {
+    void theWebAclAssociationIsCountedByWhetherAnAclIsGivenOrMadeAndTakesTheMadeOnesArn() {
         JsonNode association = module.resource("aws_wafv2_web_acl_association", "alb_web_acl");
-        assertAt(association, "count", "${var.waf_web_acl_arn != \"\" ? 1 : 0}");
+        assertAt(association, "count", "${var.waf_web_acl_arn != \"\" || var.waf == \"managed\" ? 1 : 0}");
         assertAt(association, "resource_arn", "${aws_lb.alb.arn}");
-        assertAt(association, "web_acl_arn", "${var.waf_web_acl_arn}");
+        assertAt(association, "web_acl_arn",
+                "${(var.waf == \"managed\" ? one(aws_wafv2_web_acl.web_acl[*].arn) : var.waf_web_acl_arn)}");
+    }
+
+    @Test
+    void theManagedWebAclItsLogGroupAndLoggingAreCountedByWafAndTheLogGroupTakesTheServicesKey() {
+        String managed = "${var.waf == \"managed\" ? 1 : 0}";
+        assertAt(module.resource("aws_wafv2_web_acl", "web_acl"), "count", managed);
+        assertAt(module.resource("aws_wafv2_web_acl", "web_acl"), "name", "${var.app}-${var.environment}");
+        JsonNode logs = module.resource("aws_cloudwatch_log_group", "web_acl_logs");
+        assertAt(logs, "count", managed);
+        assertAt(logs, "name", "aws-waf-logs-${var.app}-${var.environment}");
+        assertAt(logs, "retention_in_days", "${var.log_retention_days}");
+        assertAt(logs, "kms_key_id", "${var.log_kms_key_arn == \"\" ? null : var.log_kms_key_arn}");
+        JsonNode logging = module.resource("aws_wafv2_web_acl_logging_configuration", "web_acl_logging");
+        assertAt(logging, "count", managed);
+        assertAt(logging, "resource_arn", "${aws_wafv2_web_acl.web_acl[0].arn}");
+    }
+
+    @Test
+    void wafTakesNoneOrManagedAndNotWithTheTeamsWebAcl() {
+        JsonNode variables = module.json().path("variable");
+        assertAt(variables, "waf.default", "none");
+        assertAt(variables, "waf.validation[0].condition", "${contains([\"none\",\"managed\"], var.waf)}");
+        assertAt(variables, "waf_web_acl_arn.validation[1]", Map.of(
+                "condition", "${var.waf != \"managed\" || var.waf_web_acl_arn == \"\"}",
+                "error_message", "\"${var.waf_web_acl_arn}\" is set but waf is managed, which makes the module's own web"
+                        + " ACL; allowed: one web ACL, waf managed without waf_web_acl_arn, or waf_web_acl_arn with waf none"));
     }
 
     @Test
@@ -194,7 +221,7 @@ class EcsServiceModuleTest {
                 "execute_command", "execution_role_arn", "fargate_spot_weight", "health_check_grace_period_seconds",
                 "health_check_path", "idle_timeout_seconds", "image_tag", "log_kms_key_arn", "log_retention_days", "memory", "private_subnet_ids",
                 "public_subnet_ids", "readonly_root_filesystem", "repository_url", "secrets", "ssl_policy", "task_role_arn",
-                "test_listener_cidrs", "test_listener_port", "vpc_id", "waf_web_acl_arn"), NetworkModuleTest.fieldNames(module.json().path("variable")));
+                "test_listener_cidrs", "test_listener_port", "vpc_id", "waf", "waf_web_acl_arn"), NetworkModuleTest.fieldNames(module.json().path("variable")));
     }
 
     @Test

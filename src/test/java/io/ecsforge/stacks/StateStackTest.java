@@ -73,7 +73,7 @@ class StateStackTest {
     }
 
     @Test
-    void stateKeyPolicyLetsCloudWatchLogsUseTheKeyForThisEnvironmentsTwoLogGroupsOnly() {
+    void stateKeyPolicyLetsCloudWatchLogsUseTheKeyForThisEnvironmentsThreeLogGroupsOnly() {
         JsonNode statement = prod.data("aws_iam_policy_document", "state_kms_key_policy").path("statement").path(1);
         assertAt(statement, "sid", "CloudWatchLogsUsesTheKeyForThisEnvironmentsLogGroups");
         assertAt(statement, "principals[0]", Map.of("type", "Service", "identifiers", List.of("logs.us-east-1.amazonaws.com")));
@@ -81,7 +81,8 @@ class StateStackTest {
                 "kms:Describe*"));
         String groups = "arn:${data.aws_partition.partition.partition}:logs:us-east-1:210987654321:log-group:";
         assertAt(statement, "condition[0]", Map.of("test", "ArnLike", "variable", "kms:EncryptionContext:aws:logs:arn",
-                "values", List.of(groups + "/ecs/webapp-prod", groups + "/vpc/webapp-prod/flow-logs")));
+                "values", List.of(groups + "/ecs/webapp-prod", groups + "/vpc/webapp-prod/flow-logs",
+                        groups + "aws-waf-logs-webapp-prod")));
     }
 
     @Test
