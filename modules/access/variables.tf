@@ -279,3 +279,32 @@ variable "vpc_endpoints" {
   default     = false
   nullable    = false
 }
+
+variable "waf" {
+  description = "`managed`: ecsforge makes a regional AWS WAF web ACL named `<app>-<env>` and associates it with the load balancer: AWS's managed rule groups Core rule set, Known bad inputs, Amazon IP reputation list and Anonymous IP list block what they match, but the hosting-provider addresses of the last, which are only counted, since the environment's own NAT gateways, CI runners and health checkers come from hosting providers. Requests it blocks or counts are logged to the log group `aws-waf-logs-<app>-<env>` (`service.logRetentionDays`, under `service.logKmsKey`), without their `authorization` and `cookie` headers. Costs about 5 USD a month for the web ACL, 1 USD a month for each of the 4 rule groups and 0.60 USD per million requests, plus the logs' ingestion and storage; see [Web application firewall](../../docs/security.md#web-application-firewall). `none`: no web ACL of ecsforge's; `wafWebAclArn` may name your own. Allowed: none, managed; not with `wafWebAclArn`. The `loadBalancer.waf` key of an ecsforge environment file. Here it says what the infra role may manage: give the value the ecs-service module has."
+  type        = string
+  default     = "none"
+  nullable    = false
+
+  validation {
+    condition     = contains(["none", "managed"], var.waf)
+    error_message = "\"${var.waf}\" is not allowed; allowed: none, managed"
+  }
+}
+
+variable "waf_web_acl_arn" {
+  description = "A regional AWS WAF web ACL of your own that filters every request to the load balancer (an `aws_wafv2_web_acl_association`). The web ACL is not made here. WAF costs per web ACL and per rule a month, and per million requests inspected; see [Web application firewall](../../docs/security.md#web-application-firewall). Allowed: a regional WAF web ACL ARN, arn:aws:wafv2:<region>:<account>:regional/webacl/<name>/<id>; in `aws.region`, and of `aws.accountId` when that is set; not with `waf: managed`. The `loadBalancer.wafWebAclArn` key of an ecsforge environment file. (Empty: no web ACL.)"
+  type        = string
+  default     = ""
+  nullable    = false
+
+  validation {
+    condition     = var.waf_web_acl_arn == "" || can(regex("^(?:arn:aws[a-z-]*:wafv2:[a-z0-9-]+:\\d{12}:regional/webacl/[\\w-]{1,128}/[0-9a-f-]{1,128})$", var.waf_web_acl_arn))
+    error_message = "\"${var.waf_web_acl_arn}\" is not allowed; allowed: a regional WAF web ACL ARN, arn:aws:wafv2:<region>:<account>:regional/webacl/<name>/<id>"
+  }
+
+  validation {
+    condition     = var.waf != "managed" || var.waf_web_acl_arn == ""
+    error_message = "\"${var.waf_web_acl_arn}\" is set but waf is managed, which makes the module's own web ACL; allowed: one web ACL, waf managed without waf_web_acl_arn, or waf_web_acl_arn with waf none"
+  }
+}

@@ -2,9 +2,11 @@ module "network" {
   source = "../network"
 
   app                     = var.app
+  availability_zones      = var.availability_zones
   az_count                = var.az_count
   cidr                    = var.cidr
   environment             = var.environment
+  flow_log_kms_key_arn    = var.flow_log_kms_key_arn
   flow_log_retention_days = var.flow_log_retention_days
   flow_logs               = var.flow_logs
   nat_gateways            = var.nat_gateways
@@ -44,11 +46,15 @@ module "access" {
   state_region         = var.state_region
   task_policy          = var.task_policy
   vpc_endpoints        = var.vpc_endpoints
+  waf                  = var.waf
+  waf_web_acl_arn      = var.waf_web_acl_arn
 }
 
 module "ecs_service" {
   source = "../ecs-service"
 
+  access_logs_bucket                = var.access_logs_bucket
+  access_logs_prefix                = var.access_logs_prefix
   allowed_cidrs                     = var.allowed_cidrs
   app                               = var.app
   autoscaling_cpu_target            = var.autoscaling_cpu_target
@@ -73,6 +79,7 @@ module "ecs_service" {
   health_check_path                 = var.health_check_path
   idle_timeout_seconds              = var.idle_timeout_seconds
   image_tag                         = var.image_tag
+  log_kms_key_arn                   = var.log_kms_key_arn
   log_retention_days                = var.log_retention_days
   memory                            = var.memory
   nat_public_ips                    = module.network.nat_public_ips
@@ -86,6 +93,8 @@ module "ecs_service" {
   test_listener_cidrs               = var.test_listener_cidrs
   test_listener_port                = var.test_listener_port
   vpc_id                            = module.network.vpc_id
+  waf                               = var.waf
+  waf_web_acl_arn                   = var.waf_web_acl_arn
 }
 
 module "blue_green" {

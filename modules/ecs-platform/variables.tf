@@ -4,6 +4,13 @@ variable "app" {
   nullable    = false
 }
 
+variable "availability_zones" {
+  description = "The zones the subnets are in, pinned: the VPC takes these, and a zone AWS adds to the region later cannot change which zones it uses. Unpinned, it takes the region's first `azCount` available zones. Zone names map to different physical zones in different accounts, so pin them only where `aws.accountId` is known. Costs nothing. Allowed: `azCount` zones of `aws.region`, each named once, as the region's name and one letter (e.g. us-east-1a); full zones only, not Local or Wavelength Zones. The `network.availabilityZones` key of an ecsforge environment file."
+  type        = list(string)
+  default     = []
+  nullable    = false
+}
+
 variable "az_count" {
   description = "Availability zones; each gets one public and one private subnet. Allowed: 1 to 6. The `network.azCount` key of an ecsforge environment file."
   type        = number
@@ -21,6 +28,13 @@ variable "cidr" {
 variable "environment" {
   description = "Environment name. Allowed: 1 to 16 lower-case letters, digits and single dashes, starting with a letter and not ending with a dash; must equal the file name; not stacks or assets, the names of cdktf's own output folders. The `environment` key of an ecsforge environment file."
   type        = string
+  nullable    = false
+}
+
+variable "flow_log_kms_key_arn" {
+  description = "The ARN of the customer-managed KMS key the flow log group is encrypted with, in the module's region; its policy must let `logs.<region>.amazonaws.com` use it. Empty: CloudWatch Logs' own encryption. The `network.flowLogKmsKey` key of an ecsforge environment file, where `state` names the environment's state key, which `ecsforge modules --inputs` looks up by its alias. Costs KMS requests, few: CloudWatch Logs caches data keys."
+  type        = string
+  default     = ""
   nullable    = false
 }
 
@@ -162,6 +176,34 @@ variable "task_policy" {
   nullable    = false
 }
 
+variable "waf" {
+  description = "`managed`: ecsforge makes a regional AWS WAF web ACL named `<app>-<env>` and associates it with the load balancer: AWS's managed rule groups Core rule set, Known bad inputs, Amazon IP reputation list and Anonymous IP list block what they match, but the hosting-provider addresses of the last, which are only counted, since the environment's own NAT gateways, CI runners and health checkers come from hosting providers. Requests it blocks or counts are logged to the log group `aws-waf-logs-<app>-<env>` (`service.logRetentionDays`, under `service.logKmsKey`), without their `authorization` and `cookie` headers. Costs about 5 USD a month for the web ACL, 1 USD a month for each of the 4 rule groups and 0.60 USD per million requests, plus the logs' ingestion and storage; see [Web application firewall](../../docs/security.md#web-application-firewall). `none`: no web ACL of ecsforge's; `wafWebAclArn` may name your own. Allowed: none, managed; not with `wafWebAclArn`. The `loadBalancer.waf` key of an ecsforge environment file. Here it says what the infra role may manage: give the value the ecs-service module has."
+  type        = string
+  default     = "none"
+  nullable    = false
+}
+
+variable "waf_web_acl_arn" {
+  description = "A regional AWS WAF web ACL of your own that filters every request to the load balancer (an `aws_wafv2_web_acl_association`). The web ACL is not made here. WAF costs per web ACL and per rule a month, and per million requests inspected; see [Web application firewall](../../docs/security.md#web-application-firewall). Allowed: a regional WAF web ACL ARN, arn:aws:wafv2:<region>:<account>:regional/webacl/<name>/<id>; in `aws.region`, and of `aws.accountId` when that is set; not with `waf: managed`. The `loadBalancer.wafWebAclArn` key of an ecsforge environment file. (Empty: no web ACL.)"
+  type        = string
+  default     = ""
+  nullable    = false
+}
+
+variable "access_logs_bucket" {
+  description = "Turns on the load balancer's access logs, one line a request, which Elastic Load Balancing writes to this S3 bucket every 5 minutes. The bucket is your own and is not made here: in `aws.region`, encrypted with SSE-S3 (the only encryption ELB writes with), and with a bucket policy that lets Elastic Load Balancing write: to the region's Elastic Load Balancing account in regions opened before August 2022, to the service principal `logdelivery.elasticloadbalancing.amazonaws.com` in newer ones; see [Load balancer access logs](../../docs/security.md#load-balancer-access-logs). Costs S3 storage and requests only: ELB charges nothing for writing them. Allowed: an S3 bucket name: 3 to 63 lower-case letters, digits, dots and dashes; starting and ending with a letter or digit; no two periods in a row, not an IP address, not starting with xn--, sthree-, amzn-s3-demo- and not ending with -s3alias, --ol-s3, .mrap, --x-s3, --table-s3. The `loadBalancer.accessLogs.bucket` key of an ecsforge environment file. (Empty: no access logs.)"
+  type        = string
+  default     = ""
+  nullable    = false
+}
+
+variable "access_logs_prefix" {
+  description = "Where in the bucket the access logs go: under `<prefix>/AWSLogs/<account>/elasticloadbalancing/<region>/`. Allowed: an S3 key prefix: letters, digits and ! _ . * ' ( ) -, in parts separated by single slashes, not starting or ending with a slash and not containing AWSLogs; needs `bucket`. The `loadBalancer.accessLogs.prefix` key of an ecsforge environment file. (Empty: the top of the bucket.)"
+  type        = string
+  default     = ""
+  nullable    = false
+}
+
 variable "allowed_cidrs" {
   description = "Who may reach the production listener(s). Allowed: at least one IPv4 CIDR block with its host bits zero. The `loadBalancer.allowedCidrs` key of an ecsforge environment file."
   type        = list(string)
@@ -292,6 +334,13 @@ variable "idle_timeout_seconds" {
   description = "The load balancer's idle timeout. Allowed: 1 to 4000. The `loadBalancer.idleTimeoutSeconds` key of an ecsforge environment file."
   type        = number
   default     = 60
+  nullable    = false
+}
+
+variable "log_kms_key_arn" {
+  description = "The ARN of the customer-managed KMS key the container log group is encrypted with, in the module's region; its policy must let `logs.<region>.amazonaws.com` use it. Empty: CloudWatch Logs' own encryption. The `service.logKmsKey` key of an ecsforge environment file, where `state` names the environment's state key, which `ecsforge modules --inputs` looks up by its alias. Costs KMS requests, few: CloudWatch Logs caches data keys."
+  type        = string
+  default     = ""
   nullable    = false
 }
 

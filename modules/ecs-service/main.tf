@@ -39,7 +39,16 @@ resource "aws_cloudwatch_log_group" "exec_logs" {
 }
 
 resource "aws_cloudwatch_log_group" "logs" {
+  kms_key_id        = var.log_kms_key_arn == "" ? null : var.log_kms_key_arn
   name              = "/ecs/${var.app}-${var.environment}"
+  retention_in_days = var.log_retention_days
+}
+
+resource "aws_cloudwatch_log_group" "web_acl_logs" {
+  count = var.waf == "managed" ? 1 : 0
+
+  kms_key_id        = var.log_kms_key_arn == "" ? null : var.log_kms_key_arn
+  name              = "aws-waf-logs-${var.app}-${var.environment}"
   retention_in_days = var.log_retention_days
 }
 
@@ -173,6 +182,16 @@ resource "aws_lb" "alb" {
   name                       = length("${var.app}-${var.environment}") <= 32 ? "${var.app}-${var.environment}" : "${replace(substr("${var.app}-${var.environment}", 0, 25), "/-+$/", "")}-${substr(sha256("${var.app}-${var.environment}"), 0, 6)}"
   security_groups            = [aws_security_group.alb_security_group.id]
   subnets                    = var.public_subnet_ids
+
+  dynamic "access_logs" {
+    for_each = var.access_logs_bucket != "" ? [1] : []
+
+    content {
+      bucket  = var.access_logs_bucket
+      enabled = true
+      prefix  = var.access_logs_prefix != "" ? var.access_logs_prefix : null
+    }
+  }
 }
 
 resource "aws_lb_listener" "http_redirect_listener" {
@@ -363,4 +382,171 @@ resource "aws_vpc_security_group_ingress_rule" "service_ingress_from_alb" {
   referenced_security_group_id = aws_security_group.alb_security_group.id
   security_group_id            = aws_security_group.service_security_group.id
   to_port                      = var.container_port
+}
+
+resource "aws_wafv2_web_acl" "web_acl" {
+  count = var.waf == "managed" ? 1 : 0
+
+  description = "AWS managed rule groups in front of the load balancer of ${var.app}-${var.environment}"
+  name        = "${var.app}-${var.environment}"
+  scope       = "REGIONAL"
+
+  default_action {
+    allow {
+    }
+  }
+
+  rule {
+    name     = "AWSManagedRulesAmazonIpReputationList"
+    priority = 0
+
+    override_action {
+      none {
+      }
+    }
+
+    statement {
+      managed_rule_group_statement {
+        name        = "AWSManagedRulesAmazonIpReputationList"
+        vendor_name = "AWS"
+      }
+    }
+
+    visibility_config {
+      cloudwatch_metrics_enabled = true
+      metric_name                = "AWSManagedRulesAmazonIpReputationList"
+      sampled_requests_enabled   = true
+    }
+  }
+
+  rule {
+    name     = "AWSManagedRulesAnonymousIpList"
+    priority = 1
+
+    override_action {
+      none {
+      }
+    }
+
+    statement {
+      managed_rule_group_statement {
+        name        = "AWSManagedRulesAnonymousIpList"
+        vendor_name = "AWS"
+
+        rule_action_override {
+          name = "HostingProviderIPList"
+
+          action_to_use {
+            count {
+            }
+          }
+        }
+      }
+    }
+
+    visibility_config {
+      cloudwatch_metrics_enabled = true
+      metric_name                = "AWSManagedRulesAnonymousIpList"
+      sampled_requests_enabled   = true
+    }
+  }
+
+  rule {
+    name     = "AWSManagedRulesKnownBadInputsRuleSet"
+    priority = 2
+
+    override_action {
+      none {
+      }
+    }
+
+    statement {
+      managed_rule_group_statement {
+        name        = "AWSManagedRulesKnownBadInputsRuleSet"
+        vendor_name = "AWS"
+      }
+    }
+
+    visibility_config {
+      cloudwatch_metrics_enabled = true
+      metric_name                = "AWSManagedRulesKnownBadInputsRuleSet"
+      sampled_requests_enabled   = true
+    }
+  }
+
+  rule {
+    name     = "AWSManagedRulesCommonRuleSet"
+    priority = 3
+
+    override_action {
+      none {
+      }
+    }
+
+    statement {
+      managed_rule_group_statement {
+        name        = "AWSManagedRulesCommonRuleSet"
+        vendor_name = "AWS"
+      }
+    }
+
+    visibility_config {
+      cloudwatch_metrics_enabled = true
+      metric_name                = "AWSManagedRulesCommonRuleSet"
+      sampled_requests_enabled   = true
+    }
+  }
+
+  visibility_config {
+    cloudwatch_metrics_enabled = true
+    metric_name                = "${var.app}-${var.environment}"
+    sampled_requests_enabled   = true
+  }
+}
+
+resource "aws_wafv2_web_acl_association" "alb_web_acl" {
+  count = var.waf_web_acl_arn != "" || var.waf == "managed" ? 1 : 0
+
+  resource_arn = aws_lb.alb.arn
+  web_acl_arn  = (var.waf == "managed" ? one(aws_wafv2_web_acl.web_acl[*].arn) : var.waf_web_acl_arn)
+}
+
+resource "aws_wafv2_web_acl_logging_configuration" "web_acl_logging" {
+  count = var.waf == "managed" ? 1 : 0
+
+  log_destination_configs = [aws_cloudwatch_log_group.web_acl_logs[0].arn]
+  resource_arn            = aws_wafv2_web_acl.web_acl[0].arn
+
+  logging_filter {
+    default_behavior = "DROP"
+
+    filter {
+      behavior    = "KEEP"
+      requirement = "MEETS_ANY"
+
+      condition {
+        action_condition {
+          action = "BLOCK"
+        }
+      }
+
+      condition {
+        action_condition {
+          action = "COUNT"
+        }
+      }
+    }
+  }
+
+  redacted_fields {
+    single_header {
+      name = "authorization"
+    }
+  }
+
+  redacted_fields {
+    single_header {
+      name = "cookie"
+    }
+  }
 }

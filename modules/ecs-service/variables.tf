@@ -1,3 +1,82 @@
+variable "access_logs_bucket" {
+  description = "Turns on the load balancer's access logs, one line a request, which Elastic Load Balancing writes to this S3 bucket every 5 minutes. The bucket is your own and is not made here: in `aws.region`, encrypted with SSE-S3 (the only encryption ELB writes with), and with a bucket policy that lets Elastic Load Balancing write: to the region's Elastic Load Balancing account in regions opened before August 2022, to the service principal `logdelivery.elasticloadbalancing.amazonaws.com` in newer ones; see [Load balancer access logs](../../docs/security.md#load-balancer-access-logs). Costs S3 storage and requests only: ELB charges nothing for writing them. Allowed: an S3 bucket name: 3 to 63 lower-case letters, digits, dots and dashes; starting and ending with a letter or digit; no two periods in a row, not an IP address, not starting with xn--, sthree-, amzn-s3-demo- and not ending with -s3alias, --ol-s3, .mrap, --x-s3, --table-s3. The `loadBalancer.accessLogs.bucket` key of an ecsforge environment file. (Empty: no access logs.)"
+  type        = string
+  default     = ""
+  nullable    = false
+
+  validation {
+    condition     = var.access_logs_bucket == "" || can(regex("^(?:[a-z0-9][a-z0-9.-]{1,61}[a-z0-9])$", var.access_logs_bucket))
+    error_message = "\"${var.access_logs_bucket}\" is not allowed; allowed: an S3 bucket name: 3 to 63 lower-case letters, digits, dots and dashes"
+  }
+
+  validation {
+    condition     = var.access_logs_bucket == "" || !(can(regex("^(?:[a-z0-9][a-z0-9.-]{1,61}[a-z0-9])$", var.access_logs_bucket))) || !strcontains(var.access_logs_bucket, "..")
+    error_message = "\"${var.access_logs_bucket}\" has two periods in a row, which S3 refuses; allowed: an S3 bucket name: 3 to 63 lower-case letters, digits, dots and dashes, no two periods in a row, not an IP address, not starting with xn--, sthree-, amzn-s3-demo- and not ending with -s3alias, --ol-s3, .mrap, --x-s3, --table-s3"
+  }
+
+  validation {
+    condition     = var.access_logs_bucket == "" || !(can(regex("^(?:[a-z0-9][a-z0-9.-]{1,61}[a-z0-9])$", var.access_logs_bucket))) || strcontains(var.access_logs_bucket, "..") || !can(regex("^\\d{1,3}(?:\\.\\d{1,3}){3}$", var.access_logs_bucket))
+    error_message = "\"${var.access_logs_bucket}\" is formatted as an IP address, which S3 refuses; allowed: an S3 bucket name: 3 to 63 lower-case letters, digits, dots and dashes, no two periods in a row, not an IP address, not starting with xn--, sthree-, amzn-s3-demo- and not ending with -s3alias, --ol-s3, .mrap, --x-s3, --table-s3"
+  }
+
+  validation {
+    condition     = var.access_logs_bucket == "" || !(can(regex("^(?:[a-z0-9][a-z0-9.-]{1,61}[a-z0-9])$", var.access_logs_bucket))) || !startswith(var.access_logs_bucket, "xn--")
+    error_message = "\"${var.access_logs_bucket}\" starts with xn--, which S3 refuses; allowed: an S3 bucket name: 3 to 63 lower-case letters, digits, dots and dashes, no two periods in a row, not an IP address, not starting with xn--, sthree-, amzn-s3-demo- and not ending with -s3alias, --ol-s3, .mrap, --x-s3, --table-s3"
+  }
+
+  validation {
+    condition     = var.access_logs_bucket == "" || !(can(regex("^(?:[a-z0-9][a-z0-9.-]{1,61}[a-z0-9])$", var.access_logs_bucket))) || !startswith(var.access_logs_bucket, "sthree-")
+    error_message = "\"${var.access_logs_bucket}\" starts with sthree-, which S3 refuses; allowed: an S3 bucket name: 3 to 63 lower-case letters, digits, dots and dashes, no two periods in a row, not an IP address, not starting with xn--, sthree-, amzn-s3-demo- and not ending with -s3alias, --ol-s3, .mrap, --x-s3, --table-s3"
+  }
+
+  validation {
+    condition     = var.access_logs_bucket == "" || !(can(regex("^(?:[a-z0-9][a-z0-9.-]{1,61}[a-z0-9])$", var.access_logs_bucket))) || !startswith(var.access_logs_bucket, "amzn-s3-demo-")
+    error_message = "\"${var.access_logs_bucket}\" starts with amzn-s3-demo-, which S3 refuses; allowed: an S3 bucket name: 3 to 63 lower-case letters, digits, dots and dashes, no two periods in a row, not an IP address, not starting with xn--, sthree-, amzn-s3-demo- and not ending with -s3alias, --ol-s3, .mrap, --x-s3, --table-s3"
+  }
+
+  validation {
+    condition     = var.access_logs_bucket == "" || !(can(regex("^(?:[a-z0-9][a-z0-9.-]{1,61}[a-z0-9])$", var.access_logs_bucket))) || !endswith(var.access_logs_bucket, "-s3alias")
+    error_message = "\"${var.access_logs_bucket}\" ends with -s3alias, which S3 refuses; allowed: an S3 bucket name: 3 to 63 lower-case letters, digits, dots and dashes, no two periods in a row, not an IP address, not starting with xn--, sthree-, amzn-s3-demo- and not ending with -s3alias, --ol-s3, .mrap, --x-s3, --table-s3"
+  }
+
+  validation {
+    condition     = var.access_logs_bucket == "" || !(can(regex("^(?:[a-z0-9][a-z0-9.-]{1,61}[a-z0-9])$", var.access_logs_bucket))) || !endswith(var.access_logs_bucket, "--ol-s3")
+    error_message = "\"${var.access_logs_bucket}\" ends with --ol-s3, which S3 refuses; allowed: an S3 bucket name: 3 to 63 lower-case letters, digits, dots and dashes, no two periods in a row, not an IP address, not starting with xn--, sthree-, amzn-s3-demo- and not ending with -s3alias, --ol-s3, .mrap, --x-s3, --table-s3"
+  }
+
+  validation {
+    condition     = var.access_logs_bucket == "" || !(can(regex("^(?:[a-z0-9][a-z0-9.-]{1,61}[a-z0-9])$", var.access_logs_bucket))) || !endswith(var.access_logs_bucket, ".mrap")
+    error_message = "\"${var.access_logs_bucket}\" ends with .mrap, which S3 refuses; allowed: an S3 bucket name: 3 to 63 lower-case letters, digits, dots and dashes, no two periods in a row, not an IP address, not starting with xn--, sthree-, amzn-s3-demo- and not ending with -s3alias, --ol-s3, .mrap, --x-s3, --table-s3"
+  }
+
+  validation {
+    condition     = var.access_logs_bucket == "" || !(can(regex("^(?:[a-z0-9][a-z0-9.-]{1,61}[a-z0-9])$", var.access_logs_bucket))) || !endswith(var.access_logs_bucket, "--x-s3")
+    error_message = "\"${var.access_logs_bucket}\" ends with --x-s3, which S3 refuses; allowed: an S3 bucket name: 3 to 63 lower-case letters, digits, dots and dashes, no two periods in a row, not an IP address, not starting with xn--, sthree-, amzn-s3-demo- and not ending with -s3alias, --ol-s3, .mrap, --x-s3, --table-s3"
+  }
+
+  validation {
+    condition     = var.access_logs_bucket == "" || !(can(regex("^(?:[a-z0-9][a-z0-9.-]{1,61}[a-z0-9])$", var.access_logs_bucket))) || !endswith(var.access_logs_bucket, "--table-s3")
+    error_message = "\"${var.access_logs_bucket}\" ends with --table-s3, which S3 refuses; allowed: an S3 bucket name: 3 to 63 lower-case letters, digits, dots and dashes, no two periods in a row, not an IP address, not starting with xn--, sthree-, amzn-s3-demo- and not ending with -s3alias, --ol-s3, .mrap, --x-s3, --table-s3"
+  }
+}
+
+variable "access_logs_prefix" {
+  description = "Where in the bucket the access logs go: under `<prefix>/AWSLogs/<account>/elasticloadbalancing/<region>/`. Allowed: an S3 key prefix: letters, digits and ! _ . * ' ( ) -, in parts separated by single slashes, not starting or ending with a slash and not containing AWSLogs; needs `bucket`. The `loadBalancer.accessLogs.prefix` key of an ecsforge environment file. (Empty: the top of the bucket.)"
+  type        = string
+  default     = ""
+  nullable    = false
+
+  validation {
+    condition     = var.access_logs_prefix == "" || !strcontains(var.access_logs_prefix, "AWSLogs") && can(regex("^(?:[A-Za-z0-9!_.*'()-]+(?:/[A-Za-z0-9!_.*'()-]+)*)$", var.access_logs_prefix))
+    error_message = "\"${var.access_logs_prefix}\" is not allowed; allowed: an S3 key prefix: letters, digits and ! _ . * ' ( ) -, in parts separated by single slashes, not starting or ending with a slash and not containing AWSLogs"
+  }
+
+  validation {
+    condition     = var.access_logs_prefix == "" || var.access_logs_bucket != ""
+    error_message = "\"${var.access_logs_prefix}\" is set but access_logs_bucket is empty, which means no access logs; allowed: a bucket in access_logs_bucket, or no access_logs_prefix"
+  }
+}
+
 variable "allowed_cidrs" {
   description = "Who may reach the production listener(s). Allowed: at least one IPv4 CIDR block with its host bits zero. The `loadBalancer.allowedCidrs` key of an ecsforge environment file."
   type        = list(string)
@@ -378,6 +457,18 @@ variable "image_tag" {
   }
 }
 
+variable "log_kms_key_arn" {
+  description = "The ARN of the customer-managed KMS key the container log group is encrypted with, in the module's region; its policy must let `logs.<region>.amazonaws.com` use it. Empty: CloudWatch Logs' own encryption. The `service.logKmsKey` key of an ecsforge environment file, where `state` names the environment's state key, which `ecsforge modules --inputs` looks up by its alias. Costs KMS requests, few: CloudWatch Logs caches data keys."
+  type        = string
+  default     = ""
+  nullable    = false
+
+  validation {
+    condition     = var.log_kms_key_arn == "" || can(regex("^(?:arn:aws[a-z-]*:kms:[a-z0-9-]+:\\d{12}:key/(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32}))$", var.log_kms_key_arn))
+    error_message = "\"${var.log_kms_key_arn}\" is not allowed; allowed: a KMS key ARN, arn:aws:kms:<region>:<account>:key/<key id>"
+  }
+}
+
 variable "log_retention_days" {
   description = "The container log group's retention. Allowed: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653; a CloudWatch Logs retention. The `service.logRetentionDays` key of an ecsforge environment file."
   type        = number
@@ -532,4 +623,33 @@ variable "vpc_id" {
   description = "The VPC the load balancer, the tasks and their security groups are in."
   type        = string
   nullable    = false
+}
+
+variable "waf" {
+  description = "`managed`: ecsforge makes a regional AWS WAF web ACL named `<app>-<env>` and associates it with the load balancer: AWS's managed rule groups Core rule set, Known bad inputs, Amazon IP reputation list and Anonymous IP list block what they match, but the hosting-provider addresses of the last, which are only counted, since the environment's own NAT gateways, CI runners and health checkers come from hosting providers. Requests it blocks or counts are logged to the log group `aws-waf-logs-<app>-<env>` (`service.logRetentionDays`, under `service.logKmsKey`), without their `authorization` and `cookie` headers. Costs about 5 USD a month for the web ACL, 1 USD a month for each of the 4 rule groups and 0.60 USD per million requests, plus the logs' ingestion and storage; see [Web application firewall](../../docs/security.md#web-application-firewall). `none`: no web ACL of ecsforge's; `wafWebAclArn` may name your own. Allowed: none, managed; not with `wafWebAclArn`. The `loadBalancer.waf` key of an ecsforge environment file."
+  type        = string
+  default     = "none"
+  nullable    = false
+
+  validation {
+    condition     = contains(["none", "managed"], var.waf)
+    error_message = "\"${var.waf}\" is not allowed; allowed: none, managed"
+  }
+}
+
+variable "waf_web_acl_arn" {
+  description = "A regional AWS WAF web ACL of your own that filters every request to the load balancer (an `aws_wafv2_web_acl_association`). The web ACL is not made here. WAF costs per web ACL and per rule a month, and per million requests inspected; see [Web application firewall](../../docs/security.md#web-application-firewall). Allowed: a regional WAF web ACL ARN, arn:aws:wafv2:<region>:<account>:regional/webacl/<name>/<id>; in `aws.region`, and of `aws.accountId` when that is set; not with `waf: managed`. The `loadBalancer.wafWebAclArn` key of an ecsforge environment file. (Empty: no web ACL.)"
+  type        = string
+  default     = ""
+  nullable    = false
+
+  validation {
+    condition     = var.waf_web_acl_arn == "" || can(regex("^(?:arn:aws[a-z-]*:wafv2:[a-z0-9-]+:\\d{12}:regional/webacl/[\\w-]{1,128}/[0-9a-f-]{1,128})$", var.waf_web_acl_arn))
+    error_message = "\"${var.waf_web_acl_arn}\" is not allowed; allowed: a regional WAF web ACL ARN, arn:aws:wafv2:<region>:<account>:regional/webacl/<name>/<id>"
+  }
+
+  validation {
+    condition     = var.waf != "managed" || var.waf_web_acl_arn == ""
+    error_message = "\"${var.waf_web_acl_arn}\" is set but waf is managed, which makes the module's own web ACL; allowed: one web ACL, waf managed without waf_web_acl_arn, or waf_web_acl_arn with waf none"
+  }
 }

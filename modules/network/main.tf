@@ -1,6 +1,15 @@
 data "aws_availability_zones" "zones" {
   state = "available"
 
+  dynamic "filter" {
+    for_each = length(var.availability_zones) > 0 ? [1] : []
+
+    content {
+      name   = "zone-name"
+      values = var.availability_zones
+    }
+  }
+
   filter {
     name   = "opt-in-status"
     values = ["opt-in-not-required"]
@@ -10,6 +19,11 @@ data "aws_availability_zones" "zones" {
     postcondition {
       condition     = length(self.names) >= var.az_count
       error_message = "az_count is ${var.az_count} but the region has fewer available availability zones; lower az_count"
+    }
+
+    postcondition {
+      condition     = !(length(var.availability_zones) > 0) || length(self.names) == length(var.availability_zones)
+      error_message = "availability_zones names a zone this account does not have available in the region; allowed: zones that aws ec2 describe-availability-zones lists as available"
     }
   }
 }
@@ -70,6 +84,7 @@ data "aws_region" "region" {
 resource "aws_cloudwatch_log_group" "flow_logs_group" {
   count = var.flow_logs ? 1 : 0
 
+  kms_key_id        = var.flow_log_kms_key_arn == "" ? null : var.flow_log_kms_key_arn
   name              = "/vpc/${var.app}-${var.environment}/flow-logs"
   retention_in_days = var.flow_log_retention_days
 }

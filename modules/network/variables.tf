@@ -9,6 +9,28 @@ variable "app" {
   }
 }
 
+variable "availability_zones" {
+  description = "The zones the subnets are in, pinned: the VPC takes these, and a zone AWS adds to the region later cannot change which zones it uses. Unpinned, it takes the region's first `azCount` available zones. Zone names map to different physical zones in different accounts, so pin them only where `aws.accountId` is known. Costs nothing. Allowed: `azCount` zones of `aws.region`, each named once, as the region's name and one letter (e.g. us-east-1a); full zones only, not Local or Wavelength Zones. The `network.availabilityZones` key of an ecsforge environment file."
+  type        = list(string)
+  default     = []
+  nullable    = false
+
+  validation {
+    condition     = length(var.availability_zones) == 0 || length(var.availability_zones) == var.az_count
+    error_message = "${length(var.availability_zones)} zones given; allowed: ${var.az_count}, one for each zone of az_count"
+  }
+
+  validation {
+    condition     = alltrue([for zone in var.availability_zones : can(regex("^(?:[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d[a-z])$", zone))])
+    error_message = "\"${try([for zone in var.availability_zones : zone if !(can(regex("^(?:[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d[a-z])$", zone)))][0], "")}\" is not allowed; allowed: an availability zone: the region's name and one letter, e.g. us-east-1a"
+  }
+
+  validation {
+    condition     = length(distinct(var.availability_zones)) == length(var.availability_zones)
+    error_message = "\"${try([for i, zone in var.availability_zones : zone if index(var.availability_zones, zone) != i][0], "")}\" is given twice; allowed: each zone once"
+  }
+}
+
 variable "az_count" {
   description = "Availability zones; each gets one public and one private subnet. Allowed: 1 to 6. The `network.azCount` key of an ecsforge environment file."
   type        = number
@@ -56,6 +78,18 @@ variable "environment" {
   validation {
     condition     = !strcontains(var.environment, "--") && can(regex("^(?:[a-z](?:[a-z0-9-]{0,14}[a-z0-9])?)$", var.environment))
     error_message = "\"${var.environment}\" is not allowed; allowed: 1 to 16 lower-case letters, digits and single dashes, starting with a letter and not ending with a dash"
+  }
+}
+
+variable "flow_log_kms_key_arn" {
+  description = "The ARN of the customer-managed KMS key the flow log group is encrypted with, in the module's region; its policy must let `logs.<region>.amazonaws.com` use it. Empty: CloudWatch Logs' own encryption. The `network.flowLogKmsKey` key of an ecsforge environment file, where `state` names the environment's state key, which `ecsforge modules --inputs` looks up by its alias. Costs KMS requests, few: CloudWatch Logs caches data keys."
+  type        = string
+  default     = ""
+  nullable    = false
+
+  validation {
+    condition     = var.flow_log_kms_key_arn == "" || can(regex("^(?:arn:aws[a-z-]*:kms:[a-z0-9-]+:\\d{12}:key/(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32}))$", var.flow_log_kms_key_arn))
+    error_message = "\"${var.flow_log_kms_key_arn}\" is not allowed; allowed: a KMS key ARN, arn:aws:kms:<region>:<account>:key/<key id>"
   }
 }
 

@@ -179,14 +179,17 @@ public final class ConfigLoader {
         String environment = root.requiredString(EnvironmentSchema.ENVIRONMENT, "the environment's name, e.g. " + env);
         environmentNamesTheFile(root, environment, env);
         AwsConfig aws = AwsSchema.read(root.section(EnvironmentSchema.AWS));
-        StateConfig state = StateSchema.read(root.section(EnvironmentSchema.STATE), app, aws);
-        NetworkConfig network = network(root.section(EnvironmentSchema.NETWORK));
+        StateConfig state = StateSchema.read(root.section(EnvironmentSchema.STATE), app, environment, aws);
+        boolean regionOk = root.ok(EnvironmentSchema.AWS.name(), AwsSchema.REGION.path());
+        // A log group's key must be in the environment's region (and account, when it is named).
+        boolean awsOk = root.ok(EnvironmentSchema.AWS.name(), AwsSchema.REGION.path(), AwsSchema.ACCOUNT_ID.path());
+        NetworkConfig network = network(root.section(EnvironmentSchema.NETWORK), aws, regionOk, awsOk);
         RegistryConfig registry = RegistrySchema.read(root.section(EnvironmentSchema.REGISTRY), app);
         GithubConfig github = GithubSchema.read(root.section(EnvironmentSchema.GITHUB));
         ClusterConfig cluster = ClusterSchema.read(root.section(EnvironmentSchema.CLUSTER));
-        ServiceConfig service = ServiceSchema.read(root.section(EnvironmentSchema.SERVICE), app);
-        LoadBalancerConfig loadBalancer = LoadBalancerSchema.read(root.section(EnvironmentSchema.LOAD_BALANCER), aws,
-                root.ok(EnvironmentSchema.AWS.name(), AwsSchema.REGION.path()),
+        ServiceConfig service = ServiceSchema.read(root.section(EnvironmentSchema.SERVICE), app, aws, awsOk);
+        LoadBalancerConfig loadBalancer = LoadBalancerSchema.read(root.section(EnvironmentSchema.LOAD_BALANCER), aws, regionOk,
+                root.ok(EnvironmentSchema.AWS.name(), AwsSchema.ACCOUNT_ID.path()),
                 root.ok(EnvironmentSchema.NETWORK.name(), NetworkSchema.CIDR.path()) ? Cidr.parse(network.cidr()) : Optional.empty());
         DeploymentConfig deployment = deployment(root, root.section(EnvironmentSchema.DEPLOYMENT));
         Map<String, String> tags = EnvironmentSchema.tags(root);
@@ -207,9 +210,14 @@ public final class ConfigLoader {
         }
     }
 
-    /** The network's keys, then whether its tasks can reach AWS at all, then its subnets. */
-    private static NetworkConfig network(Section s) {
-        NetworkConfig network = NetworkSchema.read(s);
+    /**
+     * The network's keys, then whether its tasks can reach AWS at all, then its subnets.
+     *
+     * @param regionOk whether {@code aws.region} is the user's own, to compare the zones' region with
+     * @param awsOk whether {@code aws.region} and {@code aws.accountId} are, to compare a log group key's with
+     */
+    private static NetworkConfig network(Section s, AwsConfig aws, boolean regionOk, boolean awsOk) {
+        NetworkConfig network = NetworkSchema.read(s, aws, regionOk, awsOk);
         if (network.natGateways() == NetworkConfig.NatGateways.NONE && !network.vpcEndpoints()) {
             // Without NAT or endpoints, tasks in the private subnets cannot pull their image.
             s.problem(NetworkSchema.NAT_GATEWAYS, "none needs " + NetworkSchema.VPC_ENDPOINTS.path() + ": true, or tasks"

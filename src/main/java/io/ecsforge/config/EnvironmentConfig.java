@@ -30,6 +30,9 @@ public record EnvironmentConfig(
         LoadBalancerConfig loadBalancer,
         DeploymentConfig deployment,
         Map<String, String> tags) {
+    /** What a log group's key setting says for the environment's state key, rather than a key ARN. */
+    public static final String STATE_KEY = "state";
+
 
     /**
      * This environment as seen with the caller's own credentials: the provider, the backend and

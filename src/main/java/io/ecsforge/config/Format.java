@@ -22,6 +22,9 @@ record Format(Pattern pattern, String allowed, int minLength, int maxLength) {
             "1 to 16 lower-case letters, digits and single dashes, starting with a letter and not ending with a dash");
     static final Format REGION = of("[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d", "an AWS region such as us-east-1");
     static final Format ACCOUNT_ID = of("\\d{12}", "12 digits, quoted");
+    /** A zone of a region: its name and one letter. Local and Wavelength Zones, which add more, are not full zones. */
+    static final Format ZONE = of(REGION.pattern().pattern() + "[a-z]",
+            "an availability zone: the region's name and one letter, e.g. us-east-1a");
     // IAM: a path of up to 512 characters, then a name of up to 64.
     static final Format ROLE_ARN = of("arn:aws[a-z-]*:iam::\\d{12}:role/(?:[\\w+=,.@/-]{0,511}/)?[\\w+=,.@-]{1,64}",
             "an IAM role ARN, arn:aws:iam::<account>:role/<name>, the name up to 64 characters");
@@ -35,6 +38,17 @@ record Format(Pattern pattern, String allowed, int minLength, int maxLength) {
     static final List<String> BUCKET_RESERVED_SUFFIXES = List.of("-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3");
     static final String BUCKET_RULES = "no two periods in a row, not an IP address, not starting with "
             + String.join(", ", BUCKET_RESERVED_PREFIXES) + " and not ending with " + String.join(", ", BUCKET_RESERVED_SUFFIXES);
+    /**
+     * Where in a bucket a load balancer writes its access logs: S3's safe characters in parts
+     * between single slashes. ELB writes under {@code <prefix>/AWSLogs/<account>/} itself, and
+     * refuses a prefix that contains AWSLogs.
+     */
+    static final Format LOG_PREFIX = of("(?!.*AWSLogs)[A-Za-z0-9!_.*'()-]+(?:/[A-Za-z0-9!_.*'()-]+)*",
+            "an S3 key prefix: letters, digits and ! _ . * ' ( ) -, in parts separated by single slashes, not starting or"
+                    + " ending with a slash and not containing AWSLogs");
+    /** An S3 key prefix of the characters S3 calls safe in object keys, where S3 server access logs go. */
+    static final Format OBJECT_KEY_PREFIX = of("[A-Za-z0-9!_.*'()/-]{1,512}",
+            "1 to 512 letters, digits and ! - _ . * ' ( ) /, e.g. state/prod/");
     static final Format TABLE = of("[A-Za-z0-9_.-]{3,255}", "a DynamoDB table name: 3 to 255 letters, digits, _ . -");
     static final Format REPOSITORY = of("[a-z0-9]+(?:[._-][a-z0-9]+)*(?:/[a-z0-9]+(?:[._-][a-z0-9]+)*)*",
             "an ECR repository name: 2 to 256 lower-case letters, digits, and . _ - / between them").lengths(2, 256);
@@ -47,6 +61,16 @@ record Format(Pattern pattern, String allowed, int minLength, int maxLength) {
     static final Format SECRET_ARN = of(
             "arn:aws[a-z-]*:(ssm:[a-z0-9-]+:\\d{12}:parameter/.+|secretsmanager:[a-z0-9-]+:\\d{12}:secret:.+)",
             "arn:aws:ssm:<region>:<account>:parameter/<name> or arn:aws:secretsmanager:<region>:<account>:secret:<name>");
+    // WAF: a name of 1 to 128 letters, digits, _ and -, and an id of up to 128 hex digits and dashes.
+    static final Format WEB_ACL_ARN = of("arn:aws[a-z-]*:wafv2:[a-z0-9-]+:\\d{12}:regional/webacl/[\\w-]{1,128}/[0-9a-f-]{1,128}",
+            "a regional WAF web ACL ARN, arn:aws:wafv2:<region>:<account>:regional/webacl/<name>/<id>");
+    /** A KMS key by its key ARN, as CloudWatch Logs takes it (not an alias): a key id or a multi-Region key id. */
+    static final String KMS_KEY_ARN_PATTERN = "arn:aws[a-z-]*:kms:[a-z0-9-]+:\\d{12}:key/"
+            + "(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})";
+    static final String KMS_KEY_ARN_ALLOWED = "a KMS key ARN, arn:aws:kms:<region>:<account>:key/<key id>";
+    static final Format KMS_KEY_ARN = of(KMS_KEY_ARN_PATTERN, KMS_KEY_ARN_ALLOWED);
+    static final Format LOG_KMS_KEY = of(EnvironmentConfig.STATE_KEY + "|" + KMS_KEY_ARN_PATTERN,
+            EnvironmentConfig.STATE_KEY + ", or " + KMS_KEY_ARN_ALLOWED);
     static final Format CERTIFICATE_ARN = of("arn:aws[a-z-]*:acm:[a-z0-9-]+:\\d{12}:certificate/.+", "an ACM certificate ARN");
     /** What IAM takes as a policy's resource, "*" aside: an ARN, with wildcards where IAM allows them. */
     static final Format RESOURCE_ARN = of("arn:[a-z*-]+:[a-z0-9*-]+:[a-z0-9*-]*:(?:\\d{12}|aws|\\*)?:.+",

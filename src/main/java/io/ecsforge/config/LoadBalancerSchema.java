@@ -1,5 +1,7 @@
 package io.ecsforge.config;
 
+import io.ecsforge.config.LoadBalancerConfig.AccessLogs;
+import io.ecsforge.config.LoadBalancerConfig.Waf;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -30,17 +32,53 @@ final class LoadBalancerSchema {
     static final Key<Integer> IDLE_TIMEOUT_SECONDS = Key.whole("loadBalancer.idleTimeoutSeconds", 60, 1, 4000,
             "The load balancer's idle timeout.");
 
+    static final Key<Void> ACCESS_LOGS = Key.mapping("loadBalancer.accessLogs", "The load balancer's access logs.")
+            .defaultText("none: no access logs");
+    static final Key<String> ACCESS_LOGS_BUCKET = Key.string("loadBalancer.accessLogs.bucket", null, Format.BUCKET,
+            "Turns on the load balancer's access logs, one line a request, which Elastic Load Balancing writes to this S3"
+                    + " bucket every 5 minutes. The bucket is your own and is not made here: in `aws.region`, encrypted"
+                    + " with SSE-S3 (the only encryption ELB writes with), and with a bucket policy that lets Elastic Load"
+                    + " Balancing write: to the region's Elastic Load Balancing account in regions opened before August"
+                    + " 2022, to the service principal `logdelivery.elasticloadbalancing.amazonaws.com` in newer ones; see"
+                    + " [Load balancer access logs](security.md#load-balancer-access-logs). Costs S3 storage and requests"
+                    + " only: ELB charges nothing for writing them.").defaultText("none: no access logs").note(StateSchema.BUCKET_NAME_RULES);
+    static final Key<String> ACCESS_LOGS_PREFIX = Key.string("loadBalancer.accessLogs.prefix", null, Format.LOG_PREFIX,
+            "Where in the bucket the access logs go: under `<prefix>/AWSLogs/<account>/elasticloadbalancing/<region>/`.")
+            .defaultText("none: `AWSLogs/...` at the top of the bucket").note("needs `bucket`");
+    static final Key<Waf> WAF = Key.choice("loadBalancer.waf", Waf.NONE,
+            "`managed`: ecsforge makes a regional AWS WAF web ACL named `<app>-<env>` and associates it with the load"
+                    + " balancer: AWS's managed rule groups Core rule set, Known bad inputs, Amazon IP reputation list and"
+                    + " Anonymous IP list block what they match, but the hosting-provider addresses of the last, which are"
+                    + " only counted, since the environment's own NAT gateways, CI runners and health checkers come from"
+                    + " hosting providers. Requests it blocks or counts are logged to the log group"
+                    + " `aws-waf-logs-<app>-<env>` (`service.logRetentionDays`, under `service.logKmsKey`), without their"
+                    + " `authorization` and `cookie` headers. Costs about 5 USD a month for the web ACL, 1 USD a month"
+                    + " for each of the 4 rule groups and 0.60 USD per million requests, plus the logs' ingestion and"
+                    + " storage; see [Web application firewall](security.md#web-application-firewall). `none`: no web"
+                    + " ACL of ecsforge's; `wafWebAclArn` may name your own.")
+            .note("not with `wafWebAclArn`");
+    static final Key<String> WAF_WEB_ACL_ARN = Key.string("loadBalancer.wafWebAclArn", null, Format.WEB_ACL_ARN,
+            "A regional AWS WAF web ACL of your own that filters every request to the load balancer (an"
+                    + " `aws_wafv2_web_acl_association`). The web ACL is not made here. WAF costs per web ACL and per rule"
+                    + " a month, and per million requests inspected; see [Web application"
+                    + " firewall](security.md#web-application-firewall).")
+            .defaultText("none: no web ACL").note("in `aws.region`, and of `aws.accountId` when that is set; not with"
+                    + " `waf: managed`");
+
     static final List<Key<?>> KEYS = List.of(CERTIFICATE_ARN, ALLOWED_CIDRS, TEST_LISTENER_PORT, TEST_LISTENER_CIDRS,
-            DELETION_PROTECTION, SSL_POLICY, IDLE_TIMEOUT_SECONDS);
+            DELETION_PROTECTION, SSL_POLICY, IDLE_TIMEOUT_SECONDS, ACCESS_LOGS, WAF, WAF_WEB_ACL_ARN);
+    /** The keys of {@link #ACCESS_LOGS}. */
+    static final List<Key<?>> ACCESS_LOG_KEYS = List.of(ACCESS_LOGS_BUCKET, ACCESS_LOGS_PREFIX);
 
     private LoadBalancerSchema() {}
 
     /**
-     * @param regionOk whether {@code aws.region} is the user's own, to compare the certificate's region with
+     * @param regionOk whether {@code aws.region} is the user's own, to compare the certificate's and web ACL's region with
+     * @param accountOk whether {@code aws.accountId} is the user's own (or absent), to compare the web ACL's account with
      * @param vpc the VPC's block when {@code network.cidr} is the user's own and well formed, which test
      *     listener blocks may not be inside
      */
-    static LoadBalancerConfig read(Section s, AwsConfig aws, boolean regionOk, Optional<Cidr> vpc) {
+    static LoadBalancerConfig read(Section s, AwsConfig aws, boolean regionOk, boolean accountOk, Optional<Cidr> vpc) {
         Optional<String> certificate = s.optionalString(CERTIFICATE_ARN);
         // A load balancer can only use a certificate from its own region.
         certificate.filter(arn -> Format.CERTIFICATE_ARN.matches(arn) && regionOk && !aws.region().isEmpty())
@@ -60,14 +98,59 @@ final class LoadBalancerSchema {
                     + " allowed: " + Format.SSL_POLICY.allowed());
         }
         int idle = s.integer(IDLE_TIMEOUT_SECONDS);
+        Optional<AccessLogs> accessLogs = accessLogs(s);
+        Waf waf = s.choice(WAF);
+        Optional<String> webAcl = s.optionalString(WAF_WEB_ACL_ARN);
+        webAcl.filter(arn -> s.ok(WAF_WEB_ACL_ARN)).ifPresent(arn -> webAclInOwnRegionAndAccount(s, arn, aws, regionOk, accountOk));
+        // A load balancer takes one web ACL: ecsforge's would replace the team's, or the reverse, on every apply.
+        if (waf == Waf.MANAGED && webAcl.isPresent() && s.ok(WAF)) {
+            s.problem(WAF_WEB_ACL_ARN, "\"" + webAcl.get() + "\" is set but " + WAF.path() + " is managed, which makes"
+                    + " ecsforge's own web ACL; allowed: one web ACL, waf: managed without wafWebAclArn, or wafWebAclArn"
+                    + " with waf: none");
+        }
         s.rejectUnknownKeys();
         LoadBalancerConfig config = new LoadBalancerConfig(certificate, allowed, testPort, testCidrs, deletionProtection,
-                sslPolicy, idle);
+                sslPolicy, idle, accessLogs, webAcl, waf);
         if (s.ok(TEST_LISTENER_PORT) && config.productionPorts().contains(testPort)) {
             s.problem(TEST_LISTENER_PORT, testPort + " is a production listener port; allowed: any port but "
                     + config.productionPorts().stream().map(String::valueOf).collect(Collectors.joining(" and ")));
         }
         return config;
+    }
+
+    /** Empty when the file has no {@code accessLogs}; the bucket is required within it. */
+    private static Optional<AccessLogs> accessLogs(Section parent) {
+        if (!parent.has(ACCESS_LOGS)) {
+            parent.section(ACCESS_LOGS);
+            return Optional.empty();
+        }
+        Section s = parent.section(ACCESS_LOGS);
+        String bucket = s.unchecked(ACCESS_LOGS_BUCKET, "");
+        if (bucket.isEmpty() && s.ok(ACCESS_LOGS_BUCKET)) {
+            s.problem(ACCESS_LOGS_BUCKET, "is required with " + ACCESS_LOGS.path() + "; name an S3 bucket of yours in"
+                    + " aws.region that Elastic Load Balancing may write to, or leave out " + ACCESS_LOGS.path());
+        } else if (!bucket.isEmpty()) {
+            StateSchema.checkBucketName(s, ACCESS_LOGS_BUCKET, bucket);
+        }
+        Optional<String> prefix = s.optionalString(ACCESS_LOGS_PREFIX);
+        s.rejectUnknownKeys();
+        return Optional.of(new AccessLogs(bucket, prefix));
+    }
+
+    /**
+     * A load balancer can be associated with a web ACL of its own region and account only (WAF
+     * has no cross-region or cross-account association).
+     */
+    private static void webAclInOwnRegionAndAccount(Section s, String arn, AwsConfig aws, boolean regionOk, boolean accountOk) {
+        String[] parts = arn.split(":");
+        if (regionOk && !aws.region().isEmpty() && !parts[3].equals(aws.region())) {
+            s.problem(WAF_WEB_ACL_ARN, "\"" + arn + "\" is in " + parts[3] + "; allowed: a web ACL in aws.region ("
+                    + aws.region() + "), where the load balancer is");
+        }
+        if (accountOk && aws.accountId().isPresent() && !parts[4].equals(aws.accountId().get())) {
+            s.problem(WAF_WEB_ACL_ARN, "\"" + arn + "\" is of account " + parts[4] + "; allowed: a web ACL of aws.accountId ("
+                    + aws.accountId().get() + "), the load balancer's account");
+        }
     }
 
     private static List<String> cidrs(Section s, Key<List<String>> key) {

@@ -21,6 +21,10 @@ import java.nio.file.Path;
  */
 public final class ModuleInputs {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The data source a file's {@code state} key is looked up with where the platform is called. */
+    public static final String STATE_KEY_LOOKUP = "state_key";
+    /** A log group's key when the file says {@code state}: the state key's ARN, by its alias. */
+    public static final String STATE_KEY_ARN = "${data.aws_kms_alias." + STATE_KEY_LOOKUP + ".target_key_arn}";
 
     private ModuleInputs() {}
 
@@ -41,11 +45,17 @@ public final class ModuleInputs {
         ObjectNode inputs = JSON.createObjectNode();
         for (Variable variable : ModuleVariables.platform()) {
             JsonNode value = file.at("/" + variable.key().replace('.', '/'));
-            if (!value.isMissingNode() && !value.isNull()) {
+            if (value.isTextual() && value.textValue().equals(EnvironmentConfig.STATE_KEY) && isLogKey(variable)) {
+                inputs.put(variable.name(), STATE_KEY_ARN);
+            } else if (!value.isMissingNode() && !value.isNull()) {
                 inputs.set(variable.name(), value(value));
             }
         }
         return inputs;
+    }
+
+    private static boolean isLogKey(Variable variable) {
+        return variable.key().equals(ServiceSchema.LOG_KMS_KEY.path()) || variable.key().equals(NetworkSchema.FLOW_LOG_KMS_KEY.path());
     }
 
     /**

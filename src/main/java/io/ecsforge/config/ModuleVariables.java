@@ -89,6 +89,11 @@ public final class ModuleVariables {
                         "none needs " + endpoints + " = true, or tasks in the private subnets cannot reach ECR, CloudWatch"
                                 + " Logs or their secrets; allowed: " + variable.name() + " single or one-per-az, or "
                                 + endpoints + " = true"));
+            } else if (key == NetworkSchema.AVAILABILITY_ZONES) {
+                validations.addAll(zones("var." + variable.name(), azCount));
+            } else if (key == NetworkSchema.FLOW_LOG_KMS_KEY) {
+                variables.add(logKey(NetworkSchema.FLOW_LOG_KMS_KEY, "flow_log_kms_key_arn", "the flow log group"));
+                continue;
             } else if (key == NetworkSchema.PUBLIC_SUBNETS || key == NetworkSchema.PRIVATE_SUBNETS) {
                 validations.addAll(subnets("var." + variable.name(), cidr, azCount));
                 if (key == NetworkSchema.PRIVATE_SUBNETS) {
@@ -114,6 +119,22 @@ public final class ModuleVariables {
         String zone = offset == 0 ? "zone" : offset + " + zone";
         return "length(" + listed + ") > 0 ? " + listed + " : [for zone in range(var." + snake(NetworkSchema.AZ_COUNT)
                 + ") : cidrsubnet(var." + snake(NetworkSchema.CIDR) + ", " + Subnets.NEW_BITS + ", " + zone + ")]";
+    }
+
+    /**
+     * A log group's key as a module takes it: the key's ARN, empty for CloudWatch Logs' own
+     * encryption. A file's {@code state} is the state key, which {@link ModuleInputs} looks up
+     * by its alias where the module is called.
+     */
+    private static Variable logKey(Key<String> key, String name, String group) {
+        String ref = "var." + name;
+        return new Variable(name, key.path(), "string", "The ARN of the customer-managed KMS key " + group + " is encrypted"
+                + " with, in the module's region; its policy must let `logs.<region>.amazonaws.com` use it. Empty:"
+                + " CloudWatch Logs' own encryption. The `" + key.path() + "` key of an ecsforge environment file, where"
+                + " `" + EnvironmentConfig.STATE_KEY + "` names the environment's state key, which `ecsforge modules --inputs`"
+                + " looks up by its alias. Costs KMS requests, few: CloudWatch Logs caches data keys.", "",
+                List.of(new Validation(ref + " == \"\" || " + matches(Format.KMS_KEY_ARN, ref),
+                        "\"${" + ref + "}\" is not allowed; allowed: " + Format.KMS_KEY_ARN.allowed())));
     }
 
     /** The {@code registry} section's keys, and the tag the lifecycle policy keeps ({@code service.imageTag}). */
@@ -234,12 +255,18 @@ public final class ModuleVariables {
                 }
             } else if (key == EgressSchema.SECTION) {
                 variables.add(egress());
+            } else if (key == ServiceSchema.LOG_KMS_KEY) {
+                variables.add(logKey(ServiceSchema.LOG_KMS_KEY, "log_kms_key_arn", "the container log group"));
             } else if (key.kind() != Key.Kind.MAPPINGS) {
                 variables.add(variable(key));
             }
         }
         String certificate = "var." + snake(LoadBalancerSchema.CERTIFICATE_ARN);
         for (Key<?> key : LoadBalancerSchema.KEYS) {
+            if (key == LoadBalancerSchema.ACCESS_LOGS) {
+                variables.addAll(accessLogs());
+                continue;
+            }
             Variable variable = variable(key);
             if (key == LoadBalancerSchema.CERTIFICATE_ARN) {
                 variables.add(emptyMeans(variable, "none: plain HTTP on port 80"));
@@ -252,6 +279,8 @@ public final class ModuleVariables {
                 variables.add(withRules(variable, rules));
             } else if (key == LoadBalancerSchema.TEST_LISTENER_PORT) {
                 variables.add(withRule(variable, notAProductionPort("var." + variable.name(), certificate)));
+            } else if (key == LoadBalancerSchema.WAF_WEB_ACL_ARN) {
+                variables.add(webAcl());
             } else if (key == LoadBalancerSchema.SSL_POLICY) {
                 String ref = "var." + variable.name();
                 variables.add(new Variable(variable.name(), variable.key(), variable.type(), variable.description(),
@@ -263,6 +292,51 @@ public final class ModuleVariables {
             }
         }
         return List.copyOf(variables);
+    }
+
+    /**
+     * {@code loadBalancer.accessLogs} as two strings, {@code ""} for none: the bucket, whose name is
+     * checked as the loader checks {@code state.bucket}'s, and the prefix, which needs a bucket.
+     */
+    private static List<Variable> accessLogs() {
+        String bucket = "access_logs_bucket";
+        String prefix = "access_logs_prefix";
+        Variable bucketVariable = emptyMeans(withRules(variable(LoadBalancerSchema.ACCESS_LOGS_BUCKET, bucket),
+                reservedBucketNames("var." + bucket)), "no access logs");
+        Variable prefixVariable = emptyMeans(variable(LoadBalancerSchema.ACCESS_LOGS_PREFIX, prefix), "the top of the bucket");
+        return List.of(bucketVariable, withRule(prefixVariable, new Validation("var." + prefix + " == \"\" || var." + bucket
+                + " != \"\"", "\"${var." + prefix + "}\" is set but " + bucket + " is empty, which means no access logs;"
+                + " allowed: a bucket in " + bucket + ", or no " + prefix)));
+    }
+
+    /**
+     * {@code loadBalancer.wafWebAclArn}, {@code ""} for none, and not with {@code waf} managed. The
+     * loader also compares its region and account with {@code aws}'s, which a module knows only from
+     * its provider, not in a validation.
+     */
+    static Variable webAcl() {
+        String arn = "var.waf_web_acl_arn";
+        String waf = "var." + snake(LoadBalancerSchema.WAF);
+        return withRule(emptyMeans(variable(LoadBalancerSchema.WAF_WEB_ACL_ARN, "waf_web_acl_arn"), "no web ACL"),
+                new Validation(waf + " != \"managed\" || " + arn + " == \"\"", "\"${" + arn + "}\" is set but "
+                        + snake(LoadBalancerSchema.WAF) + " is managed, which makes the module's own web ACL; allowed: one"
+                        + " web ACL, waf managed without waf_web_acl_arn, or waf_web_acl_arn with waf none"));
+    }
+
+    /**
+     * Pinned zones, as {@link NetworkSchema} checks them but for their region, which a module
+     * knows only from its provider: none, or one a zone of {@code az_count}, each a zone's name, once.
+     */
+    private static List<Validation> zones(String list, String azCount) {
+        String form = matches(Format.ZONE, "zone");
+        String twice = "[for i, zone in " + list + " : zone if index(" + list + ", zone) != i]";
+        return List.of(
+                new Validation("length(" + list + ") == 0 || length(" + list + ") == " + azCount, "${length(" + list
+                        + ")} zones given; allowed: ${" + azCount + "}, one for each zone of " + named(azCount)),
+                new Validation("alltrue([for zone in " + list + " : " + form + "])", "\"" + shown("[for zone in " + list
+                        + " : zone if !(" + form + ")][0]") + "\" is not allowed; allowed: " + Format.ZONE.allowed()),
+                new Validation("length(distinct(" + list + ")) == length(" + list + ")", "\"" + shown(twice + "[0]")
+                        + "\" is given twice; allowed: each zone once"));
     }
 
     /**
@@ -453,6 +527,10 @@ public final class ModuleVariables {
                 + " CPU (`service.autoscaling` is set): the infra role may then register its scalable target and"
                 + " policy.", false, List.of()));
         variables.add(infraFollows(variable(DeploymentSchema.STRATEGY, "deployment_strategy")));
+        Variable waf = variable(LoadBalancerSchema.WAF);
+        variables.add(new Variable(waf.name(), waf.key(), waf.type(), waf.description() + " Here it says what the infra"
+                + " role may manage: give the value the ecs-service module has.", waf.defaultValue(), waf.validations()));
+        variables.add(webAcl());
         return List.copyOf(variables);
     }
 

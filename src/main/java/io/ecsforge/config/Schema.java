@@ -26,7 +26,7 @@ final class Schema {
             new Part("github", GithubSchema.KEYS),
             new Part("cluster", ClusterSchema.KEYS),
             new Part("service", concat(ServiceSchema.KEYS, AutoscalingSchema.KEYS, TaskPolicySchema.KEYS, EgressSchema.KEYS)),
-            new Part("loadBalancer", LoadBalancerSchema.KEYS),
+            new Part("loadBalancer", concat(LoadBalancerSchema.KEYS, LoadBalancerSchema.ACCESS_LOG_KEYS)),
             new Part("deployment", concat(DeploymentSchema.KEYS, DeploymentSchema.ALARM_KEYS)));
 
     private Schema() {}

@@ -26,6 +26,7 @@ import java.util.Optional;
  * @param readonlyRootFilesystem mount the root filesystem read-only
  * @param taskPolicy statements granted to the task role
  * @param egress what the tasks may reach besides HTTPS anywhere, one security group rule each
+ * @param logKmsKey the container log group's key: {@code state} or a key ARN; empty for CloudWatch Logs' own
  */
 public record ServiceConfig(
         String containerName,
@@ -43,7 +44,18 @@ public record ServiceConfig(
         int logRetentionDays,
         boolean readonlyRootFilesystem,
         List<PolicyStatement> taskPolicy,
-        List<EgressRule> egress) {
+        List<EgressRule> egress,
+        Optional<String> logKmsKey) {
+
+    /** A service whose log group has CloudWatch Logs' own encryption. */
+    public ServiceConfig(String containerName, int containerPort, int cpu, int memory, CpuArchitecture cpuArchitecture,
+            int desiredCount, String healthCheckPath, int healthCheckGracePeriodSeconds, String imageTag,
+            Map<String, String> environment, Map<String, String> secrets, Optional<Autoscaling> autoscaling,
+            int logRetentionDays, boolean readonlyRootFilesystem, List<PolicyStatement> taskPolicy, List<EgressRule> egress) {
+        this(containerName, containerPort, cpu, memory, cpuArchitecture, desiredCount, healthCheckPath,
+                healthCheckGracePeriodSeconds, imageTag, environment, secrets, autoscaling, logRetentionDays,
+                readonlyRootFilesystem, taskPolicy, egress, Optional.empty());
+    }
 
     /** @param cpuTarget average CPU percentage the service is scaled to keep. */
     public record Autoscaling(int min, int max, int cpuTarget) {}

@@ -4,6 +4,7 @@ import io.ecsforge.config.ServiceConfig.CpuArchitecture;
 import io.ecsforge.config.ServiceConfig.PolicyStatement;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The {@code service} section: the container service, with {@link AutoscalingSchema}, {@link TaskPolicySchema} and {@link EgressSchema}. */
 final class ServiceSchema {
@@ -36,17 +37,18 @@ final class ServiceSchema {
             + " (`valueFrom`).").typed("mapping of name to ARN");
     static final Key<Integer> LOG_RETENTION_DAYS = Key.oneOf("service.logRetentionDays", 30, Format.LOG_RETENTIONS,
             "The container log group's retention.").note("a CloudWatch Logs retention");
+    static final Key<String> LOG_KMS_KEY = LogKmsKeys.key("service.logKmsKey", "the container log group");
     static final Key<Boolean> READONLY_ROOT_FILESYSTEM = Key.bool("service.readonlyRootFilesystem", true,
             "Mount the container's root filesystem read-only.");
 
     static final List<Key<?>> KEYS = List.of(CONTAINER_NAME, CONTAINER_PORT, CPU, MEMORY, CPU_ARCHITECTURE, DESIRED_COUNT,
             HEALTH_CHECK_PATH, HEALTH_CHECK_GRACE_PERIOD_SECONDS, IMAGE_TAG, ENVIRONMENT, SECRETS, AutoscalingSchema.SECTION,
-            LOG_RETENTION_DAYS, READONLY_ROOT_FILESYSTEM, TaskPolicySchema.SECTION,
+            LOG_RETENTION_DAYS, LOG_KMS_KEY, READONLY_ROOT_FILESYSTEM, TaskPolicySchema.SECTION,
             EgressSchema.SECTION);
 
     private ServiceSchema() {}
 
-    static ServiceConfig read(Section s, String app) {
+    static ServiceConfig read(Section s, String app, AwsConfig aws, boolean awsOk) {
         String containerName = s.string(CONTAINER_NAME, app);
         int port = s.integer(CONTAINER_PORT);
         int cpu = s.integer(CPU);
@@ -64,6 +66,7 @@ final class ServiceSchema {
         Map<String, String> secrets = secrets(s, environment);
         var autoscaling = AutoscalingSchema.read(s.section(AutoscalingSchema.SECTION));
         int retention = s.integer(LOG_RETENTION_DAYS);
+        Optional<String> kmsKey = LogKmsKeys.read(s, LOG_KMS_KEY, aws, awsOk);
         boolean readonlyRoot = s.bool(READONLY_ROOT_FILESYSTEM);
         List<PolicyStatement> taskPolicy = s.sections(TaskPolicySchema.SECTION, TaskPolicySchema::read);
         int policySize = TaskPolicySchema.size(taskPolicy);
@@ -76,7 +79,7 @@ final class ServiceSchema {
         List<ServiceConfig.EgressRule> egress = EgressSchema.read(s);
         s.rejectUnknownKeys();
         return new ServiceConfig(containerName, port, cpu, memory, architecture, desired, healthPath, grace, tag, environment,
-                secrets, autoscaling, retention, readonlyRoot, taskPolicy, egress);
+                secrets, autoscaling, retention, readonlyRoot, taskPolicy, egress, kmsKey);
     }
 
     /** Secrets by name, each an SSM parameter or Secrets Manager ARN, none also a plain variable. */

@@ -12,9 +12,22 @@ import java.util.Optional;
  * @param region the bucket's region
  * @param lock how concurrent runs are kept apart
  * @param dynamodbTable the lock table; required when lock is dynamodb or both
+ * @param accessLogs where the state bucket's server access logs go; empty for none
+ * @param eventBridge whether the state bucket's events go to the account's default EventBridge bus
  */
-public record StateConfig(
-        Backend backend, String bucket, String region, LockMode lock, Optional<String> dynamodbTable) {
+public record StateConfig(Backend backend, String bucket, String region, LockMode lock, Optional<String> dynamodbTable,
+        Optional<AccessLogs> accessLogs, boolean eventBridge) {
+
+    /** The state bucket as it was before access logs and events could be set: neither. */
+    public StateConfig(Backend backend, String bucket, String region, LockMode lock, Optional<String> dynamodbTable) {
+        this(backend, bucket, region, lock, dynamodbTable, Optional.empty(), false);
+    }
+
+    /**
+     * @param bucket an existing bucket in the state bucket's account and region
+     * @param prefix the start of every log object's key
+     */
+    public record AccessLogs(String bucket, String prefix) {}
 
     public enum Backend implements Named {
         S3,

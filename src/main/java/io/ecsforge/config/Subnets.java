@@ -48,7 +48,8 @@ final class Subnets {
             privateSubnets.add(vpc.get().subnet(NEW_BITS, PRIVATE_OFFSET + i).toString());
         }
         return new NetworkConfig(cidrText, azCount, network.natGateways(), network.flowLogs(), network.flowLogRetentionDays(),
-                network.vpcEndpoints(), List.copyOf(publicSubnets), List.copyOf(privateSubnets));
+                network.vpcEndpoints(), List.copyOf(publicSubnets), List.copyOf(privateSubnets), network.availabilityZones(),
+                network.flowLogKmsKey());
     }
 
     /** Subnets listed by the user: one per zone each, inside the VPC, large enough, none overlapping another. */

@@ -54,6 +54,9 @@ final class AccessModule extends ModuleStack {
         features.put(Feature.AUTOSCALING, variable("autoscaling", false));
         features.put(Feature.OIDC_PROVIDER_CREATED, variable("create_oidc_provider", false));
         features.put(Feature.OIDC_PROVIDER_LOOKED_UP, Statements.not(variable("create_oidc_provider", false)));
+        features.put(Feature.WEB_ACL, Setting.expression("var.waf_web_acl_arn != \"\" || var.waf == \"managed\"", false,
+                "waf_web_acl_arn"));
+        features.put(Feature.MANAGED_WEB_ACL, Setting.expression("var.waf == \"managed\"", false, "waf"));
         features.put(Feature.DEPLOYMENT_CONFIG, Setting.expression("var.deployment_strategy != \"all-at-once\"", false,
                 "deployment_strategy"));
         AccessSettings settings = new AccessSettings(
@@ -80,6 +83,7 @@ final class AccessModule extends ModuleStack {
                 local("load_balancer_name", interpolated(ElbNames.of(prefix, "")), ""),
                 local("blue_target_group_name", interpolated(ElbNames.of(prefix, EnvironmentNames.BLUE)), ""),
                 local("green_target_group_name", interpolated(ElbNames.of(prefix, EnvironmentNames.GREEN)), ""),
+                variable("waf_web_acl_arn", ""),
                 features,
                 () -> new AwsArns(partition, region, account));
         new IamAccess(this, settings, shapes(), "${var.repository_arn}").outputs(true);

@@ -7,6 +7,7 @@ import io.ecsforge.config.ServiceConfig.EgressRule;
 import io.ecsforge.stacks.BlueGreenService;
 import io.ecsforge.stacks.ClusterSettings;
 import io.ecsforge.stacks.FargateCluster;
+import io.ecsforge.stacks.LogKey;
 import io.ecsforge.stacks.ServiceNames;
 import io.ecsforge.stacks.ServiceSettings;
 import io.ecsforge.stacks.Setting;
@@ -38,6 +39,7 @@ final class EcsServiceModule extends ModuleStack {
 
         Setting<String> certificate = variable("certificate_arn", "");
         Setting<Boolean> https = Setting.expression(certificate.expression() + " != \"\"", false, certificate.label());
+        Setting<Boolean> accessLogs = Setting.expression("var.access_logs_bucket != \"\"", false, "access_logs_bucket");
         // Plain HTTP listeners have neither: null leaves them out, as the stack does.
         ServiceSettings.LoadBalancer loadBalancer = new ServiceSettings.LoadBalancer(
                 https,
@@ -48,7 +50,14 @@ final class EcsServiceModule extends ModuleStack {
                 variable("test_listener_cidrs", List.of()),
                 variable("nat_public_ips", List.of()),
                 variable("deletion_protection", false),
-                variable("idle_timeout_seconds", (Number) 0));
+                variable("idle_timeout_seconds", (Number) 0),
+                accessLogs,
+                variable("access_logs_bucket", ""),
+                // "" is the top of the bucket, which the provider writes as no prefix, as the stack does.
+                Setting.expression("var.access_logs_prefix != \"\" ? var.access_logs_prefix : null", "", "access_logs_prefix"),
+                Setting.expression("var.waf_web_acl_arn != \"\" || var.waf == \"managed\"", false, "waf_web_acl_arn"),
+                variable("waf_web_acl_arn", ""),
+                Setting.is(variable("waf", ""), "managed"));
         ServiceSettings settings = new ServiceSettings(
                 names,
                 variable("vpc_id", "").text(),
@@ -80,7 +89,8 @@ final class EcsServiceModule extends ModuleStack {
                 executeCommand,
                 fargateSpotWeight,
                 variable("egress", List.<EgressRule>of()),
-                loadBalancer);
+                loadBalancer,
+                LogKey.variable("log_kms_key_arn"));
         DataAwsRegion.Builder.create(this, "region").build();
         new BlueGreenService(this, settings, shapes()).outputs(true);
     }

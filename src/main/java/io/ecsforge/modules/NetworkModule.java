@@ -6,6 +6,7 @@ import com.hashicorp.cdktf.providers.aws.data_aws_region.DataAwsRegion;
 import io.ecsforge.config.ModuleVariables;
 import io.ecsforge.stacks.AwsArns;
 import io.ecsforge.stacks.EnvironmentNames.NetworkNames;
+import io.ecsforge.stacks.LogKey;
 import io.ecsforge.stacks.NetworkSettings;
 import io.ecsforge.stacks.Setting;
 import io.ecsforge.stacks.VpcNetwork;
@@ -34,11 +35,13 @@ final class NetworkModule extends ModuleStack {
                 variable("vpc_endpoints", false),
                 Setting.expression(ModuleVariables.computedSubnets("public"), List.of(), "public_subnets"),
                 Setting.expression(ModuleVariables.computedSubnets("private"), List.of(), "private_subnets"),
+                variable("availability_zones", List.of()),
                 Setting.expression("data.aws_region.region.name", "", "region"),
                 new NetworkNames(variable("app", "").text() + "-" + variable("environment", "").text()),
                 () -> new AwsArns(DataAwsPartition.Builder.create(this, "partition").build().getPartition(),
                         region.getName(),
-                        DataAwsCallerIdentity.Builder.create(this, "account").build().getAccountId()));
+                        DataAwsCallerIdentity.Builder.create(this, "account").build().getAccountId()),
+                LogKey.variable("flow_log_kms_key_arn"));
         new VpcNetwork(this, settings, shapes()).outputs(true);
     }
 }

@@ -3,6 +3,7 @@ package io.ecsforge.modules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecsforge.config.ModuleInputs;
 import io.ecsforge.config.ModuleVariables;
 import io.ecsforge.emit.hcl.HclModule;
 import io.ecsforge.emit.hcl.ProviderSchema;
@@ -158,13 +159,20 @@ public final class PlatformModule {
 
     /**
      * A {@code module "platform"} block in HCL, as {@code terraform fmt} lays it out, that calls the
-     * platform at {@code source} with {@code inputs} ({@link io.ecsforge.config.ModuleInputs}).
+     * platform at {@code source} with {@code inputs} ({@link ModuleInputs}); before it, when an
+     * input is the state key, the {@code aws_kms_alias} data source that looks the key up by its
+     * alias, which the state stack made.
      */
     public static String call(String source, ObjectNode inputs) {
         ObjectNode block = JSON.createObjectNode();
         block.put("source", source);
         block.setAll(inputs);
         ObjectNode document = JSON.createObjectNode();
+        boolean stateKey = inputs.properties().stream().anyMatch(input -> input.getValue().asText().equals(ModuleInputs.STATE_KEY_ARN));
+        if (stateKey) {
+            String alias = EnvironmentNames.of(inputs.path("app").asText(), inputs.path("environment").asText()).stateKmsAlias();
+            document.putObject("data").putObject("aws_kms_alias").putObject(ModuleInputs.STATE_KEY_LOOKUP).put("name", alias);
+        }
         document.putObject("module").set("platform", block);
         return HclModule.render(document, ProviderSchema.bundled()).get(HclModule.MAIN);
     }

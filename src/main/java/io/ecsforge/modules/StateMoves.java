@@ -52,7 +52,9 @@ public final class StateMoves {
 
     /**
      * As {@link #of}, and with {@code data}, the data sources too ({@code data.<type>.<name>}), but
-     * the other stacks' states a stack reads, which the platform reads from its modules instead.
+     * the other stacks' states a stack reads, which the platform reads from its modules instead,
+     * and the state key a stack looks up by its alias, which the platform's caller looks up
+     * ({@link io.ecsforge.config.ModuleInputs#STATE_KEY_ARN}).
      */
     public static List<Move> addresses(Map<String, JsonNode> stacks, Map<String, ? extends JsonNode> modules, boolean data) {
         List<Move> moves = new ArrayList<>();
@@ -70,7 +72,7 @@ public final class StateMoves {
                 String modePrefix = mode.equals("data") ? "data." : "";
                 JsonNode module = modules.get(folder).path(mode);
                 stack.path(mode).properties().forEach(type -> {
-                    if (type.getKey().equals("terraform_remote_state")) {
+                    if (type.getKey().equals("terraform_remote_state") || type.getKey().equals("aws_kms_alias")) {
                         return;
                     }
                     type.getValue().properties().forEach(resource -> {

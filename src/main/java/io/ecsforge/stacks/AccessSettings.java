@@ -33,6 +33,7 @@ import java.util.function.Supplier;
  * @param loadBalancer the load balancer's name
  * @param blueTargetGroup the blue target group's name
  * @param greenTargetGroup the green target group's name
+ * @param webAclArn the WAF web ACL the load balancer is associated with; empty for none
  * @param features which of the other stacks' optional resources exist
  * @param arns the partition, region and account of the roles' ARNs
  */
@@ -42,7 +43,8 @@ public record AccessSettings(Setting<String> app, Setting<String> environment, E
         Setting<List<PolicyStatement>> taskPolicy, Setting<Boolean> executeCommand, Setting<String> stateBucket,
         Setting<String> stateRegion, Setting<Boolean> dynamodbLock, Setting<String> lockTable,
         Setting<String> repositoryName, Setting<String> loadBalancer, Setting<String> blueTargetGroup,
-        Setting<String> greenTargetGroup, Map<Feature, Setting<Boolean>> features, Supplier<AwsArns> arns) {
+        Setting<String> greenTargetGroup, Setting<String> webAclArn, Map<Feature, Setting<Boolean>> features,
+        Supplier<AwsArns> arns) {
 
     public AccessSettings {
         features = Map.copyOf(features);
@@ -86,6 +88,7 @@ public record AccessSettings(Setting<String> app, Setting<String> environment, E
                 Setting.of(names.loadBalancer(), "loadBalancer"),
                 Setting.of(names.targetGroup(EnvironmentNames.BLUE), "blue"),
                 Setting.of(names.targetGroup(EnvironmentNames.GREEN), "green"),
+                Setting.of(config.loadBalancer().wafWebAclArn().orElse(""), "loadBalancer.wafWebAclArn"),
                 features,
                 arns);
     }

@@ -2,6 +2,7 @@ package io.ecsforge.stacks;
 
 import com.hashicorp.cdktf.TerraformResourceLifecycle;
 import com.hashicorp.cdktf.providers.aws.lb.Lb;
+import com.hashicorp.cdktf.providers.aws.lb.LbAccessLogs;
 import com.hashicorp.cdktf.providers.aws.lb_listener.LbListener;
 import com.hashicorp.cdktf.providers.aws.lb_listener.LbListenerDefaultAction;
 import com.hashicorp.cdktf.providers.aws.lb_listener.LbListenerDefaultActionRedirect;
@@ -10,14 +11,19 @@ import com.hashicorp.cdktf.providers.aws.lb_target_group.LbTargetGroupHealthChec
 import com.hashicorp.cdktf.providers.aws.security_group.SecurityGroup;
 import com.hashicorp.cdktf.providers.aws.vpc_security_group_egress_rule.VpcSecurityGroupEgressRule;
 import com.hashicorp.cdktf.providers.aws.vpc_security_group_ingress_rule.VpcSecurityGroupIngressRule;
+import com.hashicorp.cdktf.providers.aws.wafv2_web_acl_association.Wafv2WebAclAssociation;
+import io.ecsforge.stacks.Shapes.OptionalBlock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import software.constructs.Construct;
 
 /**
  * An internet-facing Application Load Balancer for CodeDeploy blue/green releases: its security
  * group, a blue and a green target group, a production and a test listener that both start on
- * blue, and with a certificate a listener that redirects HTTP to HTTPS. Made in the scope it is
- * given, so its construct ids are the stack's own.
+ * blue, and with a certificate a listener that redirects HTTP to HTTPS; when asked, its access logs
+ * and its association with a WAF web ACL. Made in the scope it is given, so its construct ids are
+ * the stack's own.
  */
 public final class BlueGreenLoadBalancer {
     /** Seconds a target keeps serving requests in flight after it leaves a target group. */
@@ -44,9 +50,11 @@ public final class BlueGreenLoadBalancer {
      * @param targetPort the port targets listen on; health checks go there too
      * @param healthCheckPath the path health checks ask for
      * @param shapes how rules a block and the HTTPS-only listener are made
+     * @param webAclArn the web ACL associated with the load balancer: the team's, or ecsforge's
+     *     {@link ManagedWebAcl}; read only when {@code settings} has one
      */
     public record Props(ServiceNames names, ServiceSettings.LoadBalancer settings, String vpcId, List<String> subnetIds,
-            Setting<Number> targetPort, Setting<String> healthCheckPath, Shapes shapes) {}
+            Setting<Number> targetPort, Setting<String> healthCheckPath, Shapes shapes, Setting<String> webAclArn) {}
 
     private final Construct scope;
     private final Props props;
@@ -82,7 +90,12 @@ public final class BlueGreenLoadBalancer {
                 .dropInvalidHeaderFields(true)
                 .idleTimeout(settings.idleTimeoutSeconds().value());
         Setting.flag(settings.deletionProtection(), alb::enableDeletionProtection, alb::enableDeletionProtection);
-        loadBalancer = alb.build();
+        loadBalancer = props.shapes().withBlocks(alb::build, List.of(accessLogs(alb)));
+        // One association for the team's web ACL and ecsforge's, so that switching between them changes it in place.
+        props.shapes().optional(settings.webAcl(), () -> Wafv2WebAclAssociation.Builder.create(scope, "alb_web_acl")
+                .resourceArn(loadBalancer.getArn())
+                .webAclArn(props.webAclArn().value())
+                .build());
         blue = targetGroup(EnvironmentNames.BLUE);
         green = targetGroup(EnvironmentNames.GREEN);
         Setting<Number> productionPort = Setting.either(https, Setting.of(HTTPS_PORT, https.label()),
@@ -90,6 +103,26 @@ public final class BlueGreenLoadBalancer {
         productionListener = listener("production_listener", productionPort);
         testListener = listener("test_listener", settings.testListenerPort());
         props.shapes().optional(https, this::redirectHttpToHttps);
+    }
+
+    /**
+     * The access logs, when asked for: ELB writes them to the team's bucket, which is not made here,
+     * since ELB writes only to SSE-S3 buckets and a bucket of ecsforge's would need its own logging and keys.
+     */
+    private OptionalBlock accessLogs(Lb.Builder alb) {
+        ServiceSettings.LoadBalancer settings = props.settings();
+        Setting<String> prefix = settings.accessLogsPrefix();
+        Map<String, Setting<?>> content = new LinkedHashMap<>();
+        content.put("enabled", Setting.of(true, settings.accessLogs().label()));
+        content.put("bucket", settings.accessLogsBucket());
+        content.put("prefix", prefix);
+        return new OptionalBlock(settings.accessLogs(), () -> {
+            LbAccessLogs.Builder logs = LbAccessLogs.builder().enabled(true).bucket(settings.accessLogsBucket().value());
+            if (!prefix.literal().isEmpty()) {
+                logs.prefix(prefix.literal());
+            }
+            alb.accessLogs(logs.build());
+        }, "access_logs", content);
     }
 
     /** Lets the load balancer send requests and health checks to {@code targets} on the target port. */

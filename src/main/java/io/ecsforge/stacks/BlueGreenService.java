@@ -2,7 +2,10 @@ package io.ecsforge.stacks;
 
 import com.hashicorp.cdktf.TerraformOutput;
 import com.hashicorp.cdktf.providers.aws.lb.Lb;
+import com.hashicorp.cdktf.providers.aws.wafv2_web_acl.Wafv2WebAcl;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import software.constructs.Construct;
 
@@ -23,8 +26,13 @@ public final class BlueGreenService {
     public BlueGreenService(Construct scope, ServiceSettings settings, Shapes shapes) {
         this.scope = scope;
         ServiceNames names = settings.names();
-        balancer = new BlueGreenLoadBalancer(scope, new BlueGreenLoadBalancer.Props(names, settings.loadBalancer(),
-                settings.vpcId(), settings.publicSubnetIds(), settings.containerPort(), settings.healthCheckPath(), shapes));
+        ServiceSettings.LoadBalancer loadBalancer = settings.loadBalancer();
+        List<ManagedWebAcl> managed = new ArrayList<>();
+        shapes.optional(loadBalancer.managedWebAcl(), () -> managed.add(new ManagedWebAcl(scope, names,
+                settings.logRetentionDays(), settings.logKey())));
+        balancer = new BlueGreenLoadBalancer(scope, new BlueGreenLoadBalancer.Props(names, loadBalancer,
+                settings.vpcId(), settings.publicSubnetIds(), settings.containerPort(), settings.healthCheckPath(), shapes,
+                webAclArn(loadBalancer, managed)));
         service = new FargateService(scope, settings, shapes, balancer);
         balancer.connectTo(service.securityGroup());
         shapes.optional(settings.autoscaling(), () -> CpuScaling.of(scope,
@@ -41,6 +49,22 @@ public final class BlueGreenService {
                 balancer.blue().getArnSuffix(),
                 balancer.green().getArnSuffix(),
                 balancer.loadBalancer().getArnSuffix());
+    }
+
+    /**
+     * The web ACL the load balancer is associated with: ecsforge's when it made one, else the
+     * team's. A module makes ecsforge's with a count of 1 or 0, so it takes the ARN of whichever
+     * instance there is.
+     */
+    private static Setting<String> webAclArn(ServiceSettings.LoadBalancer settings, List<ManagedWebAcl> managed) {
+        if (managed.isEmpty()) {
+            return settings.webAclArn();
+        }
+        Wafv2WebAcl acl = managed.get(0).webAcl();
+        String address = acl.getTerraformResourceType() + "." + acl.getFriendlyUniqueId();
+        return Setting.either(settings.managedWebAcl(),
+                Setting.reference("one(" + address + "[*].arn)", acl.getArn(), settings.managedWebAcl().label()),
+                settings.webAclArn());
     }
 
     private static Map<String, String> outputs() {

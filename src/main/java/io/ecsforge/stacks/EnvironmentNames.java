@@ -320,6 +320,11 @@ public final class EnvironmentNames {
         return services().serviceLogGroup();
     }
 
+    /** The log group of the web ACL ecsforge makes with {@code loadBalancer.waf: managed}. */
+    public String webAclLogGroup() {
+        return services().webAclLogGroup();
+    }
+
     /** The task definition family: the service stack and every release register revisions of it. */
     public String taskDefinitionFamily() {
         return services().taskDefinitionFamily();

@@ -46,6 +46,8 @@ public final class FargateService {
         logs = CloudwatchLogGroup.Builder.create(scope, "logs")
                 .name(names.serviceLogGroup())
                 .retentionInDays(settings.logRetentionDays().value())
+                // CloudWatch Logs encrypts with the key for the tasks, which need no KMS permission.
+                .kmsKeyId(settings.logKey().keyId(scope, "logs_kms_key"))
                 .build();
         task = taskDefinition(names);
         service = service(names, loadBalancer);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ecsforge.config.DeploymentConfig;
 import io.ecsforge.config.EnvironmentConfig;
+import io.ecsforge.config.LoadBalancerConfig;
 import io.ecsforge.config.NetworkConfig.NatGateways;
 import io.ecsforge.stacks.EnvironmentNames.Role;
 import java.io.UncheckedIOException;
@@ -74,8 +75,10 @@ public final class InfraPermissions {
      * ever match the ARNs of its own service, which are the same either way.
      */
     static final Set<Scope> NAMED = Set.of(Scope.ROLES, Scope.GITHUB_OIDC_PROVIDER, Scope.LOG_GROUPS,
-            Scope.REPOSITORY, Scope.ECS, Scope.LOAD_BALANCER, Scope.SCALABLE_TARGET, Scope.CODEDEPLOY, Scope.ALARMS);
+            Scope.REPOSITORY, Scope.ECS, Scope.LOAD_BALANCER, Scope.WEB_ACL, Scope.SCALABLE_TARGET, Scope.CODEDEPLOY, Scope.ALARMS);
     static final String NAMED_SID = "NamedResources";
+    /** The verbs of the reads {@link #NAMED} scopes grant, which may be written as one prefix wildcard a service. */
+    static final List<String> NAMED_READ_VERBS = List.of("Get", "List", "Describe");
 
     /**
      * What decides whether the stacks contain a type: a stack knows it from its configuration, a
@@ -89,6 +92,10 @@ public final class InfraPermissions {
         AUTOSCALING(config -> config.service().autoscaling().isPresent()),
         OIDC_PROVIDER_CREATED(config -> config.github().createOidcProvider()),
         OIDC_PROVIDER_LOOKED_UP(config -> !config.github().createOidcProvider()),
+        /** The load balancer's association with a WAF web ACL: the team's ({@code loadBalancer.wafWebAclArn}) or ecsforge's. */
+        WEB_ACL(config -> config.loadBalancer().webAcl()),
+        /** The web ACL ecsforge makes, and its logging ({@code loadBalancer.waf: managed}). */
+        MANAGED_WEB_ACL(config -> config.loadBalancer().waf() == LoadBalancerConfig.Waf.MANAGED),
         /** The delivery stack's own deployment configuration, made for every strategy but all-at-once. */
         DEPLOYMENT_CONFIG(config -> config.deployment().strategy() != DeploymentConfig.Strategy.ALL_AT_ONCE);
 
@@ -140,6 +147,13 @@ public final class InfraPermissions {
         REPOSITORY,
         ECS,
         LOAD_BALANCER,
+        /** The team's web ACL by its ARN, or ecsforge's by its name; WAF's association calls also name the load balancer. */
+        WEB_ACL,
+        /**
+         * CloudWatch Logs' delivery of the web ACL's logs, which WAF sets up with the caller's
+         * permissions: these calls take no resource narrower than "*".
+         */
+        LOG_DELIVERY,
         SCALABLE_TARGET,
         CODEDEPLOY,
         ALARMS;
@@ -215,6 +229,12 @@ public final class InfraPermissions {
         types.put("data.terraform_remote_state", needs(always,
                 grant(Phase.READ, Scope.STATE_OBJECTS, "s3:GetObject"),
                 grant(Phase.READ, Scope.STATE_KEY, "kms:Decrypt")));
+        // The state key's ARN, for a log group under it: listing aliases has no resource type, the
+        // key is the state key. Always, as the modules' caller looks the key up in its own root,
+        // which the access module cannot tell, and so that choosing the state key changes no role.
+        types.put("data.aws_kms_alias", needs(always,
+                grant(Phase.READ, Scope.READ_ANYWHERE, "kms:ListAliases"),
+                grant(Phase.READ, Scope.STATE_KEY, "kms:DescribeKey")));
         types.put("data.aws_iam_policy_document", none("rendered by the provider itself"));
         types.put("data.aws_partition", none("known to the provider from the region"));
         types.put("data.aws_caller_identity", none("sts:GetCallerIdentity needs no permission"));
@@ -320,6 +340,8 @@ public final class InfraPermissions {
                 grant(Phase.READ, Scope.READ_ANYWHERE, "logs:DescribeLogGroups"),
                 grant(Phase.READ, Scope.LOG_GROUPS, "logs:ListTagsLogGroup", "logs:ListTagsForResource"),
                 grant(Phase.UPDATE, Scope.LOG_GROUPS, "logs:PutRetentionPolicy", "logs:DeleteRetentionPolicy"),
+                // A group's key (service.logKmsKey, network.flowLogKmsKey) changes in place.
+                grant(Phase.UPDATE, Scope.LOG_GROUPS, "logs:AssociateKmsKey", "logs:DisassociateKmsKey"),
                 grant(Phase.DELETE, Scope.LOG_GROUPS, "logs:DeleteLogGroup"),
                 grant(Phase.TAG, Scope.LOG_GROUPS, "logs:TagLogGroup", "logs:UntagLogGroup", "logs:TagResource", "logs:UntagResource")));
 
@@ -411,6 +433,32 @@ public final class InfraPermissions {
                 grant(Phase.UPDATE, Scope.LOAD_BALANCER, "elasticloadbalancing:ModifyListener"),
                 grant(Phase.DELETE, Scope.LOAD_BALANCER, "elasticloadbalancing:DeleteListener"),
                 elbTags()));
+        // WAF's association calls are allowed on the web ACL and on the load balancer (named in
+        // LOAD_BALANCER, which shares the named statement); ELB checks SetWebACL on the load balancer.
+        types.put("aws_wafv2_web_acl_association", needs(Feature.WEB_ACL,
+                grant(Phase.CREATE, Scope.WEB_ACL, "wafv2:AssociateWebACL", "wafv2:GetWebACL"),
+                grant(Phase.CREATE, Scope.LOAD_BALANCER, "elasticloadbalancing:SetWebACL"),
+                grant(Phase.READ, Scope.WEB_ACL, "wafv2:GetWebACLForResource"),
+                grant(Phase.DELETE, Scope.WEB_ACL, "wafv2:DisassociateWebACL")));
+        Feature managedWebAcl = Feature.MANAGED_WEB_ACL;
+        types.put("aws_wafv2_web_acl", needs(managedWebAcl,
+                grant(Phase.CREATE, Scope.WEB_ACL, "wafv2:CreateWebACL"),
+                grant(Phase.READ, Scope.WEB_ACL, "wafv2:GetWebACL", "wafv2:ListTagsForResource"),
+                grant(Phase.UPDATE, Scope.WEB_ACL, "wafv2:UpdateWebACL"),
+                grant(Phase.DELETE, Scope.WEB_ACL, "wafv2:DeleteWebACL"),
+                grant(Phase.TAG, Scope.WEB_ACL, "wafv2:TagResource", "wafv2:UntagResource")));
+        // Putting a logging configuration to CloudWatch Logs makes WAF create the log delivery and
+        // the log group's resource policy as the caller (WAF developer guide, "Permissions to
+        // publish logs to Amazon CloudWatch Logs").
+        types.put("aws_wafv2_web_acl_logging_configuration", needs(managedWebAcl,
+                grant(Phase.CREATE, Scope.WEB_ACL, "wafv2:PutLoggingConfiguration"),
+                grant(Phase.CREATE, Scope.LOG_DELIVERY, "logs:CreateLogDelivery", "logs:PutResourcePolicy"),
+                // Reads with no resource-level permission; logs:DescribeLogGroups is granted with the log groups.
+                grant(Phase.CREATE, Scope.READ_ANYWHERE, "logs:DescribeResourcePolicies"),
+                grant(Phase.READ, Scope.WEB_ACL, "wafv2:GetLoggingConfiguration"),
+                grant(Phase.UPDATE, Scope.WEB_ACL, "wafv2:PutLoggingConfiguration"),
+                grant(Phase.DELETE, Scope.WEB_ACL, "wafv2:DeleteLoggingConfiguration"),
+                grant(Phase.DELETE, Scope.LOG_DELIVERY, "logs:DeleteLogDelivery")));
         // Registering an ECS service needs the caller to describe and update it, and target
         // tracking makes CloudWatch alarms with the caller's permissions (Application Auto Scaling
         // user guide, "Permissions required for API actions on target services and CloudWatch").
@@ -519,6 +567,12 @@ public final class InfraPermissions {
             byFeature.replaceAll((feature, reads) -> collapseReads(reads));
             return byFeature;
         });
+        for (Scope scope : NAMED) {
+            actions.computeIfPresent(scope, (named, byFeature) -> {
+                byFeature.replaceAll((feature, granted) -> collapseNamedReads(granted));
+                return byFeature;
+            });
+        }
         Map<Feature, TreeSet<String>> created = actions.get(Scope.EC2_CREATE_TAGGED);
         Map<Feature, TreeSet<String>> verbs = new EnumMap<>(Feature.class);
         created.forEach((feature, createActions) -> verbs.put(feature, new TreeSet<>(createVerbs(createActions))));
@@ -567,6 +621,28 @@ public final class InfraPermissions {
             collapsed.add(READ_PREFIXES.stream().filter(action::startsWith).findFirst().map(prefix -> prefix + "*").orElse(action));
         }
         return collapsed;
+    }
+
+    /**
+     * A service's reads of one verb ({@code Get}, {@code List}, {@code Describe}) on named
+     * resources as one prefix wildcard: on the same ARNs they only read more metadata, the
+     * provider's reads grow between its versions, and the statement stays within
+     * {@link #INLINE_POLICY_BUDGET}.
+     */
+    private static TreeSet<String> collapseNamedReads(TreeSet<String> granted) {
+        TreeSet<String> collapsed = new TreeSet<>();
+        for (String action : granted) {
+            String prefix = readPrefix(action);
+            collapsed.add(prefix != null ? prefix + "*" : action);
+        }
+        return collapsed;
+    }
+
+    /** {@code ecs:Describe} for {@code ecs:DescribeServices}; null for an action that does not read. */
+    private static String readPrefix(String action) {
+        String name = action.substring(action.indexOf(':') + 1);
+        return NAMED_READ_VERBS.stream().filter(name::startsWith).findFirst()
+                .map(verb -> action.substring(0, action.indexOf(':') + 1) + verb).orElse(null);
     }
 
     /** {@code Create*} for CreateVpc, CreateSubnet…: the verbs of the create actions, as ec2:CreateAction patterns. */
@@ -622,6 +698,9 @@ public final class InfraPermissions {
                         arn("elasticloadbalancing", "listener-rule/app/" + settings.loadBalancer().text() + "/*"),
                         arn("elasticloadbalancing", "targetgroup/" + settings.blueTargetGroup().text() + "/*"),
                         arn("elasticloadbalancing", "targetgroup/" + settings.greenTargetGroup().text() + "/*"));
+                // Named only where the environment has one: the scope is on only then.
+                case WEB_ACL -> webAcl(names);
+                case LOG_DELIVERY -> always("*");
                 // A scalable target's ARN carries a random id, not the service it scales.
                 case SCALABLE_TARGET -> always(arn("application-autoscaling", "scalable-target/*"));
                 case CODEDEPLOY -> deployment(names);
@@ -680,7 +759,10 @@ public final class InfraPermissions {
             return List.of(new Statements.Part(ON, List.of(resources)));
         }
 
-        /** The service's group and its children (ECS Exec), and the flow logs' group, with their stream ARNs. */
+        /**
+         * The service's group and its children (ECS Exec), and the flow logs' and the managed web
+         * ACL's groups, with their stream ARNs.
+         */
         private List<Statements.Part> logGroups(EnvironmentNames names) {
             return List.of(
                     new Statements.Part(ON, List.of(
@@ -688,7 +770,17 @@ public final class InfraPermissions {
                             arn("logs", "log-group:" + names.serviceLogGroup() + ":*"),
                             arn("logs", "log-group:" + names.serviceLogGroup() + "/*"))),
                     new Statements.Part(settings.feature(Feature.FLOW_LOGS),
-                            List.of(arn("logs", "log-group:" + names.network().flowLogGroup() + "*"))));
+                            List.of(arn("logs", "log-group:" + names.network().flowLogGroup() + "*"))),
+                    new Statements.Part(settings.feature(Feature.MANAGED_WEB_ACL),
+                            List.of(arn("logs", "log-group:" + names.webAclLogGroup() + "*"))));
+        }
+
+        /** The team's web ACL by its ARN, or ecsforge's by its name, with any id. */
+        private List<Statements.Part> webAcl(EnvironmentNames names) {
+            Setting<Boolean> managed = settings.feature(Feature.MANAGED_WEB_ACL);
+            return List.of(
+                    new Statements.Part(Statements.not(managed), List.of(settings.webAclArn().text())),
+                    new Statements.Part(managed, List.of(arn("wafv2", "regional/webacl/" + names.services().webAcl() + "/*"))));
         }
 
         /** The application and group, and AWS's all-at-once configuration or the delivery stack's own, named with the prefix. */

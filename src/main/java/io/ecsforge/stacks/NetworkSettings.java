@@ -17,14 +17,17 @@ import java.util.function.Supplier;
  * @param vpcEndpoints whether the S3 gateway and the interface endpoints are made
  * @param publicSubnets one block a zone
  * @param privateSubnets one block a zone
+ * @param availabilityZones the zones the subnets are pinned to; empty for the region's first {@code azCount}
  * @param region the region, which endpoint service names name
  * @param names the Name tags and physical names
  * @param arns the ARNs of the account flow logs are written for, asked for only when there are flow logs
+ * @param flowLogKey the key of the flow log group
  */
 public record NetworkSettings(Setting<String> cidr, Setting<Number> azCount, Setting<String> natGateways,
         Setting<Boolean> flowLogs, Setting<Number> flowLogRetentionDays, Setting<Boolean> vpcEndpoints,
-        Setting<List<String>> publicSubnets, Setting<List<String>> privateSubnets, Setting<String> region,
-        NetworkNames names, Supplier<AwsArns> arns) {
+        Setting<List<String>> publicSubnets, Setting<List<String>> privateSubnets,
+        Setting<List<String>> availabilityZones, Setting<String> region,
+        NetworkNames names, Supplier<AwsArns> arns, LogKey flowLogKey) {
 
     /** A stack's settings: the configuration's values, named by their keys. */
     static NetworkSettings of(EnvironmentConfig config, Supplier<AwsArns> arns) {
@@ -38,8 +41,10 @@ public record NetworkSettings(Setting<String> cidr, Setting<Number> azCount, Set
                 Setting.of(network.vpcEndpoints(), "network.vpcEndpoints"),
                 Setting.of(network.publicSubnets(), "network.publicSubnets"),
                 Setting.of(network.privateSubnets(), "network.privateSubnets"),
+                Setting.of(network.availabilityZones(), "network.availabilityZones"),
                 Setting.of(config.aws().region(), "aws.region"),
                 EnvironmentNames.of(config).network(),
-                arns);
+                arns,
+                LogKey.of(network.flowLogKmsKey(), "network.flowLogKmsKey", EnvironmentNames.of(config)));
     }
 }

@@ -54,6 +54,16 @@ public record ServiceNames(String prefix) {
         return resource("alb");
     }
 
+    /** The web ACL ecsforge makes with {@code loadBalancer.waf: managed}. */
+    public String webAcl() {
+        return prefix;
+    }
+
+    /** That web ACL's log group: WAF logs only to a destination whose name starts {@code aws-waf-logs-}. */
+    public String webAclLogGroup() {
+        return "aws-waf-logs-" + prefix;
+    }
+
     public String targetGroup(String role) {
         return ElbNames.of(prefix, role);
     }

@@ -2,6 +2,7 @@ package io.ecsforge.stacks;
 
 import io.ecsforge.config.EnvironmentConfig;
 import io.ecsforge.config.LoadBalancerConfig;
+import io.ecsforge.config.LoadBalancerConfig.AccessLogs;
 import io.ecsforge.config.ServiceConfig;
 import io.ecsforge.config.ServiceConfig.Autoscaling;
 import io.ecsforge.config.ServiceConfig.EgressRule;
@@ -43,6 +44,7 @@ import java.util.Map;
  * @param fargateSpotWeight the cluster's share on FARGATE_SPOT, which the service's strategy repeats
  * @param egress what the tasks may reach besides HTTPS anywhere, a security group rule each
  * @param loadBalancer the load balancer's settings
+ * @param logKey the key of the container log group
  */
 public record ServiceSettings(ServiceNames names, String vpcId, List<String> publicSubnetIds, List<String> privateSubnetIds,
         String clusterArn, String repositoryUrl, String executionRoleArn, String taskRoleArn, Setting<String> region,
@@ -52,7 +54,7 @@ public record ServiceSettings(ServiceNames names, String vpcId, List<String> pub
         Setting<Map<String, String>> secrets, Setting<Boolean> autoscaling, Setting<Number> autoscalingMin,
         Setting<Number> autoscalingMax, Setting<Number> cpuTarget, Setting<Number> logRetentionDays,
         Setting<Boolean> readonlyRootFilesystem, Setting<Boolean> executeCommand, Setting<Number> fargateSpotWeight,
-        Setting<List<EgressRule>> egress, LoadBalancer loadBalancer) {
+        Setting<List<EgressRule>> egress, LoadBalancer loadBalancer, LogKey logKey) {
 
     /**
      * What {@link BlueGreenLoadBalancer} is built from: the {@code loadBalancer} section.
@@ -66,13 +68,22 @@ public record ServiceSettings(ServiceNames names, String vpcId, List<String> pub
      * @param natPublicIps the NAT gateways' public addresses, which the test listener admits, each as a /32
      * @param deletionProtection the load balancer's deletion protection
      * @param idleTimeoutSeconds the load balancer's idle timeout
+     * @param accessLogs whether the load balancer writes access logs
+     * @param accessLogsBucket the bucket they go to; read only when there may be access logs
+     * @param accessLogsPrefix where in the bucket; {@code ""} (a stack) or null (a module) for its top
+     * @param webAcl whether a WAF web ACL filters the load balancer's requests: the team's or ecsforge's
+     * @param webAclArn the team's web ACL; read only when there may be one and it is not ecsforge's
+     * @param managedWebAcl whether that web ACL is ecsforge's own ({@link ManagedWebAcl})
      */
     public record LoadBalancer(Setting<Boolean> https, Setting<String> certificateArn, Setting<String> sslPolicy,
             Setting<List<String>> allowedCidrs, Setting<Number> testListenerPort, Setting<List<String>> testListenerCidrs,
-            Setting<List<String>> natPublicIps, Setting<Boolean> deletionProtection, Setting<Number> idleTimeoutSeconds) {
+            Setting<List<String>> natPublicIps, Setting<Boolean> deletionProtection, Setting<Number> idleTimeoutSeconds,
+            Setting<Boolean> accessLogs, Setting<String> accessLogsBucket, Setting<String> accessLogsPrefix,
+            Setting<Boolean> webAcl, Setting<String> webAclArn, Setting<Boolean> managedWebAcl) {
 
         static LoadBalancer of(LoadBalancerConfig config, List<String> natPublicIps) {
             String certificate = "loadBalancer.certificateArn";
+            String webAcl = "loadBalancer.wafWebAclArn";
             return new LoadBalancer(
                     Setting.of(config.certificateArn().isPresent(), certificate),
                     Setting.of(config.certificateArn().orElse(""), certificate),
@@ -82,7 +93,13 @@ public record ServiceSettings(ServiceNames names, String vpcId, List<String> pub
                     Setting.of(config.testListenerCidrs(), "loadBalancer.testListenerCidrs"),
                     Setting.of(natPublicIps, "network.natGateways"),
                     Setting.of(config.deletionProtection(), "loadBalancer.deletionProtection"),
-                    Setting.<Number>of(config.idleTimeoutSeconds(), "loadBalancer.idleTimeoutSeconds"));
+                    Setting.<Number>of(config.idleTimeoutSeconds(), "loadBalancer.idleTimeoutSeconds"),
+                    Setting.of(config.accessLogs().isPresent(), "loadBalancer.accessLogs"),
+                    Setting.of(config.accessLogs().map(AccessLogs::bucket).orElse(""), "loadBalancer.accessLogs.bucket"),
+                    Setting.of(config.accessLogs().flatMap(AccessLogs::prefix).orElse(""), "loadBalancer.accessLogs.prefix"),
+                    Setting.of(config.webAcl(), webAcl),
+                    Setting.of(config.wafWebAclArn().orElse(""), webAcl),
+                    Setting.of(config.waf() == LoadBalancerConfig.Waf.MANAGED, "loadBalancer.waf"));
         }
     }
 
@@ -121,6 +138,7 @@ public record ServiceSettings(ServiceNames names, String vpcId, List<String> pub
                 Setting.of(config.cluster().executeCommand(), "cluster.executeCommand"),
                 Setting.<Number>of(config.cluster().fargateSpotWeight(), "cluster.fargateSpotWeight"),
                 Setting.of(service.egress(), "service.egress"),
-                LoadBalancer.of(config.loadBalancer(), network.natPublicIps()));
+                LoadBalancer.of(config.loadBalancer(), network.natPublicIps()),
+                LogKey.of(service.logKmsKey(), "service.logKmsKey", EnvironmentNames.of(config)));
     }
 }

@@ -2,6 +2,7 @@ package io.ecsforge.stacks;
 
 import com.hashicorp.cdktf.TerraformCount;
 import com.hashicorp.cdktf.TerraformDataSource;
+import com.hashicorp.cdktf.TerraformElement;
 import com.hashicorp.cdktf.TerraformResource;
 import com.hashicorp.cdktf.Token;
 import java.util.ArrayList;
@@ -106,8 +107,8 @@ public abstract class Shapes {
     /** Makes what {@code make} makes when {@code on} is true. */
     public abstract void optional(Setting<Boolean> on, Runnable make);
 
-    /** Makes {@code make}'s resource with those of {@code blocks} that are on. */
-    public abstract <R extends TerraformResource> R withBlocks(Supplier<R> make, List<OptionalBlock> blocks);
+    /** Makes {@code make}'s resource or data source with those of {@code blocks} that are on. */
+    public abstract <R extends TerraformElement> R withBlocks(Supplier<R> make, List<OptionalBlock> blocks);
 
     /**
      * The {@code attribute} of each of {@code made}, in order, as one list in which a resource made
@@ -166,7 +167,7 @@ public abstract class Shapes {
         }
 
         @Override
-        public <R extends TerraformResource> R withBlocks(Supplier<R> make, List<OptionalBlock> blocks) {
+        public <R extends TerraformElement> R withBlocks(Supplier<R> make, List<OptionalBlock> blocks) {
             blocks.stream().filter(block -> block.on().literal()).forEach(block -> block.set().run());
             return make.get();
         }
@@ -261,7 +262,7 @@ public abstract class Shapes {
         }
 
         @Override
-        public <R extends TerraformResource> R withBlocks(Supplier<R> make, List<OptionalBlock> blocks) {
+        public <R extends TerraformElement> R withBlocks(Supplier<R> make, List<OptionalBlock> blocks) {
             R made = make.get();
             for (OptionalBlock block : blocks) {
                 int dot = block.path().lastIndexOf('.');

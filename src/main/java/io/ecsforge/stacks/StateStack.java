@@ -16,6 +16,8 @@ import com.hashicorp.cdktf.providers.aws.s3_bucket_lifecycle_configuration.S3Buc
 import com.hashicorp.cdktf.providers.aws.s3_bucket_lifecycle_configuration.S3BucketLifecycleConfigurationRuleExpiration;
 import com.hashicorp.cdktf.providers.aws.s3_bucket_lifecycle_configuration.S3BucketLifecycleConfigurationRuleFilter;
 import com.hashicorp.cdktf.providers.aws.s3_bucket_lifecycle_configuration.S3BucketLifecycleConfigurationRuleNoncurrentVersionExpiration;
+import com.hashicorp.cdktf.providers.aws.s3_bucket_logging.S3BucketLoggingA;
+import com.hashicorp.cdktf.providers.aws.s3_bucket_notification.S3BucketNotification;
 import com.hashicorp.cdktf.providers.aws.s3_bucket_policy.S3BucketPolicy;
 import com.hashicorp.cdktf.providers.aws.s3_bucket_public_access_block.S3BucketPublicAccessBlock;
 import com.hashicorp.cdktf.providers.aws.s3_bucket_server_side_encryption_configuration.S3BucketServerSideEncryptionConfigurationA;
@@ -61,12 +63,16 @@ public final class StateStack extends PlatformStack {
         encryptAndBlockPublicAccess(bucket, key);
         allowOnlyTls(bucket);
         expireOldVersions(bucket);
+        state.accessLogs().ifPresent(logs -> logAccess(bucket, logs));
+        if (state.eventBridge()) {
+            sendEventsToEventBridge(bucket);
+        }
 
         TerraformOutput.Builder.create(this, "bucket_name").value(bucket.getBucket()).build();
         TerraformOutput.Builder.create(this, "bucket_arn").value(bucket.getArn()).build();
         TerraformOutput.Builder.create(this, "state_kms_key_arn").value(key.getArn()).build();
 
-        names().lockTable().filter(table -> state.lock().usesDynamodb()).ifPresent(tableName -> lockTable(tableName, keep));
+        names().lockTable().filter(table -> state.lock().usesDynamodb()).ifPresent(tableName -> lockTable(tableName, key, keep));
     }
 
     /**
@@ -74,15 +80,30 @@ public final class StateStack extends PlatformStack {
      * ({@link EnvironmentNames#stateKeyAlias}). Its policy is KMS's default one: the account may
      * use and manage it, through IAM, so no principal can be locked out of it and the roles that
      * read and write state are granted it in their own policies ({@link StateAccess},
-     * {@link InfraPermissions}).
+     * {@link InfraPermissions}). Beside it, CloudWatch Logs may use the key for this
+     * environment's log groups, which {@code service.logKmsKey} (the container's and, with
+     * {@code loadBalancer.waf: managed}, the web ACL's) and {@code network.flowLogKmsKey} may put
+     * under it: always, so that choosing the state key for a group later needs no second bootstrap.
      */
     private KmsKey encryptionKey() {
         AwsArns arns = lookUpArns("account");
+        String region = config().aws().region();
+        AwsArns logs = new AwsArns(arns.partition(), region, config().aws().accountId().orElse(arns.account()));
         DataAwsIamPolicyDocument policy = PolicyBuilder.document(this, "state_kms_key_policy", List.of(
                 PolicyBuilder.allow("AccountUsesAndManagesTheKeyThroughIam")
                         .principal("AWS", arns.global("iam", "root"))
                         .actions("kms:*")
                         .resources("*")
+                        .build(),
+                // CloudWatch Logs names the group in the encryption context of every request it makes.
+                PolicyBuilder.allow("CloudWatchLogsUsesTheKeyForThisEnvironmentsLogGroups")
+                        .principal("Service", "logs." + region + ".amazonaws.com")
+                        .actions("kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*")
+                        .resources("*")
+                        .when("ArnLike", "kms:EncryptionContext:aws:logs:arn",
+                                logs.regional("logs", "log-group:" + names().serviceLogGroup()),
+                                logs.regional("logs", "log-group:" + names().flowLogGroup()),
+                                logs.regional("logs", "log-group:" + names().webAclLogGroup()))
                         .build()));
         KmsKey key = KmsKey.Builder.create(this, "state_kms_key")
                 .description("Encrypts the Terraform state of " + names().prefix())
@@ -163,15 +184,45 @@ public final class StateStack extends PlatformStack {
                 .build();
     }
 
-    /** The DynamoDB lock table, for Terraform versions that lock there. */
-    private void lockTable(String tableName, TerraformResourceLifecycle keep) {
+    /**
+     * Server access logs: each request to the state, with its requester, in the log bucket. S3
+     * writes them with its own service principal, which the log bucket's policy admits; nothing
+     * here may change that bucket, which belongs to whoever keeps the account's logs.
+     */
+    private void logAccess(S3Bucket bucket, StateConfig.AccessLogs logs) {
+        S3BucketLoggingA.Builder.create(this, "access_logs")
+                .bucket(bucket.getId())
+                .targetBucket(logs.bucket())
+                .targetPrefix(logs.prefix())
+                .build();
+    }
+
+    /**
+     * Every object event of the bucket to the account's default EventBridge bus, where a rule can
+     * match a state written or deleted by anyone but the pipeline's roles.
+     */
+    private void sendEventsToEventBridge(S3Bucket bucket) {
+        S3BucketNotification.Builder.create(this, "events")
+                .bucket(bucket.getId())
+                .eventbridge(true)
+                .build();
+    }
+
+    /**
+     * The DynamoDB lock table, for Terraform versions that lock there, under the state key like the
+     * state itself: its items name every state object and hold their digests. DynamoDB asks KMS
+     * for the table key with the caller's own rights, which the roles that lock already hold on the
+     * state key (kms:Decrypt, {@link StateAccess}, {@link InfraPermissions}); changing a table's key
+     * is an update in place, so an existing table is kept.
+     */
+    private void lockTable(String tableName, KmsKey key, TerraformResourceLifecycle keep) {
         DynamodbTable table = DynamodbTable.Builder.create(this, "lock_table")
                 .name(tableName)
                 .billingMode("PAY_PER_REQUEST")
                 .hashKey("LockID")
                 .attribute(List.of(DynamodbTableAttribute.builder().name("LockID").type("S").build()))
                 .pointInTimeRecovery(DynamodbTablePointInTimeRecovery.builder().enabled(true).build())
-                .serverSideEncryption(DynamodbTableServerSideEncryption.builder().enabled(true).build())
+                .serverSideEncryption(DynamodbTableServerSideEncryption.builder().enabled(true).kmsKeyArn(key.getArn()).build())
                 .deletionProtectionEnabled(true)
                 .lifecycle(keep)
                 .build();

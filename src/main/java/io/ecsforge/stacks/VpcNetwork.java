@@ -26,7 +26,9 @@ import com.hashicorp.cdktf.providers.aws.vpc_endpoint.VpcEndpoint;
 import io.ecsforge.config.NetworkConfig.NatGateways;
 import io.ecsforge.stacks.EnvironmentNames.NetworkNames;
 import io.ecsforge.stacks.EnvironmentNames.Role;
+import io.ecsforge.stacks.Shapes.OptionalBlock;
 import io.ecsforge.stacks.Shapes.Repeated;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -161,23 +163,38 @@ public final class VpcNetwork {
 
     /**
      * Zones come from the region's list rather than from names built from the region, since
-     * which zones an account has differs between accounts.
+     * which zones an account has differs between accounts. Pinned zones narrow the list to
+     * themselves, so that a zone AWS adds later cannot change it.
      */
     private DataAwsAvailabilityZones zones() {
         Setting<Number> azCount = settings.azCount();
-        return DataAwsAvailabilityZones.Builder.create(scope, "zones")
+        Setting<List<String>> pinned = settings.availabilityZones();
+        Setting<Boolean> isPinned = pinned.isLiteral() ? Setting.of(!pinned.literal().isEmpty(), pinned.label())
+                : Setting.expression("length(" + pinned.expression() + ") > 0", false, pinned.label());
+        List<Postcondition> checks = new ArrayList<>();
+        checks.add(Postcondition.builder()
+                .condition("${length(self.names) >= " + azCount.expression() + "}")
+                .errorMessage(azCount.label() + " is " + azCount.text() + " but the region has fewer"
+                        + " available availability zones; lower " + azCount.label())
+                .build());
+        if (isPinned.mayBeTrue()) {
+            String allThere = isPinned.isLiteral() ? "length(self.names) == " + pinned.literal().size()
+                    : "!(" + isPinned.expression() + ") || length(self.names) == length(" + pinned.expression() + ")";
+            checks.add(Postcondition.builder()
+                    .condition("${" + allThere + "}")
+                    .errorMessage(pinned.label() + " names a zone this account does not have available in the region;"
+                            + " allowed: zones that aws ec2 describe-availability-zones lists as available")
+                    .build());
+        }
+        // Local and Wavelength Zones an account opted in to are not full zones.
+        List<DataAwsAvailabilityZonesFilter> filters = new ArrayList<>(List.of(DataAwsAvailabilityZonesFilter.builder()
+                .name("opt-in-status").values(List.of("opt-in-not-required")).build()));
+        DataAwsAvailabilityZones.Builder zones = DataAwsAvailabilityZones.Builder.create(scope, "zones")
                 .state("available")
-                // Local and Wavelength Zones an account opted in to are not full zones.
-                .filter(List.of(DataAwsAvailabilityZonesFilter.builder()
-                        .name("opt-in-status").values(List.of("opt-in-not-required")).build()))
-                .lifecycle(TerraformResourceLifecycle.builder()
-                        .postcondition(List.of(Postcondition.builder()
-                                .condition("${length(self.names) >= " + azCount.expression() + "}")
-                                .errorMessage(azCount.label() + " is " + azCount.text() + " but the region has fewer"
-                                        + " available availability zones; lower " + azCount.label())
-                                .build()))
-                        .build())
-                .build();
+                .lifecycle(TerraformResourceLifecycle.builder().postcondition(checks).build());
+        return shapes.withBlocks(() -> zones.filter(filters).build(), List.of(new OptionalBlock(isPinned,
+                () -> filters.add(DataAwsAvailabilityZonesFilter.builder().name("zone-name").values(pinned.literal()).build()),
+                "filter", Map.of("name", Setting.of("zone-name", pinned.label()), "values", pinned))));
     }
 
     /**
@@ -261,16 +278,16 @@ public final class VpcNetwork {
     }
 
     /**
-     * Flow logs to a log group with the configured retention. The group uses CloudWatch Logs'
-     * own encryption at rest, not a customer key: records hold addresses and ports, not payloads,
-     * and a key would need a key policy naming this group and outlive a destroy by its deletion
-     * window.
+     * Flow logs to a log group with the configured retention, encrypted with the configured key or,
+     * without one, by CloudWatch Logs itself. The flow logs service writes through CloudWatch Logs,
+     * which uses the key, so its role needs no KMS permission.
      */
     private void flowLogs() {
         AwsArns arns = settings.arns().get();
         CloudwatchLogGroup group = CloudwatchLogGroup.Builder.create(scope, "flow_logs_group")
                 .name(names.flowLogGroup())
                 .retentionInDays(settings.flowLogRetentionDays().value())
+                .kmsKeyId(settings.flowLogKey().keyId(scope, "flow_logs_kms_key"))
                 .build();
         // The service may act only for this account's flow logs (the confused-deputy guard).
         DataAwsIamPolicyDocument trust = PolicyBuilder.document(scope, "flow_logs_trust", List.of(

@@ -143,6 +143,25 @@ class ModulesCommandTest {
     }
 
     @Test
+    void inputsOfAFileWithALogGroupUnderTheStateKeyLookTheKeyUpByItsAliasBeforeTheModuleBlock(@TempDir Path work)
+            throws IOException {
+        Files.writeString(work.resolve("dev.yaml"), Files.readString(Repo.config().resolve("dev.yaml"))
+                .replace("  logRetentionDays: 30\n", "  logRetentionDays: 30\n  logKmsKey: state\n"));
+        CliResult result = CliResult.run(Map.of(), "modules", "--inputs", "dev", "--config-dir", work.toString());
+
+        assertEquals(0, result.exitCode(), result.toString());
+        assertTrue(result.out().startsWith("""
+                data "aws_kms_alias" "state_key" {
+                  name = "alias/webapp-dev-state"
+                }
+
+                module "platform" {
+                """), result.out());
+        assertTrue(result.out().matches("(?s).*\n  log_kms_key_arn += data\\.aws_kms_alias\\.state_key\\.target_key_arn\n.*"),
+                result.out());
+    }
+
+    @Test
     void inputsOfAMissingFileAreBadInputNamingTheFilesThereAre(@TempDir Path work) throws IOException {
         Files.writeString(work.resolve("dev.yaml"), Files.readString(Repo.config().resolve("dev.yaml")));
         CliResult result = CliResult.run(Map.of(), "modules", "--inputs", "staging", "--config-dir", work.toString());

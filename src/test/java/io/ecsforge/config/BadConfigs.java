@@ -86,9 +86,9 @@ final class BadConfigs {
                 bad("unknownTopLevelKeyFarFromAnyListsTheKeys", minimalWith("colour: blue\n"),
                         "colour: unknown key; allowed keys: app, environment, aws, state, network, registry, github, cluster, service, loadBalancer, deployment, tags"),
                 bad("misspeltNestedKeySuggestsTheNearest", minimalWith("network:\n  azcount: 3\n"),
-                        "network.azcount: unknown key; did you mean 'azCount'? allowed keys: cidr, azCount, natGateways, flowLogs, flowLogRetentionDays, vpcEndpoints, publicSubnets, privateSubnets"),
+                        "network.azcount: unknown key; did you mean 'azCount'? allowed keys: cidr, azCount, natGateways, flowLogs, flowLogRetentionDays, flowLogKmsKey, vpcEndpoints, publicSubnets, privateSubnets, availabilityZones"),
                 bad("unknownNestedKeyFarFromAnyListsTheKeys", minimalWith("network:\n  ipv6: true\n"),
-                        "network.ipv6: unknown key; allowed keys: cidr, azCount, natGateways, flowLogs, flowLogRetentionDays, vpcEndpoints, publicSubnets, privateSubnets"),
+                        "network.ipv6: unknown key; allowed keys: cidr, azCount, natGateways, flowLogs, flowLogRetentionDays, flowLogKmsKey, vpcEndpoints, publicSubnets, privateSubnets, availabilityZones"),
                 // names
                 bad("appNameWithCapitalsIsRejected", minimalReplacing("app: webapp\n", "app: WebApp\n"),
                         "app: \"WebApp\" is not allowed; allowed: 2 to 21 lower-case letters, digits and single dashes, starting with a letter and not ending with a dash"),
@@ -431,6 +431,12 @@ final class BadConfigs {
                 bad("stateBucketWithASuffixS3ReservesIsRefused",
                         minimalReplacing("  bucket: webapp-tfstate\n", "  bucket: webapp-tfstate-s3alias\n"),
                         "state.bucket: \"webapp-tfstate-s3alias\" ends with -s3alias, which S3 refuses; allowed: an S3 bucket name: 3 to 63 lower-case letters, digits, dots and dashes, no two periods in a row, not an IP address, not starting with xn--, sthree-, amzn-s3-demo- and not ending with -s3alias, --ol-s3, .mrap, --x-s3, --table-s3"),
+                bad("accessLogBucketWithASuffixS3ReservesIsRefused",
+                        minimalReplacing("  bucket: webapp-tfstate\n", "  bucket: webapp-tfstate\n  accessLogs: {bucket: webapp-logs--x-s3}\n"),
+                        "state.accessLogs.bucket: \"webapp-logs--x-s3\" ends with --x-s3, which S3 refuses; allowed: an S3 bucket name: 3 to 63 lower-case letters, digits, dots and dashes, no two periods in a row, not an IP address, not starting with xn--, sthree-, amzn-s3-demo- and not ending with -s3alias, --ol-s3, .mrap, --x-s3, --table-s3"),
+                bad("accessLogBucketOfTheWrongFormIsRefused",
+                        minimalReplacing("  bucket: webapp-tfstate\n", "  bucket: webapp-tfstate\n  accessLogs: {bucket: Webapp_Logs}\n"),
+                        "state.accessLogs.bucket: \"Webapp_Logs\" is not allowed; allowed: an S3 bucket name: 3 to 63 lower-case letters, digits, dots and dashes"),
                 bad("repositoryNameOfOneCharacterIsRefused", minimalWith("registry:\n  repositoryName: w\n"),
                         "registry.repositoryName: \"w\" is not allowed; allowed: an ECR repository name: 2 to 256 lower-case letters, digits, and . _ - / between them"),
                 bad("repositoryNameLongerThan256CharactersIsRefused", minimalWith("registry:\n  repositoryName: " + "w".repeat(257) + "\n"),
@@ -470,11 +476,86 @@ final class BadConfigs {
                 bad("lockTableWithLockfileLockingIsRejected", minimalReplacing("  bucket: webapp-tfstate\n",
                         "  bucket: webapp-tfstate\n  dynamodbTable: webapp-tflock\n"),
                         "state.dynamodbTable: \"webapp-tflock\" is set but state.lock is lockfile, which uses no table; allowed: lock: dynamodb or both, or no dynamodbTable"),
+                bad("accessLogsWithoutABucketNeedABucket",
+                        minimalReplacing("  bucket: webapp-tfstate\n", "  bucket: webapp-tfstate\n  accessLogs: {prefix: state/dev/}\n"),
+                        "state.accessLogs.bucket: is required when state.accessLogs is set; name an existing log bucket in the state bucket's account and region, or leave out accessLogs"),
+                bad("stateBucketAsItsOwnAccessLogBucketIsRefused",
+                        minimalReplacing("  bucket: webapp-tfstate\n", "  bucket: webapp-tfstate\n  accessLogs: {bucket: webapp-tfstate}\n"),
+                        "state.accessLogs.bucket: \"webapp-tfstate\" is the state bucket itself, whose every log delivery would be logged again; allowed: another bucket in the same account and region"),
+                bad("accessLogPrefixWithCharactersS3CallsUnsafeIsRefused",
+                        minimalReplacing("  bucket: webapp-tfstate\n", "  bucket: webapp-tfstate\n  accessLogs: {bucket: webapp-logs, prefix: \"state dev/\"}\n"),
+                        "state.accessLogs.prefix: \"state dev/\" is not allowed; allowed: 1 to 512 letters, digits and ! - _ . * ' ( ) /, e.g. state/prod/"),
+                bad("eventBridgeThatIsNotABooleanIsRefused",
+                        minimalReplacing("  bucket: webapp-tfstate\n", "  bucket: webapp-tfstate\n  eventBridge: \"yes\"\n"),
+                        "state.eventBridge: \"yes\" is not a boolean; allowed: true, false"),
+                bad("logKmsKeyThatIsNeitherStateNorAKeyArnIsRefused",
+                        minimalWith("service:\n  logKmsKey: alias/webapp-dev-state\n"),
+                        "service.logKmsKey: \"alias/webapp-dev-state\" is not allowed; allowed: state, or a KMS key ARN, arn:aws:kms:<region>:<account>:key/<key id>"),
+                bad("flowLogKmsKeyGivenByItsAliasArnIsRefused",
+                        minimalWith("network:\n  flowLogKmsKey: \"arn:aws:kms:us-east-1:123456789012:alias/logs\"\n"),
+                        "network.flowLogKmsKey: \"arn:aws:kms:us-east-1:123456789012:alias/logs\" is not allowed; allowed: state, or a KMS key ARN, arn:aws:kms:<region>:<account>:key/<key id>"),
+                bad("logKmsKeyFromAnotherRegionIsRefused",
+                        minimalWith("service:\n  logKmsKey: \"arn:aws:kms:eu-west-1:123456789012:key/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b\"\n"),
+                        "service.logKmsKey: \"arn:aws:kms:eu-west-1:123456789012:key/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b\" is in eu-west-1; allowed: a key in aws.region (us-east-1), where CloudWatch Logs keeps the group"),
+                bad("flowLogKmsKeyFromAnotherAccountIsRefused",
+                        minimalReplacing("  region: us-east-1\n", "  region: us-east-1\n  accountId: \"123456789012\"\n")
+                                + "network:\n  flowLogKmsKey: \"arn:aws:kms:us-east-1:999999999999:key/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b\"\n",
+                        "network.flowLogKmsKey: \"arn:aws:kms:us-east-1:999999999999:key/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b\" is in account 999999999999; allowed: a key in aws.accountId (123456789012)"),
                 bad("certificateFromAnotherRegionIsRejected", minimalWith("""
                         loadBalancer:
                           certificateArn: "arn:aws:acm:eu-west-1:123456789012:certificate/0f1e2d3c"
                         """),
                         "loadBalancer.certificateArn: \"arn:aws:acm:eu-west-1:123456789012:certificate/0f1e2d3c\" is in eu-west-1; allowed: a certificate in aws.region (us-east-1), where the load balancer is"),
+                bad("accessLogsWithoutBucketNeedABucket", minimalWith("loadBalancer:\n  accessLogs:\n    prefix: alb\n"),
+                        "loadBalancer.accessLogs.bucket: is required with loadBalancer.accessLogs; name an S3 bucket of yours in aws.region that Elastic Load Balancing may write to, or leave out loadBalancer.accessLogs"),
+                bad("accessLogsBucketWithTwoPeriodsInARowIsRefusedAsAStateBucketIs",
+                        minimalWith("loadBalancer:\n  accessLogs:\n    bucket: webapp..logs\n"),
+                        "loadBalancer.accessLogs.bucket: \"webapp..logs\" has two periods in a row, which S3 refuses; allowed: an S3 bucket name: 3 to 63 lower-case letters, digits, dots and dashes, no two periods in a row, not an IP address, not starting with xn--, sthree-, amzn-s3-demo- and not ending with -s3alias, --ol-s3, .mrap, --x-s3, --table-s3"),
+                bad("accessLogsBucketWithCapitalsIsNotABucketName",
+                        minimalWith("loadBalancer:\n  accessLogs:\n    bucket: Webapp-Logs\n"),
+                        "loadBalancer.accessLogs.bucket: \"Webapp-Logs\" is not allowed; allowed: an S3 bucket name: 3 to 63 lower-case letters, digits, dots and dashes"),
+                bad("accessLogsPrefixStartingWithASlashIsRefused",
+                        minimalWith("loadBalancer:\n  accessLogs:\n    bucket: webapp-logs\n    prefix: /alb\n"),
+                        "loadBalancer.accessLogs.prefix: \"/alb\" is not allowed; allowed: an S3 key prefix: letters, digits and ! _ . * ' ( ) -, in parts separated by single slashes, not starting or ending with a slash and not containing AWSLogs"),
+                bad("accessLogsPrefixContainingAWSLogsIsRefused",
+                        minimalWith("loadBalancer:\n  accessLogs:\n    bucket: webapp-logs\n    prefix: alb/AWSLogs\n"),
+                        "loadBalancer.accessLogs.prefix: \"alb/AWSLogs\" is not allowed; allowed: an S3 key prefix: letters, digits and ! _ . * ' ( ) -, in parts separated by single slashes, not starting or ending with a slash and not containing AWSLogs"),
+                bad("globalWebAclForCloudFrontIsNotARegionalWebAcl", minimalWith("""
+                        loadBalancer:
+                          wafWebAclArn: "arn:aws:wafv2:us-east-1:123456789012:global/webacl/web/0f1e2d3c"
+                        """),
+                        "loadBalancer.wafWebAclArn: \"arn:aws:wafv2:us-east-1:123456789012:global/webacl/web/0f1e2d3c\" is not allowed; allowed: a regional WAF web ACL ARN, arn:aws:wafv2:<region>:<account>:regional/webacl/<name>/<id>"),
+                bad("webAclFromAnotherRegionIsRejected", minimalWith("""
+                        loadBalancer:
+                          wafWebAclArn: "arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/web/0f1e2d3c"
+                        """),
+                        "loadBalancer.wafWebAclArn: \"arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/web/0f1e2d3c\" is in eu-west-1; allowed: a web ACL in aws.region (us-east-1), where the load balancer is"),
+                bad("webAclOfAnotherAccountIsRejected", minimalReplacing("  region: us-east-1\n",
+                        "  region: us-east-1\n  accountId: \"123456789012\"\n") + """
+                        loadBalancer:
+                          wafWebAclArn: "arn:aws:wafv2:us-east-1:210987654321:regional/webacl/web/0f1e2d3c"
+                        """,
+                        "loadBalancer.wafWebAclArn: \"arn:aws:wafv2:us-east-1:210987654321:regional/webacl/web/0f1e2d3c\" is of account 210987654321; allowed: a web ACL of aws.accountId (123456789012), the load balancer's account"),
+                bad("wafValueNotAllowedIsRefused", minimalWith("loadBalancer:\n  waf: aws-managed-rules\n"),
+                        "loadBalancer.waf: \"aws-managed-rules\" is not allowed; allowed: none, managed"),
+                bad("managedWafWithTheTeamsWebAclIsRefused", minimalWith("""
+                        loadBalancer:
+                          waf: managed
+                          wafWebAclArn: "arn:aws:wafv2:us-east-1:123456789012:regional/webacl/web/0f1e2d3c"
+                        """),
+                        "loadBalancer.wafWebAclArn: \"arn:aws:wafv2:us-east-1:123456789012:regional/webacl/web/0f1e2d3c\" is set but loadBalancer.waf is managed, which makes ecsforge's own web ACL; allowed: one web ACL, waf: managed without wafWebAclArn, or wafWebAclArn with waf: none"),
+                bad("pinnedZonesNotOneForEachZoneAreRejected",
+                        minimalWith("network:\n  azCount: 3\n  availabilityZones: [us-east-1a, us-east-1b]\n"),
+                        "network.availabilityZones: 2 zones given; allowed: 3, one for each zone of network.azCount"),
+                bad("pinnedZoneThatIsARegionIsNotAZone",
+                        minimalWith("network:\n  availabilityZones: [us-east-1, us-east-1b]\n"),
+                        "network.availabilityZones[0]: \"us-east-1\" is not allowed; allowed: an availability zone: the region's name and one letter, e.g. us-east-1a"),
+                bad("pinnedZoneOfAnotherRegionIsRejected",
+                        minimalWith("network:\n  availabilityZones: [us-east-1a, us-west-2b]\n"),
+                        "network.availabilityZones[1]: \"us-west-2b\" is not in aws.region (us-east-1); allowed: a zone of us-east-1, e.g. us-east-1a"),
+                bad("pinnedZoneGivenTwiceIsRejected",
+                        minimalWith("network:\n  availabilityZones: [us-east-1a, us-east-1a]\n"),
+                        "network.availabilityZones[1]: \"us-east-1a\" is given twice; allowed: each zone once"),
                 // several at once
                 bad("everyProblemOfTheFileIsReportedOnePerLineInFileOrder", minimalReplacing("app: webapp\n", "app: WebApp\n")
                         + "network:\n  azCount: 0\nservice:\n  cpu: 256\n  memory: 4096\ndeployment:\n  percent: 100\n",

@@ -32,9 +32,11 @@ class ConfigSchemaTest {
             environment: dev
             aws: {region: us-east-1, accountId: "123456789012", assumeRoleArn: "arn:aws:iam::123456789012:role/admin",
                   providerVersion: "~> 5.100"}
-            state: {backend: s3, bucket: webapp-tfstate, region: us-west-2, lock: both, dynamodbTable: webapp-tflock}
+            state: {backend: s3, bucket: webapp-tfstate, region: us-west-2, lock: both, dynamodbTable: webapp-tflock,
+                    accessLogs: {bucket: webapp-logs, prefix: state/}, eventBridge: true}
             network: {cidr: 10.1.0.0/16, azCount: 1, natGateways: one-per-az, flowLogs: false, flowLogRetentionDays: 30,
-                      vpcEndpoints: true, publicSubnets: [10.1.0.0/20], privateSubnets: [10.1.128.0/20]}
+                      flowLogKmsKey: state, vpcEndpoints: true, publicSubnets: [10.1.0.0/20], privateSubnets: [10.1.128.0/20],
+                      availabilityZones: [us-east-1b]}
             registry: {repositoryName: web, keepImages: 10, untaggedExpiryDays: 3}
             github: {repository: my-org/webapp, branch: release, createOidcProvider: true}
             cluster: {containerInsights: false, executeCommand: true, fargateSpotWeight: 3}
@@ -52,6 +54,7 @@ class ConfigSchemaTest {
               secrets: {DB_PASSWORD: "arn:aws:ssm:us-east-1:123456789012:parameter/db"}
               autoscaling: {enabled: true, min: 1, max: 4, cpuTarget: 60}
               logRetentionDays: 14
+              logKmsKey: "arn:aws:kms:us-east-1:123456789012:key/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b"
               readonlyRootFilesystem: false
               taskPolicy:
                 - {actions: [s3:GetObject], resources: ["arn:aws:s3:::web/*"]}
@@ -61,7 +64,9 @@ class ConfigSchemaTest {
                 - {port: 6379, securityGroupId: sg-0123abcd}
             loadBalancer: {certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/abc", allowedCidrs: [10.0.0.0/8],
                            testListenerPort: 9443, testListenerCidrs: [198.51.100.0/24], deletionProtection: true,
-                           sslPolicy: ELBSecurityPolicy-FS-1-2-Res-2020-10, idleTimeoutSeconds: 30}
+                           sslPolicy: ELBSecurityPolicy-FS-1-2-Res-2020-10, idleTimeoutSeconds: 30,
+                           accessLogs: {bucket: webapp-logs, prefix: alb}, waf: none,
+                           wafWebAclArn: "arn:aws:wafv2:us-east-1:123456789012:regional/webacl/web/0f1e2d3c"}
             deployment:
               strategy: linear
               percent: 10
@@ -80,7 +85,7 @@ class ConfigSchemaTest {
         Set<String> declared = new TreeSet<>(Schema.keys().stream().map(Key::path).toList());
 
         assertEquals(declared, paths(EVERY_KEY));
-        assertEquals(84, declared.size(), "declared keys");
+        assertEquals(96, declared.size(), "declared keys");
     }
 
     @Test
@@ -99,6 +104,7 @@ class ConfigSchemaTest {
         sections.put("", "zzzzzz: 1\n");
         sections.put("aws", "aws: {region: us-east-1, zzzzzz: 1}\n");
         sections.put("state", "state: {bucket: webapp-tfstate, zzzzzz: 1}\n");
+        sections.put("state.accessLogs", "state: {bucket: webapp-tfstate, accessLogs: {bucket: webapp-logs, zzzzzz: 1}}\n");
         sections.put("network", "network: {zzzzzz: 1}\n");
         sections.put("registry", "registry: {zzzzzz: 1}\n");
         sections.put("github", "github: {repository: my-org/webapp, zzzzzz: 1}\n");
@@ -109,13 +115,14 @@ class ConfigSchemaTest {
                 + " zzzzzz: 1}]}\n");
         sections.put("service.egress[]", "service: {egress: [{port: 5432, cidr: 10.0.0.0/16, zzzzzz: 1}]}\n");
         sections.put("loadBalancer", "loadBalancer: {zzzzzz: 1}\n");
+        sections.put("loadBalancer.accessLogs", "loadBalancer: {accessLogs: {bucket: webapp-logs, zzzzzz: 1}}\n");
         sections.put("deployment", "deployment: {zzzzzz: 1}\n");
         sections.put("deployment.alarms", "deployment: {alarms: {zzzzzz: 1}}\n");
         int keys = 0;
         for (Map.Entry<String, String> section : sections.entrySet()) {
             String path = section.getKey();
-            String yaml = path.isEmpty() || List.of("aws", "state", "github").contains(path)
-                    ? withoutSection(path) + section.getValue() : MINIMAL + section.getValue();
+            String yaml = path.isEmpty() || List.of("aws", "state", "state.accessLogs", "github").contains(path)
+                    ? withoutSection(path.replace(".accessLogs", "")) + section.getValue() : MINIMAL + section.getValue();
             List<String> names = Schema.keys().stream().filter(k -> k.section().equals(path)).map(Key::name).toList();
             String at = path.replace("[]", "[0]");
             UserError error = assertThrows(UserError.class, () -> ConfigLoader.parse("dev.yaml", yaml, "dev"));
@@ -145,7 +152,7 @@ class ConfigSchemaTest {
             }
             checked++;
         }
-        assertEquals(46, checked, "keys with a fixed default");
+        assertEquals(49, checked, "keys with a fixed default");
         // The defaults that depend on another key, as their declarations say.
         assertEquals("the `app` name", RegistrySchema.REPOSITORY_NAME.defaultText());
         assertEquals(minimal.app(), minimal.registry().repositoryName());

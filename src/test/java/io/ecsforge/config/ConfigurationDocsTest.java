@@ -50,6 +50,6 @@ class ConfigurationDocsTest {
                 rows++;
             }
         }
-        assertEquals(82, rows, "rows in the configuration reference");
+        assertEquals(92, rows, "rows in the configuration reference");
     }
 }

@@ -53,6 +53,31 @@ class ModuleInputsTest {
     }
 
     @Test
+    void accessLogsAreTwoStringsAndPinnedZonesAList() throws Exception {
+        var inputs = ModuleInputs.of(new YAMLMapper().readTree("""
+                network:
+                  availabilityZones: [us-east-1a, us-east-1b]
+                loadBalancer:
+                  accessLogs: {bucket: webapp-logs, prefix: alb/dev}
+                  wafWebAclArn: "arn:aws:wafv2:us-east-1:123456789012:regional/webacl/web/0f1e2d3c"
+                """));
+        assertEquals(JSON.readTree("""
+                {"availability_zones": ["us-east-1a", "us-east-1b"], "access_logs_bucket": "webapp-logs",
+                 "access_logs_prefix": "alb/dev",
+                 "waf_web_acl_arn": "arn:aws:wafv2:us-east-1:123456789012:regional/webacl/web/0f1e2d3c"}
+                """), inputs);
+    }
+
+    @Test
+    void aLogKeyOfStateIsTheStateKeysArnByItsAliasAndAKeyArnIsItself() throws Exception {
+        String key = "arn:aws:kms:us-east-1:123456789012:key/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b";
+        var inputs = ModuleInputs.of(new YAMLMapper().readTree("network:\n  flowLogKmsKey: state\nservice:\n  logKmsKey: \""
+                + key + "\"\n"));
+        assertEquals(JSON.readTree("{\"flow_log_kms_key_arn\": \"${data.aws_kms_alias.state_key.target_key_arn}\","
+                + " \"log_kms_key_arn\": \"" + key + "\"}"), inputs);
+    }
+
+    @Test
     void aFileIsValidatedFirstAsSynthValidatesIt() throws Exception {
         String dev = Files.readString(Repo.config().resolve("dev.yaml"));
         Files.writeString(dir.resolve("dev.yaml"), dev.replace("azCount: 2", "azCount: 9"));

@@ -77,8 +77,21 @@ class ModuleValidationParityIT {
                     + " webapp-tflock) or use state_lock = \"lockfile\"",
             "lockTableWithLockfileLockingIsRejected", "\"webapp-tflock\" is set but state_lock is lockfile, which uses no"
                     + " table; allowed: state_lock dynamodb or both, or no state_dynamodb_table",
+            "accessLogsWithoutBucketNeedABucket", "\"alb\" is set but access_logs_bucket is empty, which means no access"
+                    + " logs; allowed: a bucket in access_logs_bucket, or no access_logs_prefix",
+            "pinnedZonesNotOneForEachZoneAreRejected", "2 zones given; allowed: 3, one for each zone of az_count",
+            "wafValueNotAllowedIsRefused", "\"aws-managed-rules\" is not allowed; allowed: none, managed",
+            "managedWafWithTheTeamsWebAclIsRefused", "\"arn:aws:wafv2:us-east-1:123456789012:regional/webacl/web/0f1e2d3c\""
+                    + " is set but waf is managed, which makes the module's own web ACL; allowed: one web ACL, waf managed"
+                    + " without waf_web_acl_arn, or waf_web_acl_arn with waf none",
             "alarmsEvaluatedOverMoreThanADayAreRefused", "2 periods of 86400 s are 172800 s; CloudWatch evaluates an alarm"
-                    + " over at most one day; allowed: evaluation_periods x period_seconds up to 86400 s"));
+                    + " over at most one day; allowed: evaluation_periods x period_seconds up to 86400 s"),
+            // A module takes a key's ARN: the file's word state is looked up where the module is called.
+            Map.of(
+            "logKmsKeyThatIsNeitherStateNorAKeyArnIsRefused", "\"alias/webapp-dev-state\" is not allowed; allowed: a KMS key"
+                    + " ARN, arn:aws:kms:<region>:<account>:key/<key id>",
+            "flowLogKmsKeyGivenByItsAliasArnIsRefused", "\"arn:aws:kms:us-east-1:123456789012:alias/logs\" is not allowed;"
+                    + " allowed: a KMS key ARN, arn:aws:kms:<region>:<account>:key/<key id>"));
 
     /** Cases not about a value a variable's validation can judge, and why. */
     static final Map<String, String> NOT_A_VALUE = Map.ofEntries(
@@ -119,6 +132,16 @@ class ModuleValidationParityIT {
                     + " module's variable is never null"),
             Map.entry("certificateFromAnotherRegionIsRejected", "the region is the caller's provider's, which a variable's"
                     + " validation cannot read"),
+            Map.entry("webAclFromAnotherRegionIsRejected", "the region is the caller's provider's, which a variable's"
+                    + " validation cannot read; WAF refuses the association at apply"),
+            Map.entry("webAclOfAnotherAccountIsRejected", "the account is the caller's credentials', which a variable's"
+                    + " validation cannot read; WAF refuses the association at apply"),
+            Map.entry("pinnedZoneOfAnotherRegionIsRejected", "the region is the caller's provider's, which a variable's"
+                    + " validation cannot read; the zones' lookup fails the plan with its postcondition instead"),
+            Map.entry("logKmsKeyFromAnotherRegionIsRefused", "the region is the caller's provider's, which a variable's"
+                    + " validation cannot read"),
+            Map.entry("flowLogKmsKeyFromAnotherAccountIsRefused", "aws.accountId is the file's, which no module takes; the"
+                    + " account is the caller's provider's"),
             Map.entry("taskPolicyLargerThanARolesInlinePoliciesMayBeIsRefused", "the size of the role's inline policies as IAM"
                     + " counts it, the rendered JSON of the task's statements and ecsforge's own, which a validation of the"
                     + " variable cannot compute; IAM refuses such a policy at apply"),
@@ -158,7 +181,7 @@ class ModuleValidationParityIT {
             new Module("ecs-service", List.of("cluster", "loadBalancer", "service.containerName", "service.containerPort",
                     "service.cpu", "service.memory", "service.cpuArchitecture", "service.desiredCount", "service.healthCheckPath",
                     "service.healthCheckGracePeriodSeconds", "service.environment", "service.secrets", "service.autoscaling",
-                    "service.logRetentionDays", "service.readonlyRootFilesystem", "service.egress"),
+                    "service.logRetentionDays", "service.logKmsKey", "service.readonlyRootFilesystem", "service.egress"),
                     Stream.concat(ModuleVariables.names().stream(), ModuleVariables.ecsService().stream()).toList(),
                     Map.of("app", "\"webapp\"", "environment", "\"dev\"", "vpc_id", "\"vpc-0123456789abcdef0\"",
                             "public_subnet_ids", "[\"subnet-0a\"]", "private_subnet_ids", "[\"subnet-0b\"]",

@@ -62,7 +62,7 @@ class AccessModuleTest {
                 .forEach(block -> sids.add(block.path("content").path("sid").asText()));
         assertEquals(List.of("AssumeAdminRole", "ReadAnywhere", "StateList", "StateObjects", "StateKey", "StateLockTable", "Ec2CreateTagged",
                 "Ec2TagOnCreate", "Ec2OwnTagged", "Ec2AdoptDefaultSg", "EndpointDns", "ManagedPolicies", "PassToEcsTasks",
-                "PassToCodedeploy", "PassToFlowLogs", "ServiceLinkedRoles", "NamedResources"), sids);
+                "PassToCodedeploy", "PassToFlowLogs", "ServiceLinkedRoles", "LogDelivery", "NamedResources"), sids);
         JsonNode lockTable = access.data("aws_iam_policy_document", "infra_permissions").path("dynamic").path("statement").path(5);
         assertAt(lockTable, "for_each", "${(var.state_lock != \"lockfile\" && !(var.assume_role_arn != \"\")) ? [1] : []}");
     }
@@ -88,6 +88,40 @@ class AccessModuleTest {
         assertAt(variables, "state_lock.default", "lockfile");
         assertAt(variables, "assume_role_arn.default", "");
         assertAt(variables, "task_policy.type", "list(object({ actions = list(string), resources = list(string) }))");
+    }
+
+    @Test
+    void theInfraRoleMayAssociateTheWebAclOnlyWhenOneIsGivenOrMadeAndOnlyThatOne() {
+        JsonNode named = access.data("aws_iam_policy_document", "infra_permissions").path("dynamic").path("statement").path(17)
+                .path("content");
+        assertAt(named, "sid", "NamedResources");
+        String actions = named.path("actions").asText();
+        String resources = named.path("resources").asText();
+        String webAcl = "var.waf_web_acl_arn != \"\" || var.waf == \"managed\"";
+        assertTrue(actions.contains(webAcl + " ? [\"elasticloadbalancing:SetWebACL\"] : []")
+                && actions.contains(webAcl + " ? [\"wafv2:AssociateWebACL\",\"wafv2:DisassociateWebACL\",\"wafv2:Get*\"] : []"),
+                actions);
+        assertTrue(resources.contains("!(var.waf == \"managed\")) ? [\"${var.waf_web_acl_arn}\"] : []"), resources);
+        assertAt(access.json().path("variable"), "waf_web_acl_arn.default", "");
+    }
+
+    @Test
+    void theInfraRoleMayMakeTheManagedWebAclByItsNameWithItsLoggingOnlyWhenWafIsManaged() {
+        JsonNode statements = access.data("aws_iam_policy_document", "infra_permissions").path("dynamic").path("statement");
+        JsonNode named = statements.path(17).path("content");
+        String actions = named.path("actions").asText();
+        String resources = named.path("resources").asText();
+        assertTrue(actions.contains("var.waf == \"managed\" ? [\"wafv2:CreateWebACL\",\"wafv2:DeleteLoggingConfiguration\","
+                + "\"wafv2:DeleteWebACL\",\"wafv2:Get*\",\"wafv2:List*\",\"wafv2:PutLoggingConfiguration\","
+                + "\"wafv2:TagResource\",\"wafv2:UntagResource\",\"wafv2:UpdateWebACL\"] : []"), actions);
+        assertTrue(resources.contains("var.waf == \"managed\") ? [\"arn:${data.aws_partition.partition.partition}:wafv2:"
+                + "${data.aws_region.region.name}:${data.aws_caller_identity.caller.account_id}:regional/webacl/"
+                + "${var.app}-${var.environment}/*\"] : []"), resources);
+        assertTrue(resources.contains(":log-group:aws-waf-logs-${var.app}-${var.environment}*"), resources);
+        JsonNode delivery = statements.path(16);
+        assertAt(delivery, "content.sid", "LogDelivery");
+        assertAt(delivery, "for_each", "${(var.waf == \"managed\" && !(var.assume_role_arn != \"\")) ? [1] : []}");
+        assertAt(access.json().path("variable"), "waf.default", "none");
     }
 
     @Test

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.ecsforge.config.ConfigLoader;
+import io.ecsforge.config.EnvironmentConfig;
 import io.ecsforge.config.ModuleInputs;
 import io.ecsforge.config.ModuleVariables;
 import io.ecsforge.testing.MotoPlans;
@@ -148,6 +149,11 @@ class EcsServiceModuleMatchesStacksIT {
             stack.path("resource").properties().forEach(type -> type.getValue().properties().forEach(resource ->
                     resources.with(type.getKey()).set(resource.getKey(), resolved(resource.getValue(), inputs.byOutput()))));
         }
+        // A log group under the state key: the stack looks it up by its alias, the module takes its ARN.
+        JsonNode stateKeyLookup = service.path("data").path("aws_kms_alias");
+        if (!stateKeyLookup.isMissingNode()) {
+            stacks.putObject("data").set("aws_kms_alias", stateKeyLookup);
+        }
         stacks.set("terraform", cluster.path("terraform").deepCopy());
         ((ObjectNode) stacks.path("terraform")).remove("backend");
         Path stackDir = Files.createDirectories(work.resolve("stacks"));
@@ -155,6 +161,9 @@ class EcsServiceModuleMatchesStacksIT {
         Files.writeString(stackDir.resolve("provider.tf.json"), JSON.writeValueAsString(provider));
 
         ObjectNode call = moduleCall(env, file, inputs);
+        if (file.path("service").path("logKmsKey").asText().equals(EnvironmentConfig.STATE_KEY)) {
+            call.put("log_kms_key_arn", moto.kmsKeyWithAlias(file.path("aws").path("region").asText(), "alias/webapp-" + env + "-state"));
+        }
         Path moduleRoot = Files.createDirectories(work.resolve("root"));
         Repo.copyModules(moduleRoot.resolve("modules"));
         ObjectNode root = JSON.createObjectNode();
@@ -241,7 +250,7 @@ class EcsServiceModuleMatchesStacksIT {
      * allowed account are the stack's, and the module's root is given the same.
      */
     private static ObjectNode provider(ObjectNode stack, MotoServer moto) {
-        return MotoPlans.provider(stack, moto, List.of("applicationautoscaling", "ec2", "ecs", "elbv2", "iam", "logs", "sts"));
+        return MotoPlans.provider(stack, moto, List.of("applicationautoscaling", "ec2", "ecs", "elbv2", "iam", "kms", "logs", "sts"));
     }
 
     /**

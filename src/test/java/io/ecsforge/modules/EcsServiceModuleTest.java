@@ -58,6 +58,66 @@ class EcsServiceModuleTest {
     }
 
     @Test
+    void accessLogsAreADynamicBlockWhileABucketIsGivenAndAnEmptyPrefixIsNone() {
+        assertAt(module.resource("aws_lb", "alb"), "dynamic.access_logs", Map.of(
+                "for_each", "${var.access_logs_bucket != \"\" ? [1] : []}",
+                "content", Map.of("enabled", true,
+                        "bucket", "${var.access_logs_bucket}",
+                        "prefix", "${var.access_logs_prefix != \"\" ? var.access_logs_prefix : null}")));
+    }
+
+    @Test
+    void theWebAclAssociationIsCountedByWhetherAnAclIsGivenOrMadeAndTakesTheMadeOnesArn() {
+        JsonNode association = module.resource("aws_wafv2_web_acl_association", "alb_web_acl");
+        assertAt(association, "count", "${var.waf_web_acl_arn != \"\" || var.waf == \"managed\" ? 1 : 0}");
+        assertAt(association, "resource_arn", "${aws_lb.alb.arn}");
+        assertAt(association, "web_acl_arn",
+                "${(var.waf == \"managed\" ? one(aws_wafv2_web_acl.web_acl[*].arn) : var.waf_web_acl_arn)}");
+    }
+
+    @Test
+    void theManagedWebAclItsLogGroupAndLoggingAreCountedByWafAndTheLogGroupTakesTheServicesKey() {
+        String managed = "${var.waf == \"managed\" ? 1 : 0}";
+        assertAt(module.resource("aws_wafv2_web_acl", "web_acl"), "count", managed);
+        assertAt(module.resource("aws_wafv2_web_acl", "web_acl"), "name", "${var.app}-${var.environment}");
+        JsonNode logs = module.resource("aws_cloudwatch_log_group", "web_acl_logs");
+        assertAt(logs, "count", managed);
+        assertAt(logs, "name", "aws-waf-logs-${var.app}-${var.environment}");
+        assertAt(logs, "retention_in_days", "${var.log_retention_days}");
+        assertAt(logs, "kms_key_id", "${var.log_kms_key_arn == \"\" ? null : var.log_kms_key_arn}");
+        JsonNode logging = module.resource("aws_wafv2_web_acl_logging_configuration", "web_acl_logging");
+        assertAt(logging, "count", managed);
+        assertAt(logging, "resource_arn", "${aws_wafv2_web_acl.web_acl[0].arn}");
+    }
+
+    @Test
+    void wafTakesNoneOrManagedAndNotWithTheTeamsWebAcl() {
+        JsonNode variables = module.json().path("variable");
+        assertAt(variables, "waf.default", "none");
+        assertAt(variables, "waf.validation[0].condition", "${contains([\"none\",\"managed\"], var.waf)}");
+        assertAt(variables, "waf_web_acl_arn.validation[1]", Map.of(
+                "condition", "${var.waf != \"managed\" || var.waf_web_acl_arn == \"\"}",
+                "error_message", "\"${var.waf_web_acl_arn}\" is set but waf is managed, which makes the module's own web"
+                        + " ACL; allowed: one web ACL, waf managed without waf_web_acl_arn, or waf_web_acl_arn with waf none"));
+    }
+
+    @Test
+    void accessLogsAndTheWebAclAreEmptyForNoneAndCheckedAsTheLoaderChecksThem() {
+        JsonNode variables = module.json().path("variable");
+        for (String name : List.of("access_logs_bucket", "access_logs_prefix", "waf_web_acl_arn")) {
+            assertAt(variables, name + ".default", "");
+            assertAt(variables, name + ".type", "string");
+        }
+        assertAt(variables, "access_logs_prefix.validation[1]", Map.of(
+                "condition", "${var.access_logs_prefix == \"\" || var.access_logs_bucket != \"\"}",
+                "error_message", "\"${var.access_logs_prefix}\" is set but access_logs_bucket is empty, which means no access"
+                        + " logs; allowed: a bucket in access_logs_bucket, or no access_logs_prefix"));
+        assertEquals(1 + 2 + 3 + 5, variables.path("access_logs_bucket").path("validation").size(),
+                () -> "the form, two periods, an IP address, three prefixes and five suffixes S3 refuses: "
+                        + Resources.show(variables.path("access_logs_bucket")));
+    }
+
+    @Test
     void ingressRulesAreOneABlockForEachPort() {
         assertAt(module.resource("aws_vpc_security_group_ingress_rule", "alb_ingress_80"), "for_each",
                 "${toset(var.allowed_cidrs)}");
@@ -180,13 +240,13 @@ class EcsServiceModuleTest {
 
     @Test
     void everyKeyOfTheSectionsAndEveryInputIsAVariable() {
-        assertEquals(List.of("allowed_cidrs", "app", "autoscaling_cpu_target", "autoscaling_enabled", "autoscaling_max",
+        assertEquals(List.of("access_logs_bucket", "access_logs_prefix", "allowed_cidrs", "app", "autoscaling_cpu_target", "autoscaling_enabled", "autoscaling_max",
                 "autoscaling_min", "certificate_arn", "container_insights", "container_name", "container_port", "cpu",
                 "cpu_architecture", "deletion_protection", "desired_count", "egress", "environment", "environment_variables",
                 "execute_command", "execution_role_arn", "fargate_spot_weight", "health_check_grace_period_seconds",
-                "health_check_path", "idle_timeout_seconds", "image_tag", "log_retention_days", "memory", "nat_public_ips", "private_subnet_ids",
+                "health_check_path", "idle_timeout_seconds", "image_tag", "log_kms_key_arn", "log_retention_days", "memory", "nat_public_ips", "private_subnet_ids",
                 "public_subnet_ids", "readonly_root_filesystem", "repository_url", "secrets", "ssl_policy", "task_role_arn",
-                "test_listener_cidrs", "test_listener_port", "vpc_id"), NetworkModuleTest.fieldNames(module.json().path("variable")));
+                "test_listener_cidrs", "test_listener_port", "vpc_id", "waf", "waf_web_acl_arn"), NetworkModuleTest.fieldNames(module.json().path("variable")));
     }
 
     @Test

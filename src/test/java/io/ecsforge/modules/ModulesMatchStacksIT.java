@@ -50,8 +50,11 @@ class ModulesMatchStacksIT {
 
     @Test
     void prodsNetworkModulePlansWhatProdsNetworkStackPlans() throws IOException {
+        // Prod's flow log group is under the state key, which the stack looks up by its alias and the module takes by ARN.
+        String stateKey = PROD.kmsKeyWithAlias("us-east-1", "alias/webapp-prod-state");
         assertSamePlans("prod", PROD, "{\"cidr\": \"10.20.0.0/16\", \"az_count\": 3, \"nat_gateways\": \"one-per-az\","
-                + " \"flow_logs\": true, \"flow_log_retention_days\": 365, \"vpc_endpoints\": true}");
+                + " \"flow_logs\": true, \"flow_log_retention_days\": 365, \"vpc_endpoints\": true,"
+                + " \"flow_log_kms_key_arn\": \"" + stateKey + "\"}");
     }
 
     @Test
@@ -147,7 +150,7 @@ class ModulesMatchStacksIT {
      * allowed account are the stack's, and the module's root is given the same.
      */
     private static ObjectNode provider(ObjectNode stack, MotoServer moto) {
-        return MotoPlans.provider(stack, moto, List.of("ec2", "ecr", "iam", "logs", "sts"));
+        return MotoPlans.provider(stack, moto, List.of("ec2", "ecr", "iam", "kms", "logs", "sts"));
     }
 
     /**

@@ -103,16 +103,43 @@ class NetworkModuleTest {
     }
 
     @Test
-    void tooFewZonesStopThePlanNamingTheVariable() {
+    void tooFewZonesOrAPinnedZoneNotAvailableStopThePlanNamingTheVariable() {
         assertAt(network.data("aws_availability_zones", "zones"), "lifecycle.postcondition", List.of(Map.of(
                 "condition", "${length(self.names) >= var.az_count}",
                 "error_message", "az_count is ${var.az_count} but the region has fewer available availability zones; lower"
-                        + " az_count")));
+                        + " az_count"), Map.of(
+                "condition", "${!(length(var.availability_zones) > 0) || length(self.names) == length(var.availability_zones)}",
+                "error_message", "availability_zones names a zone this account does not have available in the region;"
+                        + " allowed: zones that aws ec2 describe-availability-zones lists as available")));
+    }
+
+    @Test
+    void pinnedZonesAreADynamicZoneNameFilterBesideTheFullZonesFilter() {
+        JsonNode zones = network.data("aws_availability_zones", "zones");
+        assertAt(zones, "filter", List.of(Map.of("name", "opt-in-status", "values", List.of("opt-in-not-required"))));
+        assertAt(zones, "dynamic.filter", Map.of("for_each", "${length(var.availability_zones) > 0 ? [1] : []}",
+                "content", Map.of("name", "zone-name", "values", "${var.availability_zones}")));
+    }
+
+    @Test
+    void availabilityZonesAreNoneByDefaultAndCheckedAsTheLoaderChecksThem() {
+        JsonNode zones = network.json().path("variable").path("availability_zones");
+        assertAt(zones, "type", "list(string)");
+        assertAt(zones, "default", List.of());
+        List<String> messages = new ArrayList<>();
+        zones.path("validation").forEach(validation -> messages.add(validation.path("error_message").asText()));
+        assertEquals(List.of(
+                "${length(var.availability_zones)} zones given; allowed: ${var.az_count}, one for each zone of az_count",
+                "\"${try([for zone in var.availability_zones : zone if !(can(regex(\"^(?:[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\\\d[a-z])$\","
+                        + " zone)))][0], \"\")}\" is not allowed; allowed: an availability zone: the region's name and one letter,"
+                        + " e.g. us-east-1a",
+                "\"${try([for i, zone in var.availability_zones : zone if index(var.availability_zones, zone) != i][0], \"\")}\""
+                        + " is given twice; allowed: each zone once"), messages);
     }
 
     @Test
     void everyNetworkKeyAndTheNamesAreVariables() {
-        assertEquals(List.of("app", "az_count", "cidr", "environment", "flow_log_retention_days", "flow_logs", "nat_gateways",
+        assertEquals(List.of("app", "availability_zones", "az_count", "cidr", "environment", "flow_log_kms_key_arn", "flow_log_retention_days", "flow_logs", "nat_gateways",
                 "private_subnets", "public_subnets", "vpc_endpoints"), fieldNames(network.json().path("variable")));
     }
 

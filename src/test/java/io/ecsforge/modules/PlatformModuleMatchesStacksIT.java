@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ecsforge.config.ConfigLoader;
 import io.ecsforge.config.ModuleInputs;
 import io.ecsforge.testing.MotoPlans;
 import io.ecsforge.testing.MotoServer;
@@ -78,6 +79,8 @@ class PlatformModuleMatchesStacksIT {
                 PlatformModule.call("./modules/" + PlatformModule.NAME, ModuleInputs.of(Repo.config(), env)));
         Files.writeString(platformRoot.resolve("provider.tf.json"), JSON.writeValueAsString(provider));
 
+        // Prod's log groups are under the state key, which both look up by the alias the state stack makes.
+        moto.kmsKeyWithAlias(new ConfigLoader(Repo.config()).load(env).aws().region(), "alias/webapp-" + env + "-state");
         Map<String, JsonNode> fromStacks = MotoPlans.changes(terraform, stacksRoot, at(moto));
         Map<String, JsonNode> fromPlatform = MotoPlans.changes(terraform, platformRoot, at(moto));
         int resources = 0;

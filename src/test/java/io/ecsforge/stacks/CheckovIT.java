@@ -49,8 +49,8 @@ class CheckovIT {
     private static final Path SKIPS = Repo.root().resolve("src/test/resources/checkov-skips.txt");
     private static final long TIMEOUT_MINUTES = 10;
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** {@code section.key} at the start of a reason, e.g. {@code loadBalancer.certificateArn}. */
-    private static final Pattern CONFIG_KEY = Pattern.compile("([a-z][A-Za-z]*)\\.([a-z][A-Za-z]*)\\b");
+    /** {@code section.key} at the start of a reason, e.g. {@code loadBalancer.certificateArn}, or a nested key ({@code loadBalancer.accessLogs.bucket}). */
+    private static final Pattern CONFIG_KEY = Pattern.compile("([a-z][A-Za-z]*)\\.([a-z][A-Za-z]*(?:\\.[a-z][A-Za-z]*)*)\\b");
 
     /** One reviewed exception: {@code check} may fail on {@code address} in environment {@code env}. */
     record Skip(String env, String address, String check, String reason) {

@@ -107,7 +107,8 @@ class EnvironmentNamesTest {
                 names.flowLogGroup(), names.repository(), names.cluster(), names.execLogGroup(), names.service(),
                 names.cpuScalingPolicy(), names.serviceLogGroup(), names.taskDefinitionFamily(), names.serviceSecurityGroup(),
                 names.loadBalancer(), names.loadBalancerSecurityGroup(), names.codeDeployApplication(), names.deploymentGroup(),
-                names.stateBucket(), names.stateKmsAlias(), names.vpcEndpoint("s3")));
+                names.stateBucket(), names.stateKmsAlias(), names.vpcEndpoint("s3"), names.services().webAcl(),
+                names.webAclLogGroup()));
         names.lockTable().ifPresent(all::add);
         names.deploymentConfig().ifPresent(all::add);
         VpcNetwork.INTERFACE_ENDPOINTS.forEach(service -> all.add(names.vpcEndpoint(service)));

@@ -12,6 +12,8 @@ import io.ecsforge.stacks.InfraPermissions.Scope;
 import io.ecsforge.stacks.InfraPermissions.Statement;
 import io.ecsforge.testing.Repo;
 import io.ecsforge.testing.Synthesized;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,7 @@ class InfraPermissionsTest {
     private static final String ACCOUNT_ID = "123456789012";
     /** Verbs whose actions only read; a prefix wildcard on them is allowed. */
     private static final List<String> READ_VERBS = List.of("Describe", "List", "Get");
+    private static final String LOG_DELIVERY_SID = "LogDelivery";
 
     private static EnvironmentConfig example(String environment) {
         return new ConfigLoader(Repo.config()).load(environment);
@@ -123,7 +126,8 @@ class InfraPermissionsTest {
     void everyResourceWildcardStatementIsAReadOrIsNarrowedByTags(String environment) {
         List<String> unscoped = new ArrayList<>();
         for (Statement statement : statements(environment)) {
-            if (!statement.resources().contains("*")) {
+            // WAF sets up the log delivery with calls that take no resource narrower than "*".
+            if (!statement.resources().contains("*") || statement.sid().equals(LOG_DELIVERY_SID)) {
                 continue;
             }
             boolean reads = statement.actions().stream()
@@ -211,6 +215,59 @@ class InfraPermissionsTest {
         assertTrue(statements("dev").stream().noneMatch(s -> s.sid().equals("StateLockTable")), "dev locks with lock files only");
         Statement table = statement(statements("prod"), "StateLockTable");
         assertEquals(List.of("arn:" + PARTITION + ":dynamodb:us-east-1:" + ACCOUNT + ":table/webapp-tflock"), table.resources());
+    }
+
+    /** Prod with the team's own web ACL in place of ecsforge's. */
+    private static EnvironmentConfig prodWithOwnWebAcl() throws IOException {
+        String yaml = Files.readString(Repo.config().resolve("prod.yaml")).replace("  waf: managed\n",
+                "  wafWebAclArn: \"arn:aws:wafv2:us-east-1:210987654321:regional/webacl/webapp-prod/"
+                        + "0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b\"\n");
+        return ConfigLoader.parse("config/prod.yaml", yaml, "prod");
+    }
+
+    @Test
+    void webAclAssociationIsGrantedOnTheTeamsWebAclOnlyWhenItsArnIsGiven() throws IOException {
+        List<Statement> statements = InfraPermissions.statements(prodWithOwnWebAcl(), PARTITION, ACCOUNT);
+        Statement named = statement(statements, InfraPermissions.NAMED_SID);
+        List<String> acls = named.resources().stream().filter(arn -> arn.contains(":wafv2:")).toList();
+        assertEquals(List.of("arn:aws:wafv2:us-east-1:210987654321:regional/webacl/webapp-prod/"
+                + "0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b"), acls, named::toString);
+        assertTrue(named.actions().containsAll(List.of("wafv2:AssociateWebACL", "wafv2:DisassociateWebACL",
+                "wafv2:Get*", "elasticloadbalancing:SetWebACL")), named::toString);
+        assertTrue(named.actions().stream().noneMatch(action -> action.equals("wafv2:CreateWebACL")
+                || action.equals("wafv2:PutLoggingConfiguration")), named::toString);
+        assertTrue(statements.stream().noneMatch(s -> s.sid().equals(LOG_DELIVERY_SID)), statements::toString);
+    }
+
+    @Test
+    void managedWebAclIsGrantedByItsNameWithItsLoggingAndLogGroup() {
+        Statement named = statement(statements("prod"), InfraPermissions.NAMED_SID);
+        List<String> acls = named.resources().stream().filter(arn -> arn.contains(":wafv2:")).toList();
+        assertEquals(List.of("arn:" + PARTITION + ":wafv2:us-east-1:" + ACCOUNT + ":regional/webacl/webapp-prod/*"), acls,
+                named::toString);
+        // GetWebACL, GetWebACLForResource and GetLoggingConfiguration are wafv2:Get*, ListTagsForResource wafv2:List*.
+        assertTrue(named.actions().containsAll(List.of("wafv2:CreateWebACL", "wafv2:UpdateWebACL", "wafv2:DeleteWebACL",
+                "wafv2:Get*", "wafv2:List*", "wafv2:TagResource", "wafv2:UntagResource",
+                "wafv2:PutLoggingConfiguration", "wafv2:DeleteLoggingConfiguration",
+                "wafv2:AssociateWebACL", "wafv2:DisassociateWebACL", "elasticloadbalancing:SetWebACL")), named::toString);
+        assertTrue(named.resources().contains("arn:" + PARTITION + ":logs:us-east-1:" + ACCOUNT
+                + ":log-group:aws-waf-logs-webapp-prod*"), named::toString);
+    }
+
+    @Test
+    void managedWebAclLoggingMayCreateTheLogDeliveryWafSetsUpAsTheCaller() {
+        Statement delivery = statement(statements("prod"), LOG_DELIVERY_SID);
+        assertEquals(List.of("logs:CreateLogDelivery", "logs:DeleteLogDelivery", "logs:PutResourcePolicy"), delivery.actions());
+        assertTrue(statement(statements("prod"), "ReadAnywhere").actions().containsAll(List.of("logs:DescribeLogGroups",
+                "logs:DescribeResourcePolicies")), () -> statements("prod").toString());
+        assertEquals(List.of("*"), delivery.resources());
+    }
+
+    @Test
+    void devHasNoWafPermissionsSinceItHasNoWebAcl() {
+        assertTrue(statements("dev").stream().noneMatch(s -> s.actions().stream().anyMatch(action -> action.startsWith("wafv2:")
+                || action.equals("elasticloadbalancing:SetWebACL") || action.equals("logs:CreateLogDelivery"))),
+                () -> "dev has no web ACL: " + statements("dev"));
     }
 
     private static Statement statement(List<Statement> statements, String sid) {

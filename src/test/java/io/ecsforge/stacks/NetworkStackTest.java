@@ -107,9 +107,27 @@ class NetworkStackTest {
 
     @Test
     void zoneListHoldsOnlyAvailableFullZones() {
-        JsonNode zones = prod.data("aws_availability_zones", "zones");
+        JsonNode zones = dev.data("aws_availability_zones", "zones");
         assertAt(zones, "state", "available");
         assertAt(zones, "filter", List.of(Map.of("name", "opt-in-status", "values", List.of("opt-in-not-required"))));
+        assertEquals(1, zones.path("lifecycle").path("postcondition").size(), () -> Resources.show(zones));
+    }
+
+    @Test
+    void pinnedZonesNarrowTheZoneListToThemselves() {
+        JsonNode zones = prod.data("aws_availability_zones", "zones");
+        assertAt(zones, "state", "available");
+        assertAt(zones, "filter", List.of(
+                Map.of("name", "opt-in-status", "values", List.of("opt-in-not-required")),
+                Map.of("name", "zone-name", "values", List.of("us-east-1a", "us-east-1b", "us-east-1c"))));
+    }
+
+    @Test
+    void planFailsWhenAPinnedZoneIsNotAvailableToTheAccount() {
+        JsonNode check = prod.data("aws_availability_zones", "zones").path("lifecycle").path("postcondition").path(1);
+        assertAt(check, "condition", "${length(self.names) == 3}");
+        assertAt(check, "error_message", "network.availabilityZones names a zone this account does not have available in"
+                + " the region; allowed: zones that aws ec2 describe-availability-zones lists as available");
     }
 
     @Test
@@ -211,6 +229,24 @@ class NetworkStackTest {
         assertAt(flowLog, "log_destination_type", "cloud-watch-logs");
         assertAt(flowLog, "log_destination", "${aws_cloudwatch_log_group.flow_logs_group.arn}");
         assertAt(flowLog, "iam_role_arn", "${aws_iam_role.flow_logs_role.arn}");
+    }
+
+    @Test
+    void prodsFlowLogGroupIsEncryptedWithTheStateKeyLookedUpByItsAlias() {
+        assertAt(prod.data("aws_kms_alias", "flow_logs_kms_key"), "name", "alias/webapp-prod-state");
+        assertAt(prod.resource("aws_cloudwatch_log_group", "flow_logs_group"), "kms_key_id",
+                "${data.aws_kms_alias.flow_logs_kms_key.target_key_arn}");
+    }
+
+    @Test
+    void flowLogGroupGivenAKeyArnIsEncryptedWithThatKeyAndLooksNothingUp() throws IOException {
+        String key = "arn:aws:kms:us-east-1:123456789012:key/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b";
+        String yaml = Files.readString(Repo.config().resolve("dev.yaml"))
+                .replace("  flowLogs: true\n", "  flowLogs: true\n  flowLogKmsKey: \"" + key + "\"\n");
+        Resources network = Synthesized.of(List.of(ConfigLoader.parse("config/dev.yaml", yaml, "dev"))).resources("webapp-dev-network");
+
+        assertAt(network.resource("aws_cloudwatch_log_group", "flow_logs_group"), "kms_key_id", key);
+        assertEquals(0, network.json().path("data").path("aws_kms_alias").size(), () -> Resources.show(network.json().path("data")));
     }
 
     @Test

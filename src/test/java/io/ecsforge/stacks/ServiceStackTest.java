@@ -14,10 +14,12 @@ import io.ecsforge.testing.Synthesized;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
@@ -127,6 +129,19 @@ class ServiceStackTest {
     }
 
     @Test
+    void prodsLogGroupIsEncryptedWithTheStateKeyLookedUpByItsAlias() {
+        assertAt(prod.data("aws_kms_alias", "logs_kms_key"), "name", "alias/webapp-prod-state");
+        assertAt(prod.resource("aws_cloudwatch_log_group", "logs"), "kms_key_id", "${data.aws_kms_alias.logs_kms_key.target_key_arn}");
+    }
+
+    @Test
+    void devsLogGroupWithoutLogKmsKeyHasCloudWatchLogsOwnEncryption() {
+        assertFalse(dev.resource("aws_cloudwatch_log_group", "logs").has("kms_key_id"),
+                () -> Resources.show(dev.resource("aws_cloudwatch_log_group", "logs")));
+        assertEquals(0, dev.json().path("data").path("aws_kms_alias").size(), () -> Resources.show(dev.json().path("data")));
+    }
+
+    @Test
     void logGroupKeepsLogsForTheConfiguredDays() {
         assertAt(dev.resource("aws_cloudwatch_log_group", "logs"), "name", "/ecs/webapp-dev");
         assertAt(dev.resource("aws_cloudwatch_log_group", "logs"), "retention_in_days", 30);
@@ -180,6 +195,127 @@ class ServiceStackTest {
     void deletionProtectionIsOffInDevAndOnInProd() {
         assertAt(dev.resource("aws_lb", "alb"), "enable_deletion_protection", false);
         assertAt(prod.resource("aws_lb", "alb"), "enable_deletion_protection", true);
+    }
+
+    @Test
+    void prodLoadBalancerWritesAccessLogsToTheTeamsBucketUnderThePrefix() {
+        assertAt(prod.resource("aws_lb", "alb"), "access_logs",
+                Map.of("enabled", true, "bucket", "webapp-logs-210987654321", "prefix", "alb/prod"));
+    }
+
+    @Test
+    void devLoadBalancerWritesNoAccessLogsSinceDevLeavesAccessLogsUnset() {
+        JsonNode alb = dev.resource("aws_lb", "alb");
+        assertTrue(alb.path("access_logs").isMissingNode(), () -> "expected no access_logs in\n" + Resources.show(alb));
+    }
+
+    /** Prod with the team's own web ACL in place of ecsforge's. */
+    private static Resources prodWithOwnWebAcl() {
+        try {
+            String yaml = Files.readString(Repo.config().resolve("prod.yaml")).replace("  waf: managed\n",
+                    "  wafWebAclArn: \"" + OWN_WEB_ACL + "\"\n");
+            return Synthesized.of(List.of(ConfigLoader.parse("config/prod.yaml", yaml, "prod"))).resources("webapp-prod-service");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final String OWN_WEB_ACL =
+            "arn:aws:wafv2:us-east-1:210987654321:regional/webacl/webapp-prod/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b";
+
+    @Test
+    void loadBalancerIsAssociatedWithTheTeamsWebAclWhenItsArnIsGiven() {
+        Resources own = prodWithOwnWebAcl();
+        JsonNode association = own.resource("aws_wafv2_web_acl_association", "alb_web_acl");
+        assertAt(association, "resource_arn", "${aws_lb.alb.arn}");
+        assertAt(association, "web_acl_arn", OWN_WEB_ACL);
+        assertEquals(0, own.count("aws_wafv2_web_acl"), () -> Resources.show(own.json().path("resource")));
+        assertEquals(0, own.count("aws_wafv2_web_acl_logging_configuration"), () -> Resources.show(own.json().path("resource")));
+    }
+
+    @Test
+    void prodLoadBalancerIsAssociatedWithTheManagedWebAclUnderTheSameAddress() {
+        JsonNode association = prod.resource("aws_wafv2_web_acl_association", "alb_web_acl");
+        assertAt(association, "resource_arn", "${aws_lb.alb.arn}");
+        assertAt(association, "web_acl_arn", "${aws_wafv2_web_acl.web_acl.arn}");
+    }
+
+    @Test
+    void managedWebAclIsRegionalAllowsByDefaultAndRecordsMetricsAndSampledRequests() {
+        JsonNode acl = prod.resource("aws_wafv2_web_acl", "web_acl");
+        assertAt(acl, "name", "webapp-prod");
+        assertAt(acl, "scope", "REGIONAL");
+        assertTrue(acl.path("default_action").path("allow").isObject(), () -> Resources.show(acl));
+        assertAt(acl, "visibility_config.cloudwatch_metrics_enabled", true);
+        assertAt(acl, "visibility_config.sampled_requests_enabled", true);
+        assertAt(acl, "visibility_config.metric_name", "webapp-prod");
+    }
+
+    @Test
+    void managedWebAclRunsFourAwsManagedRuleGroupsThatBlockAsTheGroupsSay() {
+        JsonNode acl = prod.resource("aws_wafv2_web_acl", "web_acl");
+        List<String> groups = new ArrayList<>();
+        for (JsonNode rule : acl.path("rule")) {
+            JsonNode group = rule.path("statement").path("managed_rule_group_statement");
+            groups.add(group.path("vendor_name").asText() + "/" + group.path("name").asText());
+            assertTrue(rule.path("override_action").path("none").isObject(), () -> "expected override_action none in\n"
+                    + Resources.show(rule));
+            assertEquals(groups.size() - 1, rule.path("priority").asInt(), () -> Resources.show(rule));
+            assertAt(rule, "visibility_config.cloudwatch_metrics_enabled", true);
+            assertAt(rule, "visibility_config.sampled_requests_enabled", true);
+        }
+        assertEquals(List.of("AWS/AWSManagedRulesAmazonIpReputationList", "AWS/AWSManagedRulesAnonymousIpList",
+                "AWS/AWSManagedRulesKnownBadInputsRuleSet", "AWS/AWSManagedRulesCommonRuleSet"), groups);
+    }
+
+    @Test
+    void managedWebAclOnlyCountsTheHostingProviderListOfTheAnonymousIpGroup() {
+        JsonNode acl = prod.resource("aws_wafv2_web_acl", "web_acl");
+        Map<String, String> overrides = new TreeMap<>();
+        for (JsonNode rule : acl.path("rule")) {
+            for (JsonNode override : rule.path("statement").path("managed_rule_group_statement").path("rule_action_override")) {
+                overrides.put(rule.path("name").asText() + "/" + override.path("name").asText(),
+                        String.join(",", (Iterable<String>) () -> override.path("action_to_use").fieldNames()));
+            }
+        }
+        assertEquals(Map.of("AWSManagedRulesAnonymousIpList/HostingProviderIPList", "count"), overrides,
+                () -> Resources.show(acl));
+    }
+
+    @Test
+    void managedWebAclLogsOnlyBlockedAndCountedRequestsWithoutCredentialHeaders() {
+        JsonNode logging = prod.resource("aws_wafv2_web_acl_logging_configuration", "web_acl_logging");
+        assertAt(logging, "resource_arn", "${aws_wafv2_web_acl.web_acl.arn}");
+        assertEquals(List.of("${aws_cloudwatch_log_group.web_acl_logs.arn}"),
+                MAPPER.convertValue(logging.path("log_destination_configs"), List.class), () -> Resources.show(logging));
+        List<String> redacted = new ArrayList<>();
+        logging.path("redacted_fields").forEach(field -> redacted.add(field.path("single_header").path("name").asText()));
+        assertEquals(List.of("authorization", "cookie"), redacted, () -> Resources.show(logging));
+        assertAt(logging, "logging_filter.default_behavior", "DROP");
+        JsonNode filter = logging.path("logging_filter").path("filter").path(0);
+        assertAt(filter, "behavior", "KEEP");
+        assertAt(filter, "requirement", "MEETS_ANY");
+        List<String> kept = new ArrayList<>();
+        filter.path("condition").forEach(condition -> kept.add(condition.path("action_condition").path("action").asText()));
+        assertEquals(List.of("BLOCK", "COUNT"), kept, () -> Resources.show(filter));
+    }
+
+    @Test
+    void managedWebAclLogGroupHasWafsPrefixTheServicesRetentionAndTheStateKey() {
+        JsonNode group = prod.resource("aws_cloudwatch_log_group", "web_acl_logs");
+        assertAt(group, "name", "aws-waf-logs-webapp-prod");
+        assertAt(group, "retention_in_days", 365);
+        assertAt(group, "kms_key_id", "${data.aws_kms_alias.web_acl_logs_kms_key.target_key_arn}");
+        assertAt(prod.json().path("data").path("aws_kms_alias").path("web_acl_logs_kms_key"), "name", "alias/webapp-prod-state");
+    }
+
+    @Test
+    void devHasNoWebAclSinceDevLeavesWafAndWafWebAclArnUnset() {
+        for (String type : List.of("aws_wafv2_web_acl", "aws_wafv2_web_acl_association", "aws_wafv2_web_acl_logging_configuration")) {
+            assertEquals(0, dev.count(type), () -> type + " in " + Resources.show(dev.json().path("resource")));
+        }
+        assertTrue(dev.json().path("resource").path("aws_cloudwatch_log_group").path("web_acl_logs").isMissingNode(),
+                () -> Resources.show(dev.json().path("resource")));
     }
 
     @Test

@@ -63,13 +63,37 @@ class StateStackTest {
     void stateKeyPolicyLetsTheAccountManageTheKeyThroughIamSoNoOneIsLockedOut() {
         assertAt(dev.resource("aws_kms_key", "state_kms_key"), "policy", "${data.aws_iam_policy_document.state_kms_key_policy.json}");
         JsonNode statements = dev.data("aws_iam_policy_document", "state_kms_key_policy").path("statement");
-        assertEquals(1, statements.size(), () -> Resources.show(statements));
+        assertEquals(2, statements.size(), () -> Resources.show(statements));
         JsonNode statement = statements.path(0);
         assertAt(statement, "effect", "Allow");
         assertAt(statement, "actions", List.of("kms:*"));
         assertAt(statement, "resources", List.of("*"));
         assertAt(statement, "principals[0]", Map.of("type", "AWS",
                 "identifiers", List.of("arn:${data.aws_partition.partition.partition}:iam::${data.aws_caller_identity.account.account_id}:root")));
+    }
+
+    @Test
+    void stateKeyPolicyLetsCloudWatchLogsUseTheKeyForThisEnvironmentsThreeLogGroupsOnly() {
+        JsonNode statement = prod.data("aws_iam_policy_document", "state_kms_key_policy").path("statement").path(1);
+        assertAt(statement, "sid", "CloudWatchLogsUsesTheKeyForThisEnvironmentsLogGroups");
+        assertAt(statement, "principals[0]", Map.of("type", "Service", "identifiers", List.of("logs.us-east-1.amazonaws.com")));
+        assertAt(statement, "actions", List.of("kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*",
+                "kms:Describe*"));
+        String groups = "arn:${data.aws_partition.partition.partition}:logs:us-east-1:210987654321:log-group:";
+        assertAt(statement, "condition[0]", Map.of("test", "ArnLike", "variable", "kms:EncryptionContext:aws:logs:arn",
+                "values", List.of(groups + "/ecs/webapp-prod", groups + "/vpc/webapp-prod/flow-logs",
+                        groups + "aws-waf-logs-webapp-prod")));
+    }
+
+    @Test
+    void withoutAnAccountIdCloudWatchLogsMayUseTheStateKeyForTheCallersAccountsLogGroups() throws IOException {
+        String yaml = Files.readString(Repo.config().resolve("dev.yaml")).replace("  accountId: \"123456789012\"\n", "");
+        Synthesized noAccount = Synthesized.of(List.of(ConfigLoader.parse("config/dev.yaml", yaml, "dev")));
+
+        JsonNode statement = noAccount.resources("webapp-dev-state").data("aws_iam_policy_document", "state_kms_key_policy")
+                .path("statement").path(1);
+        assertAt(statement, "condition[0].values[0]", "arn:${data.aws_partition.partition.partition}:logs:us-east-1:"
+                + "${data.aws_caller_identity.account.account_id}:log-group:/ecs/webapp-dev");
     }
 
     @Test
@@ -157,6 +181,44 @@ class StateStackTest {
         assertAt(table, "hash_key", "LockID");
         assertAt(table, "point_in_time_recovery.enabled", true);
         assertAt(table, "lifecycle.prevent_destroy", true);
+    }
+
+    @Test
+    void lockTableIsEncryptedWithTheStateKey() {
+        JsonNode table = prod.resource("aws_dynamodb_table", "lock_table");
+        assertAt(table, "server_side_encryption.enabled", true);
+        assertAt(table, "server_side_encryption.kms_key_arn", "${aws_kms_key.state_kms_key.arn}");
+    }
+
+    @Test
+    void prodLogsStateAccessToItsLogBucketUnderItsPrefix() {
+        JsonNode logging = prod.resource("aws_s3_bucket_logging", "access_logs");
+        assertAt(logging, "bucket", "${aws_s3_bucket.bucket.id}");
+        assertAt(logging, "target_bucket", "webapp-logs-210987654321");
+        assertAt(logging, "target_prefix", "state/prod/");
+    }
+
+    @Test
+    void accessLogsWithoutAPrefixGoUnderTheAppAndEnvironment() throws IOException {
+        String yaml = Files.readString(Repo.config().resolve("dev.yaml"))
+                .replace("  lock: lockfile\n", "  lock: lockfile\n  accessLogs:\n    bucket: webapp-logs-123456789012\n");
+        Synthesized logged = Synthesized.of(List.of(ConfigLoader.parse("config/dev.yaml", yaml, "dev")));
+
+        assertAt(logged.resources("webapp-dev-state").resource("aws_s3_bucket_logging", "access_logs"), "target_prefix",
+                "webapp/dev/state/");
+    }
+
+    @Test
+    void devWithoutAccessLogsOrEventBridgeHasNeither() {
+        assertEquals(0, dev.count("aws_s3_bucket_logging"), () -> Resources.show(dev.json().path("resource")));
+        assertEquals(0, dev.count("aws_s3_bucket_notification"), () -> Resources.show(dev.json().path("resource")));
+    }
+
+    @Test
+    void prodSendsTheStateBucketsEventsToEventBridge() {
+        JsonNode events = prod.resource("aws_s3_bucket_notification", "events");
+        assertAt(events, "bucket", "${aws_s3_bucket.bucket.id}");
+        assertAt(events, "eventbridge", true);
     }
 
     @Test

@@ -161,6 +161,40 @@ public final class MotoServer implements BeforeAllCallback, BeforeEachCallback, 
         }
     }
 
+    /**
+     * A KMS key under {@code alias} in {@code region}, made with the AWS CLI as the state stack makes the state key:
+     * for plans of stacks that look the key up by its alias. Returns the key's ARN; the key the
+     * alias names already when an earlier test of the class made it.
+     */
+    public String kmsKeyWithAlias(String region, String alias) {
+        Processes.Finished existing = kms(region, "describe-key", "--key-id", alias, "--query", "KeyMetadata.Arn");
+        if (existing.exitCode() == 0) {
+            return existing.stdout().trim().replace("\"", "");
+        }
+        String keyArn = succeeded(kms(region, "create-key", "--query", "KeyMetadata.Arn")).trim().replace("\"", "");
+        succeeded(kms(region, "create-alias", "--alias-name", alias, "--target-key-id", keyArn));
+        return keyArn;
+    }
+
+    private static String succeeded(Processes.Finished finished) {
+        if (finished.exitCode() != 0) {
+            throw new AssertionError(String.join(" ", finished.command()) + " exited with " + finished.exitCode() + ":\n"
+                    + finished.stderr());
+        }
+        return finished.stdout();
+    }
+
+    private Processes.Finished kms(String region, String... args) {
+        List<String> command = new ArrayList<>(List.of(Tools.aws().toString(), "kms"));
+        command.addAll(List.of(args));
+        command.addAll(List.of("--output", "json"));
+        Map<String, String> environment = clientEnvironment();
+        environment.put("AWS_REGION", region);
+        environment.put("AWS_DEFAULT_REGION", region);
+        environment.put("AWS_ENDPOINT_URL", endpoint.toString());
+        return Processes.run(command, Path.of("."), environment, Duration.ofSeconds(60));
+    }
+
     /** The S3 endpoint, e.g. {@code http://127.0.0.1:41234}. */
     public URI endpoint() {
         return endpoint;
