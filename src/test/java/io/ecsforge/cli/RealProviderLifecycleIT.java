@@ -441,6 +441,13 @@ class RealProviderLifecycleIT {
                 JSON.writeValueAsString(Map.of("Version", "2012-10-17", "Statement", List.of(Map.of(
                         "Effect", "Allow", "Action", "sts:AssumeRole",
                         "Principal", Map.of("AWS", "arn:aws:iam::" + PROD_ACCOUNT + ":root"))))));
+        // The log bucket prod's state.accessLogs names exists beforehand, and lets S3's logging service write to it.
+        String logs = "webapp-logs-" + PROD_ACCOUNT;
+        prod.aws("s3api", "create-bucket", "--bucket", logs, "--region", "us-east-1");
+        prod.aws("s3api", "put-bucket-policy", "--bucket", logs, "--region", "us-east-1", "--policy",
+                JSON.writeValueAsString(Map.of("Version", "2012-10-17", "Statement", List.of(Map.of(
+                        "Effect", "Allow", "Action", "s3:PutObject", "Resource", "arn:aws:s3:::" + logs + "/state/prod/*",
+                        "Principal", Map.of("Service", "logging.s3.amazonaws.com"))))));
         String alias = "arn:aws:kms:us-east-1:" + PROD_ACCOUNT + ":alias/webapp-prod-state";
         CliResult withoutKey = prod.ecsforgeExcluding("bootstrap", "--env", "prod",
                 "--exclude", "aws_kms_key.state_kms_key", "--exclude", "aws_kms_alias.state_kms_alias");
