@@ -128,7 +128,7 @@ class AccessModuleMatchesStacksIT {
                  "secrets": {"DB_PASSWORD": "arn:aws:secretsmanager:us-east-1:210987654321:secret:webapp/db-password-AbCdEf"},
                  "state_bucket": "webapp-tfstate-210987654321", "state_lock": "both", "state_dynamodb_table": "webapp-tflock",
                  "nat_gateways": "one-per-az", "flow_logs": true, "vpc_endpoints": true, "autoscaling": true,
-                 "waf_web_acl_arn": "arn:aws:wafv2:us-east-1:210987654321:regional/webacl/webapp-prod/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b"}
+                 "waf": "managed"}
                 """);
     }
 

@@ -269,6 +269,12 @@ class ServiceStackTest {
     }
 
     @Test
+    void managedRuleGroupsNeed975CapacityUnitsUnderTheWebAclsBase1500() {
+        assertEquals(975, ManagedWebAcl.RULE_GROUPS.stream().mapToInt(ManagedWebAcl.RuleGroup::capacity).sum());
+        assertEquals(1500, ManagedWebAcl.CAPACITY_LIMIT);
+    }
+
+    @Test
     void managedWebAclOnlyCountsTheHostingProviderListOfTheAnonymousIpGroup() {
         JsonNode acl = prod.resource("aws_wafv2_web_acl", "web_acl");
         Map<String, String> overrides = new TreeMap<>();
