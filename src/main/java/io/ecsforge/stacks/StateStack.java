@@ -72,7 +72,7 @@ public final class StateStack extends PlatformStack {
         TerraformOutput.Builder.create(this, "bucket_arn").value(bucket.getArn()).build();
         TerraformOutput.Builder.create(this, "state_kms_key_arn").value(key.getArn()).build();
 
-        names().lockTable().filter(table -> state.lock().usesDynamodb()).ifPresent(tableName -> lockTable(tableName, keep));
+        names().lockTable().filter(table -> state.lock().usesDynamodb()).ifPresent(tableName -> lockTable(tableName, key, keep));
     }
 
     /**
@@ -208,15 +208,21 @@ public final class StateStack extends PlatformStack {
                 .build();
     }
 
-    /** The DynamoDB lock table, for Terraform versions that lock there. */
-    private void lockTable(String tableName, TerraformResourceLifecycle keep) {
+    /**
+     * The DynamoDB lock table, for Terraform versions that lock there, under the state key like the
+     * state itself: its items name every state object and hold their digests. DynamoDB asks KMS
+     * for the table key with the caller's own rights, which the roles that lock already hold on the
+     * state key (kms:Decrypt, {@link StateAccess}, {@link InfraPermissions}); changing a table's key
+     * is an update in place, so an existing table is kept.
+     */
+    private void lockTable(String tableName, KmsKey key, TerraformResourceLifecycle keep) {
         DynamodbTable table = DynamodbTable.Builder.create(this, "lock_table")
                 .name(tableName)
                 .billingMode("PAY_PER_REQUEST")
                 .hashKey("LockID")
                 .attribute(List.of(DynamodbTableAttribute.builder().name("LockID").type("S").build()))
                 .pointInTimeRecovery(DynamodbTablePointInTimeRecovery.builder().enabled(true).build())
-                .serverSideEncryption(DynamodbTableServerSideEncryption.builder().enabled(true).build())
+                .serverSideEncryption(DynamodbTableServerSideEncryption.builder().enabled(true).kmsKeyArn(key.getArn()).build())
                 .deletionProtectionEnabled(true)
                 .lifecycle(keep)
                 .build();

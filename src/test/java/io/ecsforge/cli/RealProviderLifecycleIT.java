@@ -427,11 +427,13 @@ class RealProviderLifecycleIT {
     // ---- 7. prod, in its own account, through its admin role ---------------------------------
 
     /**
-     * An environment bootstrapped before the state had its KMS key: here its state stack applied
-     * without the key and what depends on it, as an older ecsforge made it. Bootstrap then creates
-     * the key, writing the state once without it. What moto cannot show: that a write naming the
-     * missing key fails, since moto's S3 accepts any key id; so this checks the path, not the
-     * failure it avoids.
+     * An environment bootstrapped before the state had its KMS key: its state stack as an older
+     * ecsforge synthesized it (the JSON of today's without the key, its alias and policy, the
+     * bucket's default encryption AES256, the lock table under DynamoDB's own key, the backend
+     * without {@code kms_key_id}), applied with {@code --no-synth}. Bootstrap then creates the key,
+     * writing the state once without it, and puts the bucket and the lock table under it in place.
+     * What moto cannot show: that a write naming the missing key fails, since moto's S3 accepts
+     * any key id; so this checks the path, not the failure it avoids.
      */
     @Test
     @Order(18)
@@ -449,9 +451,17 @@ class RealProviderLifecycleIT {
                         "Effect", "Allow", "Action", "s3:PutObject", "Resource", "arn:aws:s3:::" + logs + "/state/prod/*",
                         "Principal", Map.of("Service", "logging.s3.amazonaws.com"))))));
         String alias = "arn:aws:kms:us-east-1:" + PROD_ACCOUNT + ":alias/webapp-prod-state";
-        CliResult withoutKey = prod.ecsforgeExcluding("bootstrap", "--env", "prod",
-                "--exclude", "aws_kms_key.state_kms_key", "--exclude", "aws_kms_alias.state_kms_alias");
+        Path dir = prod.directory();
+        CliResult synth = CliResult.run(prod.environment(), "synth", "--env", "prod", "--config-dir",
+                dir.resolve("config").toString(), "--locks-dir", dir.resolve("locks").toString(), "--out",
+                dir.resolve("cdktf.out").toString());
+        assertEquals(0, synth.exitCode(), synth::toString);
+        Path stateJson = dir.resolve("cdktf.out/stacks/webapp-prod-state/cdk.tf.json");
+        JSON.writeValue(stateJson.toFile(), beforeTheStateKey((ObjectNode) JSON.readTree(stateJson.toFile())));
+        CliResult withoutKey = prod.ecsforgeExcluding("bootstrap", "--env", "prod", "--no-synth");
         assertEquals(0, withoutKey.exitCode(), withoutKey::toString);
+        assertEquals("AES256", prod.aws("s3api", "head-object", "--bucket", "webapp-tfstate-" + PROD_ACCOUNT, "--key",
+                "webapp/prod/state.tfstate").path("ServerSideEncryption").asText(), "the older state's encryption");
         assertThrows(AssertionError.class, () -> prod.aws("kms", "describe-key", "--key-id", alias),
                 "the key exists before the upgrade");
 
@@ -463,6 +473,9 @@ class RealProviderLifecycleIT {
         assertTrue(upgrade.out().contains("state key created"), upgrade::toString);
         JsonNode key = prod.aws("kms", "describe-key", "--key-id", alias).path("KeyMetadata");
         assertEquals("Enabled", key.path("KeyState").asText(), key::toString);
+        JsonNode table = prod.aws("dynamodb", "describe-table", "--table-name", "webapp-tflock").path("Table");
+        assertEquals(key.path("Arn").asText(), table.at("/SSEDescription/KMSMasterKeyArn").asText(),
+                "the lock table made before the key is under it: " + table.path("SSEDescription"));
         CliResult again = prod.ecsforgeExcluding("bootstrap", "--env", "prod");
         assertEquals(0, again.exitCode(), again::toString);
         assertTrue(again.out().contains("already bootstrapped"), again::toString);
@@ -496,6 +509,23 @@ class RealProviderLifecycleIT {
     }
 
     // ---- helpers -----------------------------------------------------------------------------
+
+    /** The state stack's JSON as ecsforge made it before the state had a KMS key of its own. */
+    private static ObjectNode beforeTheStateKey(ObjectNode stack) {
+        ((ObjectNode) stack.path("resource")).remove(List.of("aws_kms_key", "aws_kms_alias"));
+        ((ObjectNode) stack.path("data").path("aws_iam_policy_document")).remove("state_kms_key_policy");
+        ((ObjectNode) stack.path("output")).remove("state_kms_key_arn");
+        ObjectNode byDefault = (ObjectNode) stack.at("/resource/aws_s3_bucket_server_side_encryption_configuration/encryption"
+                + "/rule/0/apply_server_side_encryption_by_default");
+        byDefault.remove("kms_master_key_id");
+        byDefault.put("sse_algorithm", "AES256");
+        ((ObjectNode) stack.at("/resource/aws_s3_bucket_server_side_encryption_configuration/encryption/rule/0"))
+                .remove("bucket_key_enabled");
+        ((ObjectNode) stack.at("/resource/aws_dynamodb_table/lock_table/server_side_encryption")).remove("kms_key_arn");
+        ((ObjectNode) stack.at("/terraform/backend/s3")).remove("kms_key_id");
+        assertTrue(!stack.toString().contains("state_kms_key"), () -> "still names the key: " + stack.toPrettyString());
+        return stack;
+    }
 
     private static JsonNode outputs(EmulatedProject project, String part) throws IOException {
         CliResult output = project.ecsforge("output", "--env", project.env(), "--stack", part, "--json");

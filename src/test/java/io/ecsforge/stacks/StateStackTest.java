@@ -184,6 +184,13 @@ class StateStackTest {
     }
 
     @Test
+    void lockTableIsEncryptedWithTheStateKey() {
+        JsonNode table = prod.resource("aws_dynamodb_table", "lock_table");
+        assertAt(table, "server_side_encryption.enabled", true);
+        assertAt(table, "server_side_encryption.kms_key_arn", "${aws_kms_key.state_kms_key.arn}");
+    }
+
+    @Test
     void prodLogsStateAccessToItsLogBucketUnderItsPrefix() {
         JsonNode logging = prod.resource("aws_s3_bucket_logging", "access_logs");
         assertAt(logging, "bucket", "${aws_s3_bucket.bucket.id}");

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * A plan JSON made against moto, with what moto makes up anew on every run replaced, so that the
  * plan can be kept as a review fixture and its summary compared with a golden file: resource ids
  * ({@code vpc-…}, {@code subnet-…}), the random part of load balancer, target group and listener
- * ARNs, UUIDs, IPv4 addresses and the private DNS names made from them (not the configured blocks, which carry a prefix length) and the plan's
+ * ARNs, UUIDs, IPv4 addresses (alone or as a /32) and the private DNS names made from them (not the configured blocks of other prefix lengths) and the plan's
  * timestamp. Each distinct value gets a placeholder numbered in order of first appearance
  * ({@code vpc-00000000000000001}), so equal values stay equal and different ones different.
  */
@@ -21,8 +21,11 @@ public final class MaskedPlan {
     private static final Pattern ELB_ARN_SEGMENT = Pattern.compile("(?<=/)[0-9a-f]{16}(?=[\"/\\\\])");
     private static final Pattern UUID = Pattern.compile(
             "\\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\b");
-    /** Addresses moto picks (Elastic IPs, network interfaces); blocks (with a /) are configured and kept. */
-    private static final Pattern ADDRESS = Pattern.compile("\\b(?:\\d{1,3}\\.){3}\\d{1,3}\\b(?!/)");
+    /**
+     * Addresses moto picks (Elastic IPs, network interfaces), also as the /32 block a rule admits one
+     * of them by (a NAT gateway's, on the test listener); other blocks are configured and kept.
+     */
+    private static final Pattern ADDRESS = Pattern.compile("\\b(?:\\d{1,3}\\.){3}\\d{1,3}\\b(?!/(?!32\\b))");
     /** EC2's private DNS names, made from the address moto picks. */
     private static final Pattern PRIVATE_DNS = Pattern.compile("\\bip-\\d{1,3}-\\d{1,3}-\\d{1,3}-\\d{1,3}\\b");
     private static final Pattern ELB_DNS = Pattern.compile("\\b([A-Za-z0-9-]+)-(\\d{6,})\\.([a-z0-9-]+)\\.elb\\.amazonaws\\.com");
