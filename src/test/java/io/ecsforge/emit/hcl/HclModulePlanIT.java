@@ -91,7 +91,7 @@ class HclModulePlanIT {
             while (used.find()) {
                 String output = used.group(1);
                 String value = output.contains("arn") ? "arn:aws:iam::123456789012:role/" + output
-                        : "placeholder-" + output;
+                        : output.contains("public_ip") ? "192.0.2.1" : "placeholder-" + output;
                 outputs.putObject(output).put("value", value).put("type", "string");
             }
             ObjectNode state = JSON.createObjectNode().put("version", 4).put("terraform_version", "1.11.4")
@@ -110,12 +110,15 @@ class HclModulePlanIT {
     /** The provider both plans get; the same file goes beside the JSON and beside the HCL. */
     private static String provider() {
         String endpoint = MOTO.endpoint().toString();
+        // Stacks whose log groups are under the state key look it up by its alias.
+        MOTO.kmsKeyWithAlias("us-east-1", "alias/webapp-prod-state");
+        MOTO.kmsKeyWithAlias("us-east-1", "alias/webapp-dev-state");
         return """
                 {"provider": {"aws": {"region": "us-east-1", "access_key": "%s", "secret_key": "%s",
                   "skip_credentials_validation": true, "skip_requesting_account_id": true,
                   "skip_metadata_api_check": true, "skip_region_validation": true,
-                  "endpoints": [{"sts": "%s", "ec2": "%s"}]}}}
-                """.formatted(MotoServer.ACCESS_KEY_ID, MotoServer.SECRET_ACCESS_KEY, endpoint, endpoint);
+                  "endpoints": [{"sts": "%s", "ec2": "%s", "kms": "%s"}]}}}
+                """.formatted(MotoServer.ACCESS_KEY_ID, MotoServer.SECRET_ACCESS_KEY, endpoint, endpoint, endpoint);
     }
 
     private static JsonNode plan(RealProvider.Binary terraform, Path folder) throws IOException {
